@@ -1,0 +1,10 @@
+export { AbortedError } from './errors/aborted-error';
+export { InvalidOptionError } from './errors/invalid-option-error';
+export { ResilientError } from './errors/resilient-error';
+export { TimeoutError, type TimeoutPhase } from './errors/timeout-error';
+export { type Disposable, type Event, EventEmitter } from './events/event';
+export { abortError, onAbort, throwIfAborted } from './time/abort';
+export { type Clock, systemClock, type TimerHandle } from './time/clock';
+export { createDeadline, type Deadline, type DeadlineOptions } from './time/deadline';
+export { type SleepOptions, sleep } from './time/sleep';
+export { assertFunction, assertNumber, assertOneOf, type NumberRule } from './validation/validate';
