@@ -1,0 +1,97 @@
+import { parseCount } from './parse-count';
+import { parseReset } from './parse-reset';
+import { parseRetryAfter } from './parse-retry-after';
+import { parseShouldRetry } from './parse-should-retry';
+import type { HeadersLike, RateLimitSnapshot, RateLimitWindow } from './rate-limit-snapshot';
+import { readHeader } from './read-header';
+
+/** Options of {@link parseRateLimitHeaders}. */
+export interface ParseRateLimitHeadersOptions {
+  /**
+   * The moment the headers were received, in milliseconds since the epoch: timestamps and
+   * HTTP dates become "milliseconds from `now`". Defaults to `Date.now()`.
+   */
+  readonly now?: number;
+}
+
+type WindowName = 'requests' | 'tokens' | 'inputTokens' | 'outputTokens';
+type WindowHeaderNames = Readonly<Record<keyof RateLimitWindow, string>>;
+type Mutable<Type> = { -readonly [Key in keyof Type]: Type[Key] };
+
+const openAi = (window: string): WindowHeaderNames => ({
+  limit: `x-ratelimit-limit-${window}`,
+  remaining: `x-ratelimit-remaining-${window}`,
+  resetMs: `x-ratelimit-reset-${window}`,
+});
+
+const anthropic = (window: string): WindowHeaderNames => ({
+  limit: `anthropic-ratelimit-${window}-limit`,
+  remaining: `anthropic-ratelimit-${window}-remaining`,
+  resetMs: `anthropic-ratelimit-${window}-reset`,
+});
+
+// Per window, the header families to read, in order; each field takes the first usable value.
+const windowSources: readonly (readonly [WindowName, readonly WindowHeaderNames[]])[] = [
+  ['requests', [openAi('requests'), anthropic('requests')]],
+  ['tokens', [openAi('tokens'), anthropic('tokens')]],
+  ['inputTokens', [anthropic('input-tokens')]],
+  ['outputTokens', [anthropic('output-tokens')]],
+];
+
+/**
+ * Reads a response's rate-limit state: OpenAI `x-ratelimit-{limit,remaining,reset}-{requests,
+ * tokens}` (reset as a Go-style duration), Anthropic
+ * `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset}`
+ * (reset as an RFC 3339 timestamp), `x-should-retry`, and the server-requested wait
+ * (see {@link parseRetryAfter}). Works on Web `Headers` and plain records, any key case.
+ *
+ * Unknown values are left out rather than guessed: absent, empty, negative (`-1`) or garbage
+ * values, and a `limit` of `0` (which no real window has). A `remaining` of `0` is real and
+ * kept. A window with no known field is omitted, so headers without rate-limit information
+ * give `{}`. Never throws.
+ */
+export function parseRateLimitHeaders(
+  headers: HeadersLike | null | undefined,
+  { now = Date.now() }: ParseRateLimitHeadersOptions = {},
+): RateLimitSnapshot {
+  const snapshot: Mutable<RateLimitSnapshot> = {};
+  for (const [windowName, sources] of windowSources) {
+    const window = readWindow(headers, sources, now);
+    if (window !== undefined) snapshot[windowName] = window;
+  }
+  const retryAfterMs = parseRetryAfter(headers, { now });
+  if (retryAfterMs !== undefined) snapshot.retryAfterMs = retryAfterMs;
+  const shouldRetry = parseShouldRetry(readHeader(headers, 'x-should-retry'));
+  if (shouldRetry !== undefined) snapshot.shouldRetry = shouldRetry;
+  return snapshot;
+}
+
+function readWindow(
+  headers: HeadersLike | null | undefined,
+  sources: readonly WindowHeaderNames[],
+  now: number,
+): RateLimitWindow | undefined {
+  const first = (
+    field: keyof RateLimitWindow,
+    parse: (text: string | undefined) => number | undefined,
+  ): number | undefined => {
+    for (const names of sources) {
+      const value = parse(readHeader(headers, names[field]));
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+  const window: Mutable<RateLimitWindow> = {};
+  const limit = first('limit', (text) => positive(parseCount(text)));
+  if (limit !== undefined) window.limit = limit;
+  const remaining = first('remaining', parseCount);
+  if (remaining !== undefined) window.remaining = remaining;
+  const resetMs = first('resetMs', (text) => parseReset(text, now));
+  if (resetMs !== undefined) window.resetMs = resetMs;
+  return Object.keys(window).length > 0 ? window : undefined;
+}
+
+// A limit of zero means the provider does not know or does not say; no window allows nothing.
+function positive(value: number | undefined): number | undefined {
+  return value === 0 ? undefined : value;
+}
