@@ -1,0 +1,54 @@
+import type { Failure } from '../failure/failure';
+import type { Observation } from './observation';
+
+/** What the pipeline hands a binding for one attempt. */
+export interface AttemptSignal {
+  /** Fires when the attempt must stop: caller abort, a timeout, or the total deadline. */
+  readonly signal: AbortSignal;
+}
+
+/** An open stream of one attempt, as a binding returns it. */
+export interface BindingStream<TPart> {
+  /** The parts, in order. Iteration ends after the last part; errors are thrown from it. */
+  readonly parts: AsyncIterable<TPart>;
+  /** What the response headers said (available when the stream opened). */
+  readonly observation?: Observation;
+}
+
+/**
+ * The role of one stream part at the commit point.
+ *
+ * - `preamble`: metadata before any content (buffered, replayed once, never emitted twice).
+ * - `content`: the first one commits the stream to its target.
+ * - `finish`: proves the stream completed; a stream that ends without one has failed.
+ * - `error`: an error delivered as a part; the pipeline treats it as thrown ({@link Binding.partError}).
+ * - `other`: anything else, passed through in order.
+ */
+export type StreamPartRole = 'preamble' | 'content' | 'finish' | 'error' | 'other';
+
+/**
+ * What an adapter supplies so the pipeline can drive its SDK. Generic over the adapter's own
+ * target, request, response and stream-part types: the pipeline never translates between SDKs.
+ */
+export interface Binding<TTarget, TRequest, TResponse, TPart> {
+  /** A stable, unique name for a target: used in events, errors, breaker and limiter state. */
+  targetId(target: TTarget): string;
+  /** One non-streaming attempt. */
+  generate(target: TTarget, request: TRequest, attempt: AttemptSignal): Promise<TResponse>;
+  /** One streaming attempt; resolves once the stream is open. */
+  stream(target: TTarget, request: TRequest, attempt: AttemptSignal): Promise<BindingStream<TPart>>;
+  /** Classifies an error thrown by `generate`, `stream` or a stream's iteration. */
+  classify(error: unknown, target: TTarget): Failure;
+  /** Rate-limit snapshot and usage of a successful response. */
+  observe?(response: TResponse): Observation | undefined;
+  /** The role of a stream part at the commit point. */
+  partRole(part: TPart): StreamPartRole;
+  /** Usage or rate-limit information carried by a part (usually the finish part). */
+  observePart?(part: TPart): Observation | undefined;
+  /** The error carried by a part whose role is `error`. */
+  partError?(part: TPart): unknown;
+  /** Canonical key material of the output-affecting fields, for the response cache. */
+  cacheKey?(request: TRequest, target: TTarget): unknown;
+  /** Input tokens plus maximum output tokens, for token-per-minute permits. */
+  estimateTokens?(request: TRequest): number;
+}

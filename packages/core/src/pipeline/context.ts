@@ -1,0 +1,28 @@
+import type { Clock, Deadline } from '@resilient-llm/policies';
+import type { CallMode } from '../events/pipeline-event';
+import type { EventHub } from '../events/event-hub';
+
+/** What every stage sees about the call in progress. */
+export interface CallContext {
+  /** `generate` or `stream`. */
+  readonly mode: CallMode;
+  /** Fires on caller abort or when the total deadline passes. Pass it to everything that waits. */
+  readonly signal: AbortSignal;
+  /** The total deadline of the call (spans retries, waits and fallbacks). */
+  readonly deadline: Deadline;
+  /** The model's clock. */
+  readonly clock: Clock;
+  /** The model's events. */
+  readonly events: EventHub;
+  /** Attempts started so far across all targets. */
+  readonly attempts: number;
+}
+
+/** What a per-target stage sees: the call plus the target being tried. */
+export interface TargetContext<TTarget> extends CallContext {
+  readonly target: TTarget;
+  readonly targetId: string;
+  readonly targetIndex: number;
+  /** Attempts started so far on this target. */
+  readonly targetAttempts: number;
+}

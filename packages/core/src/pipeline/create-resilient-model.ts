@@ -1,0 +1,94 @@
+import { createDeadline } from '@resilient-llm/policies';
+import { EventHub } from '../events/event-hub';
+import type { CallMode } from '../events/pipeline-event';
+import { errorFromSignal } from '../util/error-from-signal';
+import { raceSignal } from '../util/race-signal';
+import { CallState } from './call-state';
+import { createErrorClassifier } from './classify-error';
+import { composeCallStages, composeTargetStages } from './compose-stages';
+import type { ResilientModelOptions } from './model-options';
+import type { CallOutcome } from './outcome';
+import { assertTimeout, prepareModelOptions } from './prepare-model-options';
+import type { CallOptions, ResilientModel } from './resilient-model';
+import { createAttemptRunner } from './run-attempt';
+import { createFallbackRunner } from './run-fallback';
+import { toResilientStream } from './to-resilient-stream';
+
+/**
+ * Builds a model that sends each call through the stages and over the fallback chain:
+ *
+ * caller -> total deadline + signal -> `wrapCall` stages (first listed outermost) ->
+ * fallback over targets -> `wrapTarget` stages -> one attempt (`binding.generate` or
+ * `binding.stream` up to the commit point) -> observations to every stage's `observe`.
+ *
+ * Options are validated here; a bad value throws `InvalidOptionError` naming the field.
+ */
+export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
+  options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,
+): ResilientModel<TTarget, TRequest, TResponse, TPart> {
+  const { binding, targets, stages, timeoutMs, streamTimeouts, clock, telemetry } = prepareModelOptions(options);
+  const events = new EventHub(telemetry);
+  const observers = stages.filter((stage) => stage.observe);
+  const runAttempt = createAttemptRunner({
+    binding,
+    streamTimeouts,
+    observe: (observation, target) => {
+      for (const stage of observers) stage.observe!(observation, target);
+    },
+  });
+  const runTarget = composeTargetStages(stages, runAttempt);
+  const classify = createErrorClassifier((error, target) =>
+    binding.classify(error, (target ?? targets[0]) as TTarget),
+  );
+  const runCall = composeCallStages(stages, createFallbackRunner({ binding, targets, runTarget }));
+
+  async function run(mode: CallMode, request: TRequest, callOptions: CallOptions = {}) {
+    assertTimeout('timeoutMs', callOptions.timeoutMs);
+    const deadline = createDeadline({ timeoutMs: callOptions.timeoutMs ?? timeoutMs, signal: callOptions.signal, clock });
+    const call = new CallState(mode, deadline, clock, events, classify);
+    const startedAt = clock.now();
+    if (events.wants('call-start')) events.emit({ type: 'call-start', mode });
+    const running = deadline.signal.aborted
+      ? Promise.reject(errorFromSignal(deadline.signal))
+      : runCall(request, call);
+    try {
+      const outcome = await raceSignal(running, deadline.signal, () => errorFromSignal(deadline.signal));
+      if (outcome.mode === 'stream') void outcome.stream.settled.then(() => deadline.dispose());
+      else deadline.dispose();
+      emitSuccess(outcome, mode, clock.now() - startedAt);
+      return outcome;
+    } catch (error) {
+      deadline.dispose();
+      // A stream that commits after the caller gave up must not stay open.
+      void running.then((late) => late.mode === 'stream' && late.stream.cancel(error), () => {});
+      if (events.wants('call-failure')) {
+        events.emit({ type: 'call-failure', mode, attempts: call.attempts, durationMs: clock.now() - startedAt, error });
+      }
+      throw error;
+    }
+  }
+
+  function emitSuccess(outcome: CallOutcome<TTarget, TResponse, TPart>, mode: CallMode, durationMs: number) {
+    if (!events.wants('call-success')) return;
+    const { targetId, targetIndex, attempts } = outcome;
+    events.emit({ type: 'call-success', mode, targetId, targetIndex, attempts, durationMs });
+  }
+
+  return {
+    targets,
+    on: (type, listener) => events.on(type, listener),
+    async generate(request, callOptions) {
+      const outcome = await run('generate', request, callOptions);
+      if (outcome.mode !== 'generate') throw new TypeError('A stage returned a stream to a generate call.');
+      const { response, observation, target, targetId, targetIndex, attempts } = outcome;
+      return { response, observation, target, targetId, targetIndex, attempts };
+    },
+    async stream(request, callOptions) {
+      const outcome = await run('stream', request, callOptions);
+      if (outcome.mode !== 'stream') throw new TypeError('A stage returned a response to a stream call.');
+      const { stream, target, targetId, targetIndex, attempts } = outcome;
+      if (events.wants('stream-commit')) events.emit({ type: 'stream-commit', targetId, targetIndex });
+      return { stream: toResilientStream(stream), target, targetId, targetIndex, attempts };
+    },
+  };
+}

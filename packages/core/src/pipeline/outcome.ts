@@ -1,0 +1,34 @@
+import type { Observation } from '../binding/observation';
+import type { CommittedStream } from '../stream/committed-stream';
+
+/** A successful non-streaming attempt. */
+export interface GenerateOutcome<TResponse> {
+  readonly mode: 'generate';
+  readonly response: TResponse;
+  /** What the response said about rate limits and usage. */
+  readonly observation?: Observation;
+}
+
+/** A streaming attempt that reached its commit point. */
+export interface StreamOutcome<TPart> {
+  readonly mode: 'stream';
+  readonly stream: CommittedStream<TPart>;
+}
+
+/** What one attempt on one target produced. */
+export type AttemptOutcome<TResponse, TPart> = GenerateOutcome<TResponse> | StreamOutcome<TPart>;
+
+/** Which target answered a call, and after how many attempts in all. */
+export interface Provenance<TTarget> {
+  /** The target that answered (undefined when a call-level stage such as a cache answered). */
+  readonly target: TTarget | undefined;
+  /** Its id, or the answering stage's name (e.g. `cache`). */
+  readonly targetId: string;
+  /** Its position in the chain, or -1 when a call-level stage answered. */
+  readonly targetIndex: number;
+  /** Attempts started across all targets during this call. */
+  readonly attempts: number;
+}
+
+/** What a whole call produced: the outcome plus its provenance. */
+export type CallOutcome<TTarget, TResponse, TPart> = AttemptOutcome<TResponse, TPart> & Provenance<TTarget>;

@@ -1,0 +1,47 @@
+import type { Disposable } from '@resilient-llm/policies';
+import type { Observation } from '../binding/observation';
+import type { PipelineEventOf, PipelineEventType } from '../events/pipeline-event';
+import type { Provenance } from './outcome';
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call: the attempt in flight stops and the call rejects at once with `AbortedError`. */
+  signal?: AbortSignal;
+  /** Total deadline of this call, spanning retries, waits and fallbacks. Defaults to the model's `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+/** The answer of `generate`, with which target gave it. */
+export interface GenerateResult<TTarget, TResponse> extends Provenance<TTarget> {
+  readonly response: TResponse;
+  /** What the response said about rate limits and usage (undefined when served by a call-level stage). */
+  readonly observation?: Observation;
+}
+
+/** A committed stream, iterable once, also available as a Web `ReadableStream`. */
+export interface ResilientStream<TPart> extends AsyncIterable<TPart> {
+  /** The same parts as a Web `ReadableStream` (use either this or iteration, not both). */
+  toReadableStream(): ReadableStream<TPart>;
+  /** Stops the stream and closes the connection. */
+  cancel(reason?: unknown): void;
+}
+
+/** The answer of `stream`: resolves at the commit point, with which target committed. */
+export interface StreamResult<TTarget, TPart> extends Provenance<TTarget> {
+  readonly stream: ResilientStream<TPart>;
+}
+
+/** A fallback chain of targets behind one pipeline of stages. */
+export interface ResilientModel<TTarget, TRequest, TResponse, TPart> {
+  /** The targets, in fallback order. */
+  readonly targets: readonly TTarget[];
+  /** One non-streaming call through the pipeline. */
+  generate(request: TRequest, options?: CallOptions): Promise<GenerateResult<TTarget, TResponse>>;
+  /**
+   * One streaming call. Resolves once a target has committed (its first content part, or a
+   * finish part); failures before that are retried or fall over invisibly.
+   */
+  stream(request: TRequest, options?: CallOptions): Promise<StreamResult<TTarget, TPart>>;
+  /** Subscribes to one type of pipeline event. */
+  on<TType extends PipelineEventType>(type: TType, listener: (event: PipelineEventOf<TType>) => void): Disposable;
+}

@@ -1,0 +1,73 @@
+import type { Binding } from '../binding/binding';
+import type { Observation } from '../binding/observation';
+import { openCommittedStream } from '../stream/open-committed-stream';
+import type { StreamTimeouts } from '../stream/stream-timeouts';
+import { errorFromSignal } from '../util/error-from-signal';
+import { linkAbortController } from '../util/linked-abort-controller';
+import { raceSignal } from '../util/race-signal';
+import type { CallState, TargetState } from './call-state';
+import type { AttemptOutcome } from './outcome';
+
+/** Runs one attempt on one target: the innermost step of the pipeline. */
+export type AttemptRunner<TTarget, TRequest, TResponse, TPart> = (
+  request: TRequest,
+  target: TargetState<TTarget>,
+  call: CallState,
+) => Promise<AttemptOutcome<TResponse, TPart>>;
+
+/** Builds the innermost step: call the binding, observe the response, commit streams. */
+export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
+  binding,
+  streamTimeouts,
+  observe,
+}: {
+  binding: Binding<TTarget, TRequest, TResponse, TPart>;
+  streamTimeouts: StreamTimeouts;
+  observe: (observation: Observation, target: TargetState<TTarget>) => void;
+}): AttemptRunner<TTarget, TRequest, TResponse, TPart> {
+  return async (request, target, call) => {
+    const attempt = target.startAttempt();
+    const { targetId, targetIndex } = target;
+    if (call.events.wants('attempt-start')) call.events.emit({ type: 'attempt-start', targetId, targetIndex, attempt });
+    const { controller, unlink } = linkAbortController(call.signal);
+    const signal = controller.signal;
+    const untilAborted = <T>(promise: Promise<T>) => raceSignal(promise, signal, () => errorFromSignal(signal));
+    try {
+      if (call.mode === 'generate') {
+        const response = await untilAborted(binding.generate(target.target, request, { signal }));
+        const observation = binding.observe?.(response);
+        if (observation) observe(observation, target);
+        unlink();
+        if (call.events.wants('attempt-success')) {
+          call.events.emit({ type: 'attempt-success', targetId, targetIndex, attempt, observation });
+        }
+        return { mode: 'generate', response, observation };
+      }
+      const startedAt = call.clock.now();
+      const source = await untilAborted(binding.stream(target.target, request, { signal }));
+      const stream = await openCommittedStream({
+        source,
+        binding,
+        targetId,
+        signal,
+        abortAttempt: (reason) => controller.abort(reason),
+        clock: call.clock,
+        timeouts: streamTimeouts,
+        startedAt,
+        onObservation: (observation) => observe(observation, target),
+        classify: (error) => call.classify(error, target.target),
+      });
+      void stream.settled.then(unlink);
+      if (call.events.wants('attempt-success')) call.events.emit({ type: 'attempt-success', targetId, targetIndex, attempt });
+      return { mode: 'stream', stream };
+    } catch (error) {
+      // Whatever failed, the binding must stop working on this attempt.
+      controller.abort(error);
+      unlink();
+      if (call.events.wants('attempt-failure')) {
+        call.events.emit({ type: 'attempt-failure', targetId, targetIndex, attempt, failure: call.classify(error, target.target) });
+      }
+      throw error;
+    }
+  };
+}

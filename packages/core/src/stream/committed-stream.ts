@@ -1,0 +1,11 @@
+/**
+ * A stream past its commit point. Iterate it once: buffered preamble parts come first, each
+ * exactly once, then the rest as they arrive. A failure from here on is thrown as
+ * `StreamInterruptedError` carrying the parts delivered so far.
+ */
+export interface CommittedStream<TPart> extends AsyncIterable<TPart> {
+  /** Settles (never rejects) once the stream has finished, failed or been cancelled. */
+  readonly settled: Promise<void>;
+  /** Stops the stream and closes the underlying connection. Idempotent. */
+  cancel(reason?: unknown): void;
+}
