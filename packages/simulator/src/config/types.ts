@@ -1,0 +1,164 @@
+import type { SimulatorClock } from '../time/clock';
+
+/** A span of time, in milliseconds since the server (or wrapper) started: `[startMs, endMs)`. */
+export interface FaultWindow {
+  /** When the window opens. */
+  startMs: number;
+  /** When it closes (exclusive). Defaults to never. */
+  endMs?: number;
+}
+
+/** Fields every fault rule shares. */
+export interface FaultRuleBase {
+  /** Chance the fault fires on a request while active, in [0, 1]. Defaults to 1. */
+  probability?: number;
+  /** When given, the rule is active only inside these windows. Defaults to always active. */
+  windows?: FaultWindow[];
+}
+
+/** A 5xx with OpenAI's `server_error` body. */
+export interface ServerErrorFault extends FaultRuleBase {
+  type: 'server-error';
+  /** Status to answer. Defaults to 500. */
+  status?: 500 | 502 | 503;
+}
+
+/** 529 with Anthropic's `overloaded_error` body. */
+export interface OverloadedFault extends FaultRuleBase {
+  type: 'overloaded';
+}
+
+/** 429 `rate_limit_exceeded` regardless of the limits, with `retry-after`. */
+export interface RateLimitFault extends FaultRuleBase {
+  type: 'rate-limit';
+  /** Wait the response asks for. Defaults to 1000. */
+  retryAfterMs?: number;
+}
+
+/** 429 `insufficient_quota`: a spend cap that must not be retried; no retry headers. */
+export interface InsufficientQuotaFault extends FaultRuleBase {
+  type: 'insufficient-quota';
+}
+
+/** The connection is destroyed before any response byte. */
+export interface ConnectionResetFault extends FaultRuleBase {
+  type: 'connection-reset';
+}
+
+/** No response at all until the client gives up (or the server closes). */
+export interface HangFault extends FaultRuleBase {
+  type: 'hang';
+}
+
+/** Time to first token drawn from a log-normal distribution with its own median and p99. */
+export interface SlowFirstTokenFault extends FaultRuleBase {
+  type: 'slow-first-token';
+  /** Median delay. Defaults to 2000. */
+  medianMs?: number;
+  /** 99th percentile delay. Defaults to 10 times the median. */
+  p99Ms?: number;
+}
+
+/** The stream pauses mid-way, then carries on. */
+export interface StallFault extends FaultRuleBase {
+  type: 'stall';
+  /** Tokens sent before the pause. Defaults to 3. */
+  afterTokens?: number;
+  /** Length of the pause. Defaults to 30000. */
+  durationMs?: number;
+}
+
+/** The connection drops mid-stream: no finish, no `[DONE]`. */
+export interface DropFault extends FaultRuleBase {
+  type: 'drop';
+  /** Tokens sent before the drop. Defaults to 3. */
+  afterTokens?: number;
+}
+
+/** One SSE event carries broken JSON. */
+export interface MalformedChunkFault extends FaultRuleBase {
+  type: 'malformed-chunk';
+  /** Tokens sent before the broken event. Defaults to 3. */
+  afterTokens?: number;
+}
+
+/** One rule of a fault profile. */
+export type FaultRule =
+  | ServerErrorFault
+  | OverloadedFault
+  | RateLimitFault
+  | InsufficientQuotaFault
+  | ConnectionResetFault
+  | HangFault
+  | SlowFirstTokenFault
+  | StallFault
+  | DropFault
+  | MalformedChunkFault;
+
+/** Names of the fault types. */
+export type FaultType = FaultRule['type'];
+
+/** A rate limit of requests and tokens per window. */
+export interface RateLimitConfig {
+  /** Requests allowed per window. Defaults to 1,000,000. */
+  requestsPerWindow?: number;
+  /** Tokens (prompt estimate + max output tokens) allowed per window. Defaults to 1,000,000,000. */
+  tokensPerWindow?: number;
+  /** Window length. Defaults to 60000. */
+  windowMs?: number;
+}
+
+/** Latency of a healthy answer. */
+export interface LatencyConfig {
+  /** Median time to first token. Defaults to 0. */
+  firstTokenMedianMs?: number;
+  /** 99th percentile time to first token. Defaults to the median. */
+  firstTokenP99Ms?: number;
+  /** Output pace after the first token; 0 sends everything at once. Defaults to 0. */
+  tokensPerSecond?: number;
+}
+
+/** Behaviour of one model (or of every model, as a scenario or `defaultModel`). */
+export interface ModelConfig {
+  /** Prompt tokens allowed; beyond it the answer is 400 `context_length_exceeded`. Defaults to 128000. */
+  contextWindow?: number;
+  /** Words in a generated text answer (capped by the request's max tokens). Defaults to 16. */
+  responseTokens?: number;
+  /** Length of embedding vectors when the request names no `dimensions`. Defaults to 256. */
+  embeddingDimensions?: number;
+  /** Limits per API key. Defaults to effectively unlimited. */
+  rateLimit?: RateLimitConfig;
+  /** Limits over all keys together (a congested gateway); none when absent. Defaults to none. */
+  sharedPool?: RateLimitConfig;
+  /** Latency of healthy answers. Defaults to none. */
+  latency?: LatencyConfig;
+  /** Fault rules, drawn in order; the first response-replacing fault that fires wins. Defaults to none. */
+  faults?: FaultRule[];
+}
+
+/** Names of the built-in scenarios. */
+export type ScenarioName =
+  | 'steady'
+  | '429-storm'
+  | 'overloaded'
+  | 'outage'
+  | 'slow-first-token'
+  | 'flaky-stream';
+
+/** Configuration of a simulator server; everything optional. */
+export interface SimulatorConfig {
+  /** Preset every model starts from. Defaults to `steady`. */
+  scenario?: ScenarioName;
+  /** Seed of every random draw (content and faults). Defaults to 1. */
+  seed?: number;
+  /** Port on 127.0.0.1; 0 picks a free one. Defaults to 0. */
+  port?: number;
+  /** Named models, each merged over the scenario and `defaultModel`. Defaults to none. */
+  models?: Record<string, ModelConfig>;
+  /** Settings for model names not listed in `models`, merged over the scenario. Defaults to the scenario. */
+  defaultModel?: ModelConfig;
+  /** Answer 404 `model_not_found` for names not in `models`. Defaults to false. */
+  rejectUnknownModels?: boolean;
+  /** Source of time (not part of the JSON format). Defaults to the system clock. */
+  clock?: SimulatorClock;
+}

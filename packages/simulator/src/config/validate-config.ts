@@ -1,0 +1,48 @@
+import type { SimulatorClock } from '../time/clock';
+import { DEFAULT_SEED } from './defaults';
+import { SCENARIO_NAMES } from './scenarios';
+import type { ModelConfig, ScenarioName, SimulatorConfig } from './types';
+import { validateModelConfig } from './validate-model-config';
+import { expectBoolean, expectNumber, expectObject, expectOneOf, fail } from './validators';
+
+/** A configuration that passed validation, with top-level defaults applied. */
+export interface ValidatedConfig {
+  readonly scenario: ScenarioName;
+  readonly seed: number;
+  readonly port: number;
+  readonly models: Readonly<Record<string, ModelConfig>>;
+  readonly defaultModel: ModelConfig;
+  readonly rejectUnknownModels: boolean;
+  readonly clock: SimulatorClock | undefined;
+}
+
+const TOP_LEVEL_FIELDS = ['scenario', 'seed', 'port', 'models', 'defaultModel', 'rejectUnknownModels', 'clock'];
+
+/**
+ * Checks a configuration (an object or parsed JSON) once, before anything starts.
+ * Throws `SimulatorConfigError` whose `field` is the path of the first bad field.
+ */
+export function validateConfig(input: unknown = {}): ValidatedConfig {
+  const config = expectObject('config', input, TOP_LEVEL_FIELDS) as SimulatorConfig & Record<string, unknown>;
+  const scenario = config.scenario === undefined ? 'steady' : expectOneOf('scenario', config.scenario, SCENARIO_NAMES);
+  const seed = config.seed === undefined ? DEFAULT_SEED : expectNumber('seed', config.seed, { integer: true });
+  const port = config.port === undefined ? 0 : expectNumber('port', config.port, { min: 0, max: 65_535, integer: true });
+  const models: Record<string, ModelConfig> = {};
+  if (config.models !== undefined) {
+    for (const [name, model] of Object.entries(expectObject('models', config.models))) {
+      models[name] = validateModelConfig(`models.${name}`, model);
+    }
+  }
+  const defaultModel = config.defaultModel === undefined ? {} : validateModelConfig('defaultModel', config.defaultModel);
+  const rejectUnknownModels =
+    config.rejectUnknownModels === undefined ? false : expectBoolean('rejectUnknownModels', config.rejectUnknownModels);
+  if (config.clock !== undefined) validateClock(config.clock);
+  return { scenario, seed, port, models, defaultModel, rejectUnknownModels, clock: config.clock };
+}
+
+function validateClock(clock: unknown): void {
+  const candidate = expectObject('clock', clock);
+  for (const method of ['now', 'setTimeout', 'clearTimeout']) {
+    if (typeof candidate[method] !== 'function') fail(`clock.${method}`, candidate[method], 'is not a function');
+  }
+}

@@ -1,0 +1,17 @@
+export { createManualClock, type ManualClock } from './time/manual-clock';
+export { type SimulatorClock, type SimulatorTimerHandle, systemClock } from './time/clock';
+export { formatGoDuration } from './time/format-go-duration';
+export { mulberry32, type RandomSource } from './random/mulberry32';
+export { estimateTokens, CHARS_PER_TOKEN } from './content/estimate-tokens';
+export { parseBatchItems, type BatchItem } from './content/batch-items';
+export type * from './config/types';
+export { SimulatorConfigError } from './config/simulator-config-error';
+export { validateConfig, type ValidatedConfig } from './config/validate-config';
+export { SCENARIOS, SCENARIO_NAMES } from './config/scenarios';
+export { FAULT_TYPES } from './config/validate-fault-rule';
+export { createFaultPlanner } from './faults/create-fault-planner';
+export type { FaultPlanner } from './faults/fault-planner';
+export type { FaultProfile, FaultProfileInput } from './faults/fault-profile';
+export type { FaultPlan, ResponseFault } from './faults/fault-plan';
+export { startSimulator, type RunningSimulator } from './server/start-simulator';
+export type { SimulatorStats, TrafficCounters } from './server/stats';

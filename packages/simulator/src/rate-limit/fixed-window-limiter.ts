@@ -1,0 +1,80 @@
+import type { ResolvedRateLimit } from '../config/resolved-types';
+import type { SimulatorClock } from '../time/clock';
+
+/** Where a key stands against its limits, as the `x-ratelimit-*` headers report it. */
+export interface RateLimitSnapshot {
+  readonly limitRequests: number;
+  readonly remainingRequests: number;
+  readonly resetRequestsMs: number;
+  readonly limitTokens: number;
+  readonly remainingTokens: number;
+  readonly resetTokensMs: number;
+}
+
+/** Outcome of {@link FixedWindowLimiter.admit}. */
+export interface Admission {
+  /** Which limit refused the request; undefined when it was admitted (and counted). */
+  readonly exceeded: 'requests' | 'tokens' | undefined;
+  readonly snapshot: RateLimitSnapshot;
+}
+
+interface Window {
+  startedAt: number;
+  requests: number;
+  tokens: number;
+}
+
+/**
+ * Requests and tokens per fixed window, per key. A key's window opens with its first request
+ * and lasts `windowMs`; the next request after that opens a fresh one. Refused requests are
+ * not counted, as with OpenAI.
+ */
+export class FixedWindowLimiter {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(
+    private readonly limit: ResolvedRateLimit,
+    private readonly clock: SimulatorClock,
+  ) {}
+
+  /** Counts a request of `tokens` for `key` when both limits allow it. */
+  admit(key: string, tokens: number): Admission {
+    const now = this.clock.now();
+    const window = this.currentWindow(key, now);
+    let exceeded: Admission['exceeded'];
+    if (window.requests + 1 > this.limit.requestsPerWindow) exceeded = 'requests';
+    else if (window.tokens + tokens > this.limit.tokensPerWindow) exceeded = 'tokens';
+    else {
+      window.requests += 1;
+      window.tokens += tokens;
+    }
+    return { exceeded, snapshot: this.snapshot(window, now) };
+  }
+
+  /** Where `key` stands, without counting anything. */
+  peek(key: string): RateLimitSnapshot {
+    const now = this.clock.now();
+    return this.snapshot(this.currentWindow(key, now), now);
+  }
+
+  private currentWindow(key: string, now: number): Window {
+    let window = this.windows.get(key);
+    if (!window || now >= window.startedAt + this.limit.windowMs) {
+      window = { startedAt: now, requests: 0, tokens: 0 };
+      this.windows.set(key, window);
+    }
+    return window;
+  }
+
+  private snapshot(window: Window, now: number): RateLimitSnapshot {
+    const resetMs = Math.max(0, window.startedAt + this.limit.windowMs - now);
+    return {
+      limitRequests: this.limit.requestsPerWindow,
+      remainingRequests: Math.max(0, this.limit.requestsPerWindow - window.requests),
+      resetRequestsMs: window.requests > 0 ? resetMs : 0,
+      limitTokens: this.limit.tokensPerWindow,
+      remainingTokens: Math.max(0, this.limit.tokensPerWindow - window.tokens),
+      resetTokensMs: window.tokens > 0 ? resetMs : 0,
+    };
+  }
+}
