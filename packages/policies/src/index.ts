@@ -1,10 +1,63 @@
+export type { BulkheadOptions } from './bulkhead/bulkhead-options';
+export { BulkheadPolicy } from './bulkhead/bulkhead-policy';
+export type { BreakEvent, StateChangeEvent } from './circuit-breaker/circuit-breaker-events';
+export type {
+  BreakerStore,
+  CircuitBreakerOptions,
+  ConsecutiveStrategy,
+  SamplingStrategy,
+} from './circuit-breaker/circuit-breaker-options';
+export { CircuitBreakerPolicy } from './circuit-breaker/circuit-breaker-policy';
+export type {
+  CircuitBreakerSnapshot,
+  CircuitState,
+} from './circuit-breaker/circuit-breaker-snapshot';
+export type { FailureCounterState } from './circuit-breaker/failure-counter';
 export { AbortedError } from './errors/aborted-error';
+export { BrokenCircuitError } from './errors/broken-circuit-error';
+export {
+  BulkheadRejectedError,
+  type BulkheadRejectedReason,
+} from './errors/bulkhead-rejected-error';
 export { InvalidOptionError } from './errors/invalid-option-error';
+export { RateLimitWaitTooLongError } from './errors/rate-limit-wait-too-long-error';
 export { ResilientError } from './errors/resilient-error';
+export {
+  RetriesExhaustedError,
+  type RetriesExhaustedReason,
+} from './errors/retries-exhausted-error';
+export { RetryAfterTooLongError } from './errors/retry-after-too-long-error';
 export { TimeoutError, type TimeoutPhase } from './errors/timeout-error';
 export { type Disposable, type Event, EventEmitter } from './events/event';
+export type { Policy, PolicyContext, PolicyFunction } from './policy/policy';
+export { wrap } from './policy/wrap';
+export type { RateLimitPermit } from './rate-limit/rate-limit-permit';
+export { RateLimiter, type RateLimiterExecuteOptions } from './rate-limit/rate-limiter';
+export type {
+  AcquireOptions,
+  RateLimiterOptions,
+  RateLimiterStore,
+  RateLimitObservation,
+} from './rate-limit/rate-limiter-options';
+export type { RateLimiterSnapshot, TokenBucketSnapshot } from './rate-limit/rate-limiter-snapshot';
+export type { RateLimitWindowObservation } from './rate-limit/token-bucket';
+export { type Backoff, type BackoffSettings, createBackoff, type Jitter } from './retry/backoff';
+export { RetryBudget, type RetryBudgetOptions } from './retry/retry-budget';
+export type { GiveUpEvent, GiveUpReason, RetryEvent } from './retry/retry-events';
+export type { RetryDeadline, RetryExecuteOptions, RetryOptions } from './retry/retry-options';
+export { RetryPolicy } from './retry/retry-policy';
+export { MemoryStateStore } from './store/memory-state-store';
+export type { MaybePromise, StateStore } from './store/state-store';
 export { abortError, onAbort, throwIfAborted } from './time/abort';
 export { type Clock, systemClock, type TimerHandle } from './time/clock';
 export { createDeadline, type Deadline, type DeadlineOptions } from './time/deadline';
 export { type SleepOptions, sleep } from './time/sleep';
+export {
+  createStreamWatchdog,
+  type StreamWatchdog,
+  type StreamWatchdogOptions,
+} from './timeout/stream-watchdog';
+export { type TimeoutOptions, TimeoutPolicy } from './timeout/timeout-policy';
+export { withDeadline } from './timeout/with-deadline';
 export { assertFunction, assertNumber, assertOneOf, type NumberRule } from './validation/validate';
+export type { SlidingWindowCounterState } from './window/sliding-window-counter';

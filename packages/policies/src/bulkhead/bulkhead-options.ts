@@ -1,0 +1,13 @@
+import type { Clock } from '../time/clock';
+
+/** Options of {@link BulkheadPolicy}. */
+export interface BulkheadOptions {
+  /** Calls allowed to run at once. Defaults to 10. */
+  maxConcurrent?: number;
+  /** Calls allowed to wait, first in first out, for a free slot. Defaults to 0 (no queue). */
+  maxQueued?: number;
+  /** Longest a call may wait in the queue before `BulkheadRejectedError`, in milliseconds. Defaults to `Infinity`. */
+  maxQueueWaitMs?: number;
+  /** Source of time for the queue wait. Defaults to the system clock. */
+  clock?: Clock;
+}

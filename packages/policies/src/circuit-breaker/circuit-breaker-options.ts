@@ -1,0 +1,49 @@
+import type { StateStore } from '../store/state-store';
+import type { Clock } from '../time/clock';
+import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
+
+/** Opens after `threshold` failures in a row. */
+export interface ConsecutiveStrategy {
+  readonly kind: 'consecutive';
+  /** Failures in a row that open the circuit. Defaults to 5. */
+  readonly threshold?: number;
+}
+
+/** Opens when the failure ratio over a sliding window reaches `threshold`. */
+export interface SamplingStrategy {
+  readonly kind: 'sampling';
+  /** Share of failed calls (0 < threshold <= 1) that opens the circuit. Defaults to 0.5. */
+  readonly threshold?: number;
+  /** Length of the sliding window, in milliseconds. Defaults to 30000. */
+  readonly windowMs?: number;
+  /** Calls needed in the window before the ratio counts. Defaults to 10. */
+  readonly minimumThroughput?: number;
+}
+
+/** A breaker whose state a {@link StateStore} keeps. */
+export type BreakerStore = StateStore<CircuitBreakerSnapshot>;
+
+/** Options of {@link CircuitBreakerPolicy}. */
+export interface CircuitBreakerOptions {
+  /** When the circuit opens. Defaults to `{ kind: 'consecutive', threshold: 5 }`. */
+  strategy?: ConsecutiveStrategy | SamplingStrategy;
+  /** Time the circuit stays open before letting probes through, in milliseconds. Defaults to 30000. */
+  halfOpenAfterMs?: number;
+  /** Each reopening in a row multiplies the open time by this. Defaults to 1 (constant). */
+  halfOpenMultiplier?: number;
+  /** Cap on the grown open time, in milliseconds. Defaults to 300000. */
+  maxHalfOpenAfterMs?: number;
+  /** Probe calls let through while half-open; that many successes close the circuit. Defaults to 1. */
+  halfOpenProbes?: number;
+  /**
+   * Which errors count as failures of the target; others count as successes (the target
+   * answered). Defaults to every error except `AbortedError`.
+   */
+  shouldCount?: (error: unknown) => boolean;
+  /** Keeps the state beyond this process; saved on each state change. Defaults to none. */
+  store?: BreakerStore;
+  /** Key of this breaker in `store`. Defaults to `'circuit-breaker'`. */
+  key?: string;
+  /** Source of time. Defaults to the system clock. */
+  clock?: Clock;
+}

@@ -1,0 +1,83 @@
+import { AbortedError } from '../errors/aborted-error';
+import { InvalidOptionError } from '../errors/invalid-option-error';
+import type { StateStore } from '../store/state-store';
+import { type Clock, systemClock } from '../time/clock';
+import { assertFunction, assertNumber } from '../validation/validate';
+import type { CircuitBreakerOptions } from './circuit-breaker-options';
+import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
+import { ConsecutiveFailureCounter } from './consecutive-failure-counter';
+import type { FailureCounter } from './failure-counter';
+import { SamplingFailureCounter } from './sampling-failure-counter';
+
+/** {@link CircuitBreakerOptions} with defaults applied and values checked. */
+export interface CircuitBreakerSettings {
+  readonly createCounter: () => FailureCounter;
+  readonly halfOpenAfterMs: number;
+  readonly halfOpenMultiplier: number;
+  readonly maxHalfOpenAfterMs: number;
+  readonly halfOpenProbes: number;
+  readonly shouldCount: (error: unknown) => boolean;
+  readonly store: StateStore<CircuitBreakerSnapshot> | undefined;
+  readonly key: string;
+  readonly clock: Clock;
+}
+
+/** Applies defaults and validates; throws `InvalidOptionError` naming the bad field. */
+export function prepareCircuitBreakerOptions({
+  strategy = { kind: 'consecutive' },
+  halfOpenAfterMs = 30_000,
+  halfOpenMultiplier = 1,
+  maxHalfOpenAfterMs = 300_000,
+  halfOpenProbes = 1,
+  shouldCount = isNotAborted,
+  store,
+  key = 'circuit-breaker',
+  clock = systemClock,
+}: CircuitBreakerOptions): CircuitBreakerSettings {
+  assertNumber('halfOpenAfterMs', halfOpenAfterMs);
+  assertNumber('halfOpenMultiplier', halfOpenMultiplier, { min: 1 });
+  assertNumber('maxHalfOpenAfterMs', maxHalfOpenAfterMs, {
+    min: halfOpenAfterMs,
+    allowInfinity: true,
+  });
+  assertNumber('halfOpenProbes', halfOpenProbes, { min: 1, integer: true });
+  assertFunction('shouldCount', shouldCount);
+  return {
+    createCounter: counterFactory(strategy, clock),
+    halfOpenAfterMs,
+    halfOpenMultiplier,
+    maxHalfOpenAfterMs,
+    halfOpenProbes,
+    shouldCount,
+    store,
+    key,
+    clock,
+  };
+}
+
+function counterFactory(
+  strategy: CircuitBreakerOptions['strategy'],
+  clock: Clock,
+): () => FailureCounter {
+  if (strategy?.kind === 'consecutive') {
+    const { threshold = 5 } = strategy;
+    assertNumber('strategy.threshold', threshold, { min: 1, integer: true });
+    return () => new ConsecutiveFailureCounter(threshold);
+  }
+  if (strategy?.kind === 'sampling') {
+    const { threshold = 0.5, windowMs = 30_000, minimumThroughput = 10 } = strategy;
+    assertNumber('strategy.threshold', threshold, { min: Number.EPSILON, max: 1 });
+    assertNumber('strategy.windowMs', windowMs, { min: 1 });
+    assertNumber('strategy.minimumThroughput', minimumThroughput, { min: 1, integer: true });
+    return () => new SamplingFailureCounter(threshold, windowMs, minimumThroughput, clock);
+  }
+  throw new InvalidOptionError({
+    field: 'strategy.kind',
+    value: (strategy as unknown as { kind?: unknown })?.kind,
+    reason: 'must be "consecutive" or "sampling"',
+  });
+}
+
+function isNotAborted(error: unknown): boolean {
+  return !AbortedError.isInstance(error);
+}

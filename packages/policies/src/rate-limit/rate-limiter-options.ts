@@ -1,0 +1,46 @@
+import type { StateStore } from '../store/state-store';
+import type { Clock } from '../time/clock';
+import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
+import type { RateLimitWindowObservation } from './token-bucket';
+
+/** A rate limiter whose state a {@link StateStore} keeps. */
+export type RateLimiterStore = StateStore<RateLimiterSnapshot>;
+
+/** Options of {@link RateLimiter}. */
+export interface RateLimiterOptions {
+  /** Requests allowed per window (bucket capacity; refills continuously). Defaults to `Infinity` (no limit until the server reports one). */
+  requestsPerWindow?: number;
+  /** Tokens allowed per window (bucket capacity; refills continuously). Defaults to `Infinity` (no limit until the server reports one). */
+  tokensPerWindow?: number;
+  /** The window both limits refer to, in milliseconds. Defaults to 60000 (per minute, as providers count). */
+  windowMs?: number;
+  /** Longest wait a caller accepts; longer expected waits are refused at once. Defaults to `Infinity`. */
+  maxWaitMs?: number;
+  /** Keeps the state beyond this process; saved on `pause` and `observe`. Defaults to none. */
+  store?: RateLimiterStore;
+  /** Key of this limiter in `store`. Defaults to `'rate-limiter'`. */
+  key?: string;
+  /** Source of time. Defaults to the system clock. */
+  clock?: Clock;
+}
+
+/** Options of {@link RateLimiter.acquire}. */
+export interface AcquireOptions {
+  /** Tokens to reserve: input plus the most output the call may produce. Defaults to 0. */
+  tokens?: number;
+  /** Abandons the wait with `AbortedError` and leaves the queue at once. */
+  signal?: AbortSignal;
+  /** Overrides the limiter's `maxWaitMs` for this call. */
+  maxWaitMs?: number;
+}
+
+/**
+ * Rate-limit state read from a response, e.g. by `@resilient-llm/core`'s header parser; other
+ * fields of such a snapshot are ignored.
+ */
+export interface RateLimitObservation {
+  /** The requests window. */
+  readonly requests?: RateLimitWindowObservation;
+  /** The tokens window. */
+  readonly tokens?: RateLimitWindowObservation;
+}

@@ -1,0 +1,324 @@
+import { RateLimitWaitTooLongError } from '../errors/rate-limit-wait-too-long-error';
+import { EventEmitter } from '../events/event';
+import { neverAbortedSignal } from '../policy/never-aborted-signal';
+import type { Policy, PolicyFunction } from '../policy/policy';
+import { saveState } from '../store/save-state';
+import { abortError, onAbort, throwIfAborted } from '../time/abort';
+import type { TimerHandle } from '../time/clock';
+import { assertNumber } from '../validation/validate';
+import { fromBucketSnapshot, toBucketSnapshot } from './bucket-snapshot';
+import {
+  prepareRateLimiterOptions,
+  type RateLimiterSettings,
+} from './prepare-rate-limiter-options';
+import type { RateLimitPermit } from './rate-limit-permit';
+import type {
+  AcquireOptions,
+  RateLimiterOptions,
+  RateLimitObservation,
+} from './rate-limiter-options';
+import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
+import {
+  createBucket,
+  msUntilLevel,
+  observeWindow,
+  refill,
+  type TokenBucket,
+} from './token-bucket';
+
+interface Waiter {
+  readonly tokens: number;
+  readonly latestGrantAt: number;
+  grant(): void;
+  refuse(error: unknown): void;
+}
+
+/** Per-call options of {@link RateLimiter.execute}. */
+export interface RateLimiterExecuteOptions<T> {
+  /** Tokens to reserve. Defaults to 0. */
+  tokens?: number;
+  /** Tokens the result actually used; the reservation stands when it returns `undefined`. */
+  tokensUsed?: (result: T) => number | undefined;
+}
+
+/**
+ * Paces calls to stay under requests-per-window and tokens-per-window limits (token buckets
+ * that refill continuously). Waiters are served first in first out, so a large request at the
+ * head is not starved by small ones; waits are abortable and refused up front when longer than
+ * `maxWaitMs`. Adaptive: `observe` folds in what response headers say, and `pause` stops every
+ * waiter after a 429 until the server's delay has passed.
+ */
+export class RateLimiter implements Policy {
+  private readonly settings: RateLimiterSettings;
+  private requests: TokenBucket;
+  private tokens: TokenBucket;
+  private pausedUntil = 0;
+  private readonly queue: Waiter[] = [];
+  private queuedTokens = 0;
+  private timer: TimerHandle | undefined;
+  private readonly rejectEmitter = new EventEmitter<RateLimitWaitTooLongError>();
+  private readonly pauseEmitter = new EventEmitter<{ untilMs: number }>();
+  private readonly storeErrorEmitter = new EventEmitter<unknown>();
+
+  /** Fires when a caller is refused because its wait would be too long. */
+  readonly onReject = this.rejectEmitter.event;
+  /** Fires when `pause` or `pauseUntil` extends the pause; `untilMs` is epoch milliseconds. */
+  readonly onPause = this.pauseEmitter.event;
+  /** Fires when the store fails to save; the limiter goes on from memory. */
+  readonly onStoreError = this.storeErrorEmitter.event;
+
+  constructor(options: RateLimiterOptions = {}) {
+    this.settings = prepareRateLimiterOptions(options);
+    const { requestsPerWindow, tokensPerWindow, windowMs, clock } = this.settings;
+    this.requests = createBucket(requestsPerWindow, windowMs, clock.now());
+    this.tokens = createBucket(tokensPerWindow, windowMs, clock.now());
+  }
+
+  /** Runs `fn` once a permit is granted, then settles the permit with the tokens it used. */
+  async execute<T>(
+    fn: PolicyFunction<T>,
+    signal?: AbortSignal,
+    options?: RateLimiterExecuteOptions<T>,
+  ): Promise<T> {
+    const tokens = options?.tokens ?? 0;
+    const tokensUsed = options?.tokensUsed;
+    const permit = this.take(tokens) ? undefined : await this.acquire({ tokens, signal });
+    const result = await fn({ signal: signal ?? neverAbortedSignal() });
+    const used = tokensUsed?.(result);
+    if (permit) permit.settle(used ?? tokens);
+    else if (used !== undefined) this.settleTokens(tokens, used);
+    return result;
+  }
+
+  /** Grants a permit at once if one is free and nobody waits; `undefined` otherwise. */
+  tryAcquire(tokens = 0): RateLimitPermit | undefined {
+    assertTokens(tokens);
+    return this.take(tokens) ? this.createPermit(tokens) : undefined;
+  }
+
+  /**
+   * Waits for a permit for one request of `tokens` tokens. Rejects at once with
+   * `RateLimitWaitTooLongError` when the expected wait exceeds `maxWaitMs` (or later, if a
+   * pause makes it exceed), and with `AbortedError` when `signal` fires.
+   */
+  acquire({
+    tokens = 0,
+    signal,
+    maxWaitMs = this.settings.maxWaitMs,
+  }: AcquireOptions = {}): Promise<RateLimitPermit> {
+    try {
+      assertTokens(tokens);
+      assertNumber('maxWaitMs', maxWaitMs, { allowInfinity: true });
+      throwIfAborted(signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (this.take(tokens)) return Promise.resolve(this.createPermit(tokens));
+    const waitMs = this.expectedWaitMs(tokens);
+    if (waitMs > maxWaitMs) return Promise.reject(this.refusal(waitMs, maxWaitMs));
+    return new Promise<RateLimitPermit>((resolve, reject) => {
+      const stopListening = onAbort(signal, () => {
+        this.remove(waiter);
+        reject(abortError(signal!));
+        this.drain();
+      });
+      const waiter: Waiter = {
+        tokens,
+        latestGrantAt: this.settings.clock.now() + maxWaitMs,
+        grant: () => {
+          stopListening();
+          resolve(this.createPermit(tokens));
+        },
+        refuse: (error) => {
+          stopListening();
+          reject(error);
+        },
+      };
+      this.queue.push(waiter);
+      this.queuedTokens += tokens;
+      this.drain();
+    });
+  }
+
+  /**
+   * Milliseconds a request of `tokens` tokens made now would wait (0 when it would be granted
+   * at once): use it to skip a target whose wait exceeds your budget. An estimate when both
+   * limits bind.
+   */
+  expectedWaitMs(tokens = 0): number {
+    const now = this.refillAll();
+    return this.waitFor(this.queue.length + 1, this.queuedTokens + this.needed(tokens), now);
+  }
+
+  /** Grants nothing for `forMs` milliseconds from now (e.g. a 429's server delay). Never shortens a pause. */
+  pause(forMs: number): void {
+    this.pauseUntil(this.settings.clock.now() + Math.max(0, forMs));
+  }
+
+  /** Grants nothing until epoch milliseconds `untilMs`; every waiter waits, not only the caller that got the 429. */
+  pauseUntil(untilMs: number): void {
+    if (!(untilMs > this.pausedUntil)) return;
+    this.pausedUntil = untilMs;
+    this.pauseEmitter.emit({ untilMs });
+    this.save();
+    this.drain();
+  }
+
+  /** Folds in rate-limit state a response reported; it only ever makes the limiter stricter. */
+  observe(observation: RateLimitObservation): void {
+    const { windowMs, clock } = this.settings;
+    const now = clock.now();
+    if (observation.requests) observeWindow(this.requests, observation.requests, windowMs, now);
+    if (observation.tokens) observeWindow(this.tokens, observation.tokens, windowMs, now);
+    this.save();
+    this.drain();
+  }
+
+  /** The state as a plain JSON-serialisable object. */
+  snapshot(): RateLimiterSnapshot {
+    this.refillAll();
+    return {
+      requests: toBucketSnapshot(this.requests),
+      tokens: toBucketSnapshot(this.tokens),
+      pausedUntil: this.pausedUntil,
+    };
+  }
+
+  /** Replaces the state with a snapshot; waiters stay queued and are re-timed. */
+  restore(snapshot: RateLimiterSnapshot): void {
+    this.requests = fromBucketSnapshot(snapshot.requests);
+    this.tokens = fromBucketSnapshot(snapshot.tokens);
+    this.pausedUntil = snapshot.pausedUntil;
+    this.drain();
+  }
+
+  /** Loads the state from the store, if one is configured and holds state for this key. */
+  async hydrate(): Promise<void> {
+    const { store, key } = this.settings;
+    const snapshot = store ? await store.load(key) : undefined;
+    if (snapshot) this.restore(snapshot);
+  }
+
+  /** Takes a request and `tokens` tokens if nobody waits and both buckets hold enough. */
+  private take(tokens: number): boolean {
+    if (this.queue.length > 0) return false;
+    const now = this.refillAll();
+    if (now < this.pausedUntil || !this.fits(tokens)) return false;
+    this.consume(tokens);
+    return true;
+  }
+
+  private fits(tokens: number): boolean {
+    return this.requests.level >= 1 - 1e-9 && this.tokens.level >= this.needed(tokens) - 1e-9;
+  }
+
+  // A request larger than the whole bucket starts once the bucket is full and leaves it in debt.
+  private needed(tokens: number): number {
+    return Math.min(tokens, this.tokens.capacity);
+  }
+
+  private consume(tokens: number): void {
+    this.requests.level -= 1;
+    this.tokens.level -= tokens;
+  }
+
+  private waitFor(requestCount: number, tokenCount: number, now: number): number {
+    return Math.max(
+      this.pausedUntil - now,
+      msUntilLevel(this.requests, requestCount, now),
+      msUntilLevel(this.tokens, tokenCount, now),
+      0,
+    );
+  }
+
+  /** Grants what can be granted, refuses waiters a pause pushed past their limit, re-arms the timer. */
+  private drain(): void {
+    const { clock } = this.settings;
+    if (this.timer !== undefined) clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    const now = this.refillAll();
+    while (this.queue.length > 0 && now >= this.pausedUntil && this.fits(this.queue[0]!.tokens)) {
+      const waiter = this.queue.shift()!;
+      this.queuedTokens -= waiter.tokens;
+      this.consume(waiter.tokens);
+      waiter.grant();
+    }
+    if (this.queue.length === 0) return;
+    this.refuseLateWaiters(now);
+    const head = this.queue[0];
+    if (!head) return;
+    const waitMs = this.waitFor(1, this.needed(head.tokens), now);
+    this.timer = clock.setTimeout(() => this.drain(), Math.max(1, Math.ceil(waitMs)));
+  }
+
+  private refuseLateWaiters(now: number): void {
+    let requestsAhead = 0;
+    let tokensAhead = 0;
+    for (const waiter of [...this.queue]) {
+      const grantAt =
+        now + this.waitFor(requestsAhead + 1, tokensAhead + this.needed(waiter.tokens), now);
+      if (grantAt > waiter.latestGrantAt + 1e-6) {
+        this.remove(waiter);
+        waiter.refuse(this.refusal(grantAt - now, waiter.latestGrantAt - now));
+        continue;
+      }
+      requestsAhead += 1;
+      tokensAhead += waiter.tokens;
+    }
+  }
+
+  private remove(waiter: Waiter): void {
+    const index = this.queue.indexOf(waiter);
+    if (index < 0) return;
+    this.queue.splice(index, 1);
+    this.queuedTokens -= waiter.tokens;
+  }
+
+  private refusal(waitMs: number, maxWaitMs: number): RateLimitWaitTooLongError {
+    const error = new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
+    this.rejectEmitter.emit(error);
+    return error;
+  }
+
+  private createPermit(tokens: number): RateLimitPermit {
+    let finished = false;
+    return {
+      tokens,
+      settle: (actualTokens) => {
+        if (finished) return;
+        finished = true;
+        this.settleTokens(tokens, actualTokens);
+      },
+      release: () => {
+        if (finished) return;
+        finished = true;
+        this.refillAll();
+        this.requests.level = Math.min(this.requests.capacity, this.requests.level + 1);
+        this.tokens.level = Math.min(this.tokens.capacity, this.tokens.level + tokens);
+        this.drain();
+      },
+    };
+  }
+
+  private settleTokens(reserved: number, actual: number): void {
+    if (!(actual >= 0) || actual === reserved) return;
+    this.refillAll();
+    this.tokens.level = Math.min(this.tokens.capacity, this.tokens.level - (actual - reserved));
+    if (actual < reserved && this.queue.length > 0) this.drain();
+  }
+
+  private refillAll(): number {
+    const now = this.settings.clock.now();
+    refill(this.requests, now);
+    refill(this.tokens, now);
+    return now;
+  }
+
+  private save(): void {
+    saveState(this.settings.store, this.settings.key, this.snapshot(), this.storeErrorEmitter);
+  }
+}
+
+function assertTokens(tokens: number): void {
+  assertNumber('tokens', tokens);
+}

@@ -1,0 +1,59 @@
+import { AbortedError } from '../errors/aborted-error';
+import { type Clock, systemClock } from '../time/clock';
+import { assertFunction, assertNumber, assertOneOf } from '../validation/validate';
+import type { BackoffSettings } from './backoff';
+import type { RetryBudget } from './retry-budget';
+import type { RetryDeadline, RetryOptions } from './retry-options';
+
+/** {@link RetryOptions} with defaults applied and values checked. */
+export interface RetrySettings extends BackoffSettings {
+  readonly maxAttempts: number;
+  readonly shouldRetry: (error: unknown, attempt: number) => boolean;
+  readonly retryAfterMs: ((error: unknown) => number | undefined) | undefined;
+  readonly maxServerDelayMs: number;
+  readonly deadline: RetryDeadline | undefined;
+  readonly budget: RetryBudget | undefined;
+  readonly clock: Clock;
+}
+
+/** Applies defaults and validates; throws `InvalidOptionError` naming the bad field. */
+export function prepareRetryOptions({
+  maxAttempts = 4,
+  jitter = 'full',
+  initialDelayMs = 1000,
+  multiplier = 2,
+  maxDelayMs = 30_000,
+  shouldRetry = isNotAborted,
+  retryAfterMs,
+  maxServerDelayMs = 60_000,
+  deadline,
+  budget,
+  clock = systemClock,
+}: RetryOptions): RetrySettings {
+  assertNumber('maxAttempts', maxAttempts, { min: 1, integer: true, allowInfinity: true });
+  assertOneOf('jitter', jitter, ['full', 'decorrelated', 'none']);
+  assertNumber('initialDelayMs', initialDelayMs);
+  assertNumber('multiplier', multiplier, { min: 1 });
+  assertNumber('maxDelayMs', maxDelayMs, { allowInfinity: true });
+  assertFunction('shouldRetry', shouldRetry);
+  assertFunction('retryAfterMs', retryAfterMs);
+  assertNumber('maxServerDelayMs', maxServerDelayMs, { allowInfinity: true });
+  if (typeof deadline !== 'function') assertNumber('deadline', deadline, { allowInfinity: true });
+  return {
+    maxAttempts,
+    jitter,
+    initialDelayMs,
+    multiplier,
+    maxDelayMs,
+    shouldRetry,
+    retryAfterMs,
+    maxServerDelayMs,
+    deadline,
+    budget,
+    clock,
+  };
+}
+
+function isNotAborted(error: unknown): boolean {
+  return !AbortedError.isInstance(error);
+}

@@ -1,0 +1,51 @@
+import type { Clock } from '../time/clock';
+import type { Jitter } from './backoff';
+import type { RetryBudget } from './retry-budget';
+
+/**
+ * A point after which no wait may end: epoch milliseconds, or a function returning the
+ * milliseconds that remain (e.g. `() => deadline.remainingMs()`).
+ */
+export type RetryDeadline = number | (() => number);
+
+/** Options of {@link RetryPolicy}. */
+export interface RetryOptions {
+  /** Calls made in total, the first one included (not retries: 4 means 1 call + 3 retries). Defaults to 4. */
+  maxAttempts?: number;
+  /** How waits are randomised. Defaults to `'full'`. */
+  jitter?: Jitter;
+  /** Base of the first wait, in milliseconds. Defaults to 1000. */
+  initialDelayMs?: number;
+  /** Growth factor of the backoff between waits. Defaults to 2. */
+  multiplier?: number;
+  /** Cap on each backoff wait, in milliseconds (server-requested waits are not capped by it). Defaults to 30000. */
+  maxDelayMs?: number;
+  /**
+   * Decides whether an error is worth another call; `attempt` is the 1-based number of the
+   * call that failed. Errors it rejects are rethrown unchanged. Defaults to retrying every
+   * error except `AbortedError`.
+   */
+  shouldRetry?: (error: unknown, attempt: number) => boolean;
+  /**
+   * The wait the server asked for after this error (e.g. from `Retry-After`), in
+   * milliseconds; the policy waits max(backoff, this). Defaults to none.
+   */
+  retryAfterMs?: (error: unknown) => number | undefined;
+  /**
+   * Longest server-requested wait to honour. Longer requests end the call at once with
+   * `RetryAfterTooLongError`, so a caller can switch target instead. Defaults to 60000.
+   */
+  maxServerDelayMs?: number;
+  /** No wait may end past this; the policy gives up instead. Defaults to none. */
+  deadline?: RetryDeadline;
+  /** A budget shared between policies that caps retries across a fleet. Defaults to none. */
+  budget?: RetryBudget;
+  /** Source of time for waits and the deadline. Defaults to the system clock. */
+  clock?: Clock;
+}
+
+/** Per-call options of {@link RetryPolicy.execute}. */
+export interface RetryExecuteOptions {
+  /** Overrides the policy's `deadline` for this call. */
+  deadline?: RetryDeadline;
+}

@@ -1,0 +1,76 @@
+import { TimeoutError } from '../errors/timeout-error';
+import { type Clock, systemClock, type TimerHandle } from '../time/clock';
+import { assertFunction, assertNumber } from '../validation/validate';
+
+/** Options of {@link createStreamWatchdog}. */
+export interface StreamWatchdogOptions {
+  /** Time allowed from creation until the first content part, in milliseconds. Defaults to `Infinity` (no limit). */
+  firstContentTimeoutMs?: number;
+  /** Time allowed between two parts once the first part arrived, in milliseconds. Defaults to `Infinity` (no limit). */
+  idleTimeoutMs?: number;
+  /** Called once, when a limit runs out; the watchdog then stops. */
+  onTimeout: (phase: 'first-token' | 'idle', error: TimeoutError) => void;
+  /** Source of time. Defaults to the system clock. */
+  clock?: Clock;
+}
+
+/** Watches one stream; tell it what arrives, and dispose of it when the stream ends. */
+export interface StreamWatchdog {
+  /** A part arrived (any part, preamble included): restarts the idle timer. */
+  partArrived(): void;
+  /** A content part arrived: stops the first-content timer and counts as a part. */
+  contentArrived(): void;
+  /** Clears every timer. Idempotent; call it when the stream ends in any way. */
+  dispose(): void;
+}
+
+/**
+ * Turns a stalled stream into a `TimeoutError` of phase `first-token` (no content within
+ * `firstContentTimeoutMs` of creation) or `idle` (a gap longer than `idleTimeoutMs` between
+ * two parts). The watchdog starts when created.
+ */
+export function createStreamWatchdog({
+  firstContentTimeoutMs = Infinity,
+  idleTimeoutMs = Infinity,
+  onTimeout,
+  clock = systemClock,
+}: StreamWatchdogOptions): StreamWatchdog {
+  assertNumber('firstContentTimeoutMs', firstContentTimeoutMs, { allowInfinity: true });
+  assertNumber('idleTimeoutMs', idleTimeoutMs, { allowInfinity: true });
+  assertFunction('onTimeout', onTimeout);
+  let done = false;
+  let contentSeen = false;
+  let idleTimer: TimerHandle | undefined;
+  const expire = (phase: 'first-token' | 'idle', timeoutMs: number) => () => {
+    dispose();
+    onTimeout(phase, new TimeoutError({ phase, timeoutMs }));
+  };
+  let firstContentTimer: TimerHandle | undefined = Number.isFinite(firstContentTimeoutMs)
+    ? clock.setTimeout(expire('first-token', firstContentTimeoutMs), firstContentTimeoutMs)
+    : undefined;
+  const onIdle = expire('idle', idleTimeoutMs);
+
+  function partArrived(): void {
+    if (done || !Number.isFinite(idleTimeoutMs)) return;
+    if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
+    idleTimer = clock.setTimeout(onIdle, idleTimeoutMs);
+  }
+
+  function dispose(): void {
+    done = true;
+    if (firstContentTimer !== undefined) clock.clearTimeout(firstContentTimer);
+    if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
+    firstContentTimer = idleTimer = undefined;
+  }
+
+  return {
+    partArrived,
+    contentArrived() {
+      if (!contentSeen && firstContentTimer !== undefined) clock.clearTimeout(firstContentTimer);
+      contentSeen = true;
+      firstContentTimer = undefined;
+      partArrived();
+    },
+    dispose,
+  };
+}
