@@ -13,3 +13,4 @@ export {
 export { parseTimestamp } from './parse-timestamp';
 export type { HeadersLike, RateLimitSnapshot, RateLimitWindow } from './rate-limit-snapshot';
 export { readHeader } from './read-header';
+export { suggestedWaitMs } from './suggested-wait';

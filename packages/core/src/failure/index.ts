@@ -1,0 +1,6 @@
+export { classifyCommonError } from './classify-common-error';
+export { classifyHttpFailure, type HttpFailureDetails } from './classify-http-failure';
+export { type CreateFailureOptions, createFailure } from './create-failure';
+export type { Failure, FailureKind } from './failure';
+export { type FailureDefaults, failureDefaults } from './failure-defaults';
+export type { ProviderErrorDetails } from './recognize-provider-error';
