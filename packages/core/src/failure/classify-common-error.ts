@@ -72,6 +72,15 @@ export function classifyCommonError(error: unknown): Failure {
 }
 
 function recognize(value: unknown): Recognized | undefined {
+  try {
+    return recognizeUnsafely(value);
+  } catch {
+    // The brand checks read symbol properties, which a hostile proxy may refuse.
+    return undefined;
+  }
+}
+
+function recognizeUnsafely(value: unknown): Recognized | undefined {
   if (AbortedError.isInstance(value)) return { kind: 'aborted', ours: true };
   if (TimeoutError.isInstance(value)) {
     const phase = readProperty(value, 'phase');
