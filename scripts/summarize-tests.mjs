@@ -13,7 +13,9 @@ for (const file of process.argv.slice(2)) {
     skipped += report.numPendingTests + report.numTodoTests;
     if (report.numTotalTests === 0) failed += 1;
     // Files that fail to load report no tests; count them so they cannot hide.
-    failed += report.testResults.filter((result) => result.status === 'failed' && result.assertionResults.length === 0).length;
+    failed += report.testResults.filter(
+      (result) => result.status === 'failed' && result.assertionResults.length === 0,
+    ).length;
   } catch {
     console.error(`missing test report: ${file}`);
     failed += 1;

@@ -31,7 +31,9 @@ export interface Channel {
 }
 
 function untilAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  return new Promise((_, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+  );
 }
 
 async function* partsOf(behaviour: Behaviour, signal: AbortSignal): AsyncGenerator<DemoPart> {
@@ -62,7 +64,14 @@ export const scriptedProvider: Binding<Channel, string, string, DemoPart> = {
   },
   classify: (error) =>
     error instanceof ProviderError
-      ? classifyHttpFailure({ status: error.status, headers: error.headers, code: error.code, message: error.message, cause: error })
+      ? classifyHttpFailure({
+          status: error.status,
+          headers: error.headers,
+          code: error.code,
+          message: error.message,
+          cause: error,
+        })
       : classifyCommonError(error),
-  partRole: (part) => (part.type === 'start' ? 'preamble' : part.type === 'text' ? 'content' : 'finish'),
+  partRole: (part) =>
+    part.type === 'start' ? 'preamble' : part.type === 'text' ? 'content' : 'finish',
 };

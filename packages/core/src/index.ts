@@ -17,13 +17,24 @@ export { AllTargetsFailedError, type TargetFailure } from './errors/all-targets-
 export { IncompleteStreamError } from './errors/incomplete-stream-error';
 export { StreamInterruptedError } from './errors/stream-interrupted-error';
 export { EventHub } from './events/event-hub';
-export type { CallMode, PipelineEvent, PipelineEventOf, PipelineEventType } from './events/pipeline-event';
+export type {
+  CallMode,
+  PipelineEvent,
+  PipelineEventOf,
+  PipelineEventType,
+} from './events/pipeline-event';
 export * from './failure/index';
 export * from './headers/index';
 export type { CallContext, TargetContext } from './pipeline/context';
 export { createResilientModel } from './pipeline/create-resilient-model';
 export { defaultTimeoutMs, type ResilientModelOptions } from './pipeline/model-options';
-export type { AttemptOutcome, CallOutcome, GenerateOutcome, Provenance, StreamOutcome } from './pipeline/outcome';
+export type {
+  AttemptOutcome,
+  CallOutcome,
+  GenerateOutcome,
+  Provenance,
+  StreamOutcome,
+} from './pipeline/outcome';
 export type {
   CallOptions,
   GenerateResult,

@@ -47,10 +47,16 @@ function nextStep(target: ScriptedTarget, signal: AbortSignal): Step {
 }
 
 function hangUntilAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  return new Promise((_, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+  );
 }
 
-async function* scriptedParts(target: ScriptedTarget, items: Extract<Step, { stream: unknown }>['stream'], signal: AbortSignal) {
+async function* scriptedParts(
+  target: ScriptedTarget,
+  items: Extract<Step, { stream: unknown }>['stream'],
+  signal: AbortSignal,
+) {
   try {
     for (const item of items) {
       if ('hang' in item) await hangUntilAborted(signal);
@@ -81,11 +87,19 @@ export const scriptedBinding: Binding<ScriptedTarget, string, string, TestPart> 
   },
   classify: (error) =>
     error instanceof HttpError
-      ? classifyHttpFailure({ status: error.status, headers: error.headers, code: error.code, message: error.message, cause: error })
+      ? classifyHttpFailure({
+          status: error.status,
+          headers: error.headers,
+          code: error.code,
+          message: error.message,
+          cause: error,
+        })
       : classifyCommonError(error),
-  partRole: (part) => (part.type === 'start' ? 'preamble' : part.type === 'text' ? 'content' : part.type),
+  partRole: (part) =>
+    part.type === 'start' ? 'preamble' : part.type === 'text' ? 'content' : part.type,
   partError: (part) => (part.type === 'error' ? part.error : undefined),
-  observePart: (part) => (part.type === 'finish' ? { usage: { outputTokens: part.outputTokens } } : undefined),
+  observePart: (part) =>
+    part.type === 'finish' ? { usage: { outputTokens: part.outputTokens } } : undefined,
 };
 
 /** Reads a whole stream into an array. */

@@ -13,12 +13,17 @@ export class EventHub {
   constructor(private readonly telemetry?: AnyListener) {}
 
   /** Subscribes to one event type. */
-  on<TType extends PipelineEventType>(type: TType, listener: (event: PipelineEventOf<TType>) => void): Disposable {
+  on<TType extends PipelineEventType>(
+    type: TType,
+    listener: (event: PipelineEventOf<TType>) => void,
+  ): Disposable {
     const widened = listener as AnyListener;
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), widened]);
     return {
       dispose: () => {
-        const remaining = (this.listeners.get(type) ?? []).filter((existing) => existing !== widened);
+        const remaining = (this.listeners.get(type) ?? []).filter(
+          (existing) => existing !== widened,
+        );
         if (remaining.length > 0) this.listeners.set(type, remaining);
         else this.listeners.delete(type);
       },
@@ -32,7 +37,10 @@ export class EventHub {
 
   /** Delivers an event; a listener that throws never changes the call's outcome. */
   emit(event: PipelineEvent): void {
-    for (const listener of [...(this.listeners.get(event.type) ?? []), ...(this.telemetry ? [this.telemetry] : [])]) {
+    for (const listener of [
+      ...(this.listeners.get(event.type) ?? []),
+      ...(this.telemetry ? [this.telemetry] : []),
+    ]) {
       try {
         listener(event);
       } catch {

@@ -18,15 +18,41 @@ interface TargetFields {
 export type PipelineEvent =
   | { readonly type: 'call-start'; readonly mode: CallMode }
   | (TargetFields & { readonly type: 'attempt-start'; readonly attempt: number })
-  | (TargetFields & { readonly type: 'attempt-success'; readonly attempt: number; readonly observation?: Observation })
-  | (TargetFields & { readonly type: 'attempt-failure'; readonly attempt: number; readonly failure: Failure })
-  | (TargetFields & { readonly type: 'fallback'; readonly failure: Failure; readonly nextTargetId: string })
+  | (TargetFields & {
+      readonly type: 'attempt-success';
+      readonly attempt: number;
+      readonly observation?: Observation;
+    })
+  | (TargetFields & {
+      readonly type: 'attempt-failure';
+      readonly attempt: number;
+      readonly failure: Failure;
+    })
+  | (TargetFields & {
+      readonly type: 'fallback';
+      readonly failure: Failure;
+      readonly nextTargetId: string;
+    })
   | (TargetFields & { readonly type: 'stream-commit' })
-  | (TargetFields & { readonly type: 'call-success'; readonly mode: CallMode; readonly attempts: number; readonly durationMs: number })
-  | { readonly type: 'call-failure'; readonly mode: CallMode; readonly attempts: number; readonly durationMs: number; readonly error: unknown };
+  | (TargetFields & {
+      readonly type: 'call-success';
+      readonly mode: CallMode;
+      readonly attempts: number;
+      readonly durationMs: number;
+    })
+  | {
+      readonly type: 'call-failure';
+      readonly mode: CallMode;
+      readonly attempts: number;
+      readonly durationMs: number;
+      readonly error: unknown;
+    };
 
 /** The names of {@link PipelineEvent} types. */
 export type PipelineEventType = PipelineEvent['type'];
 
 /** The event of one type. */
-export type PipelineEventOf<TType extends PipelineEventType> = Extract<PipelineEvent, { type: TType }>;
+export type PipelineEventOf<TType extends PipelineEventType> = Extract<
+  PipelineEvent,
+  { type: TType }
+>;

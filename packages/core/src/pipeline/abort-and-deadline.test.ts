@@ -44,7 +44,9 @@ describe('cancellation and the total deadline', () => {
     const target = scriptedTarget('a', { respond: 'unused' });
     const model = createResilientModel({ binding: scriptedBinding, targets: [target] });
 
-    await expect(model.generate('hi', { signal: AbortSignal.abort() })).rejects.toSatisfy(AbortedError.isInstance);
+    await expect(model.generate('hi', { signal: AbortSignal.abort() })).rejects.toSatisfy(
+      AbortedError.isInstance,
+    );
     expect(target.signals).toHaveLength(0);
   });
 
@@ -79,7 +81,10 @@ describe('cancellation and the total deadline', () => {
   });
 
   it('lets one call set its own deadline', async () => {
-    const model = createResilientModel({ binding: scriptedBinding, targets: [scriptedTarget('slow', { hang: true })] });
+    const model = createResilientModel({
+      binding: scriptedBinding,
+      targets: [scriptedTarget('slow', { hang: true })],
+    });
 
     const pending = model.generate('hi', { timeoutMs: 50 }).catch((caught: unknown) => caught);
     await vi.advanceTimersByTimeAsync(50);

@@ -25,11 +25,13 @@ export function createErrorClassifier(classifyForeign: ClassifyForeign): Classif
 }
 
 function classifyOwnError(error: unknown): Failure | undefined {
-  if (AbortedError.isInstance(error)) return createFailure('aborted', { message: error.message, cause: error });
+  if (AbortedError.isInstance(error))
+    return createFailure('aborted', { message: error.message, cause: error });
   if (TimeoutError.isInstance(error)) {
     return createFailure('timeout', { message: error.message, cause: error, phase: error.phase });
   }
-  if (IncompleteStreamError.isInstance(error)) return createFailure('network', { message: error.message, cause: error });
+  if (IncompleteStreamError.isInstance(error))
+    return createFailure('network', { message: error.message, cause: error });
   if (StreamInterruptedError.isInstance(error)) return error.failure;
   return undefined;
 }

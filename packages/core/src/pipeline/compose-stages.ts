@@ -18,12 +18,18 @@ export function composeTargetStages<TTarget, TRequest, TResponse, TPart>(
   stages: readonly Stage<TTarget, TRequest, TResponse, TPart>[],
   innermost: TargetStep<TTarget, TRequest, TResponse, TPart>,
 ): TargetStep<TTarget, TRequest, TResponse, TPart> {
-  return [...stages].reverse().reduce<TargetStep<TTarget, TRequest, TResponse, TPart>>((inner, stage) => {
-    const wrapTarget = stage.wrapTarget?.bind(stage);
-    if (!wrapTarget) return inner;
-    return (request, target, call) =>
-      wrapTarget({ request, context: target, next: (nextRequest) => inner(nextRequest, target, call) });
-  }, innermost);
+  return [...stages]
+    .reverse()
+    .reduce<TargetStep<TTarget, TRequest, TResponse, TPart>>((inner, stage) => {
+      const wrapTarget = stage.wrapTarget?.bind(stage);
+      if (!wrapTarget) return inner;
+      return (request, target, call) =>
+        wrapTarget({
+          request,
+          context: target,
+          next: (nextRequest) => inner(nextRequest, target, call),
+        });
+    }, innermost);
 }
 
 /** Wraps the fallback step in every stage's `wrapCall`, the first stage outermost. */
@@ -31,9 +37,12 @@ export function composeCallStages<TTarget, TRequest, TResponse, TPart>(
   stages: readonly Stage<TTarget, TRequest, TResponse, TPart>[],
   innermost: CallStep<TTarget, TRequest, TResponse, TPart>,
 ): CallStep<TTarget, TRequest, TResponse, TPart> {
-  return [...stages].reverse().reduce<CallStep<TTarget, TRequest, TResponse, TPart>>((inner, stage) => {
-    const wrapCall = stage.wrapCall?.bind(stage);
-    if (!wrapCall) return inner;
-    return (request, call) => wrapCall({ request, context: call, next: (nextRequest) => inner(nextRequest, call) });
-  }, innermost);
+  return [...stages]
+    .reverse()
+    .reduce<CallStep<TTarget, TRequest, TResponse, TPart>>((inner, stage) => {
+      const wrapCall = stage.wrapCall?.bind(stage);
+      if (!wrapCall) return inner;
+      return (request, call) =>
+        wrapCall({ request, context: call, next: (nextRequest) => inner(nextRequest, call) });
+    }, innermost);
 }

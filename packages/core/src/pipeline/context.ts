@@ -1,6 +1,6 @@
 import type { Clock, Deadline } from '@resilient-llm/policies';
-import type { CallMode } from '../events/pipeline-event';
 import type { EventHub } from '../events/event-hub';
+import type { CallMode } from '../events/pipeline-event';
 
 /** What every stage sees about the call in progress. */
 export interface CallContext {

@@ -26,7 +26,8 @@ import { toResilientStream } from './to-resilient-stream';
 export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
   options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,
 ): ResilientModel<TTarget, TRequest, TResponse, TPart> {
-  const { binding, targets, stages, timeoutMs, streamTimeouts, clock, telemetry } = prepareModelOptions(options);
+  const { binding, targets, stages, timeoutMs, streamTimeouts, clock, telemetry } =
+    prepareModelOptions(options);
   const events = new EventHub(telemetry);
   const observers = stages.filter((stage) => stage.observe);
   const runAttempt = createAttemptRunner({
@@ -44,7 +45,11 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
 
   async function run(mode: CallMode, request: TRequest, callOptions: CallOptions = {}) {
     assertTimeout('timeoutMs', callOptions.timeoutMs);
-    const deadline = createDeadline({ timeoutMs: callOptions.timeoutMs ?? timeoutMs, signal: callOptions.signal, clock });
+    const deadline = createDeadline({
+      timeoutMs: callOptions.timeoutMs ?? timeoutMs,
+      signal: callOptions.signal,
+      clock,
+    });
     const call = new CallState(mode, deadline, clock, events, classify);
     const startedAt = clock.now();
     if (events.wants('call-start')) events.emit({ type: 'call-start', mode });
@@ -52,7 +57,9 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
       ? Promise.reject(errorFromSignal(deadline.signal))
       : runCall(request, call);
     try {
-      const outcome = await raceSignal(running, deadline.signal, () => errorFromSignal(deadline.signal));
+      const outcome = await raceSignal(running, deadline.signal, () =>
+        errorFromSignal(deadline.signal),
+      );
       if (outcome.mode === 'stream') void outcome.stream.settled.then(() => deadline.dispose());
       else deadline.dispose();
       emitSuccess(outcome, mode, clock.now() - startedAt);
@@ -60,15 +67,28 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
     } catch (error) {
       deadline.dispose();
       // A stream that commits after the caller gave up must not stay open.
-      void running.then((late) => late.mode === 'stream' && late.stream.cancel(error), () => {});
+      void running.then(
+        (late) => late.mode === 'stream' && late.stream.cancel(error),
+        () => {},
+      );
       if (events.wants('call-failure')) {
-        events.emit({ type: 'call-failure', mode, attempts: call.attempts, durationMs: clock.now() - startedAt, error });
+        events.emit({
+          type: 'call-failure',
+          mode,
+          attempts: call.attempts,
+          durationMs: clock.now() - startedAt,
+          error,
+        });
       }
       throw error;
     }
   }
 
-  function emitSuccess(outcome: CallOutcome<TTarget, TResponse, TPart>, mode: CallMode, durationMs: number) {
+  function emitSuccess(
+    outcome: CallOutcome<TTarget, TResponse, TPart>,
+    mode: CallMode,
+    durationMs: number,
+  ) {
     if (!events.wants('call-success')) return;
     const { targetId, targetIndex, attempts } = outcome;
     events.emit({ type: 'call-success', mode, targetId, targetIndex, attempts, durationMs });
@@ -79,15 +99,18 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
     on: (type, listener) => events.on(type, listener),
     async generate(request, callOptions) {
       const outcome = await run('generate', request, callOptions);
-      if (outcome.mode !== 'generate') throw new TypeError('A stage returned a stream to a generate call.');
+      if (outcome.mode !== 'generate')
+        throw new TypeError('A stage returned a stream to a generate call.');
       const { response, observation, target, targetId, targetIndex, attempts } = outcome;
       return { response, observation, target, targetId, targetIndex, attempts };
     },
     async stream(request, callOptions) {
       const outcome = await run('stream', request, callOptions);
-      if (outcome.mode !== 'stream') throw new TypeError('A stage returned a response to a stream call.');
+      if (outcome.mode !== 'stream')
+        throw new TypeError('A stage returned a response to a stream call.');
       const { stream, target, targetId, targetIndex, attempts } = outcome;
-      if (events.wants('stream-commit')) events.emit({ type: 'stream-commit', targetId, targetIndex });
+      if (events.wants('stream-commit'))
+        events.emit({ type: 'stream-commit', targetId, targetIndex });
       return { stream: toResilientStream(stream), target, targetId, targetIndex, attempts };
     },
   };

@@ -31,4 +31,5 @@ export interface Provenance<TTarget> {
 }
 
 /** What a whole call produced: the outcome plus its provenance. */
-export type CallOutcome<TTarget, TResponse, TPart> = AttemptOutcome<TResponse, TPart> & Provenance<TTarget>;
+export type CallOutcome<TTarget, TResponse, TPart> = AttemptOutcome<TResponse, TPart> &
+  Provenance<TTarget>;

@@ -7,7 +7,11 @@ import type { ResilientModelOptions } from './model-options';
 type Options = ResilientModelOptions<ReturnType<typeof scriptedTarget>, string, string, unknown>;
 
 function optionsWith(overrides: Record<string, unknown>): Options {
-  return { binding: scriptedBinding, targets: [scriptedTarget('a')], ...overrides } as unknown as Options;
+  return {
+    binding: scriptedBinding,
+    targets: [scriptedTarget('a')],
+    ...overrides,
+  } as unknown as Options;
 }
 
 describe('option validation at construction', () => {
@@ -41,7 +45,10 @@ describe('option validation at construction', () => {
   it('rejects a bad per-call timeout when the call is made', async () => {
     const model = createResilientModel(optionsWith({}));
 
-    await expect(model.generate('hi', { timeoutMs: 0 })).rejects.toMatchObject({ field: 'timeoutMs', value: 0 });
+    await expect(model.generate('hi', { timeoutMs: 0 })).rejects.toMatchObject({
+      field: 'timeoutMs',
+      value: 0,
+    });
   });
 
   it('accepts Infinity as "no deadline"', () => {

@@ -1,9 +1,20 @@
-import { assertFunction, assertNumber, InvalidOptionError, systemClock } from '@resilient-llm/policies';
-import type { Stage } from './stage';
+import {
+  assertFunction,
+  assertNumber,
+  InvalidOptionError,
+  systemClock,
+} from '@resilient-llm/policies';
 import { defaultTimeoutMs, type ResilientModelOptions } from './model-options';
+import type { Stage } from './stage';
 
 const bindingMethods = ['targetId', 'generate', 'stream', 'classify', 'partRole'] as const;
-const optionalBindingMethods = ['observe', 'observePart', 'partError', 'cacheKey', 'estimateTokens'] as const;
+const optionalBindingMethods = [
+  'observe',
+  'observePart',
+  'partError',
+  'cacheKey',
+  'estimateTokens',
+] as const;
 const stageHooks = ['wrapCall', 'wrapTarget', 'observe'] as const;
 
 /** Validates model options once, at construction, and applies defaults. */
@@ -13,24 +24,46 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
   if (typeof options !== 'object' || options === null) {
     throw new InvalidOptionError({ field: 'options', value: options, reason: 'must be an object' });
   }
-  const { binding, targets, stages = [], timeoutMs = defaultTimeoutMs, streamTimeouts = {}, clock = systemClock, telemetry } = options;
+  const {
+    binding,
+    targets,
+    stages = [],
+    timeoutMs = defaultTimeoutMs,
+    streamTimeouts = {},
+    clock = systemClock,
+    telemetry,
+  } = options;
   assertObject('binding', binding);
   for (const method of bindingMethods) assertRequiredFunction(`binding.${method}`, binding[method]);
   for (const method of optionalBindingMethods) assertFunction(`binding.${method}`, binding[method]);
   if (!Array.isArray(targets) || targets.length === 0) {
-    throw new InvalidOptionError({ field: 'targets', value: targets, reason: 'must be a non-empty array' });
+    throw new InvalidOptionError({
+      field: 'targets',
+      value: targets,
+      reason: 'must be a non-empty array',
+    });
   }
   assertUniqueTargetIds(targets.map((target) => binding.targetId(target)));
-  if (!Array.isArray(stages)) throw new InvalidOptionError({ field: 'stages', value: stages, reason: 'must be an array' });
+  if (!Array.isArray(stages))
+    throw new InvalidOptionError({ field: 'stages', value: stages, reason: 'must be an array' });
   stages.forEach(assertStage);
   assertTimeout('timeoutMs', timeoutMs);
   assertObject('streamTimeouts', streamTimeouts);
   assertTimeout('streamTimeouts.firstContentTimeoutMs', streamTimeouts.firstContentTimeoutMs);
   assertTimeout('streamTimeouts.idleTimeoutMs', streamTimeouts.idleTimeoutMs);
   assertObject('clock', clock);
-  for (const method of ['now', 'setTimeout', 'clearTimeout'] as const) assertRequiredFunction(`clock.${method}`, clock[method]);
+  for (const method of ['now', 'setTimeout', 'clearTimeout'] as const)
+    assertRequiredFunction(`clock.${method}`, clock[method]);
   assertFunction('telemetry', telemetry);
-  return { binding, targets: [...targets], stages: [...stages], timeoutMs, streamTimeouts, clock, telemetry };
+  return {
+    binding,
+    targets: [...targets],
+    stages: [...stages],
+    timeoutMs,
+    streamTimeouts,
+    clock,
+    telemetry,
+  };
 }
 
 /** Validates a time limit: a positive number of milliseconds, `Infinity` meaning none. */
@@ -41,7 +74,11 @@ export function assertTimeout(field: string, value: unknown): void {
 function assertStage(stage: Stage<never, never, never, never>, index: number): void {
   assertObject(`stages[${index}]`, stage);
   if (typeof stage.name !== 'string' || stage.name === '') {
-    throw new InvalidOptionError({ field: `stages[${index}].name`, value: stage.name, reason: 'must be a non-empty string' });
+    throw new InvalidOptionError({
+      field: `stages[${index}].name`,
+      value: stage.name,
+      reason: 'must be a non-empty string',
+    });
   }
   for (const hook of stageHooks) assertFunction(`stages[${index}].${hook}`, stage[hook]);
 }
@@ -49,18 +86,28 @@ function assertStage(stage: Stage<never, never, never, never>, index: number): v
 function assertUniqueTargetIds(ids: string[]): void {
   ids.forEach((id, index) => {
     if (typeof id !== 'string' || id === '') {
-      throw new InvalidOptionError({ field: `targets[${index}]`, value: id, reason: 'has no id (binding.targetId must return a non-empty string)' });
+      throw new InvalidOptionError({
+        field: `targets[${index}]`,
+        value: id,
+        reason: 'has no id (binding.targetId must return a non-empty string)',
+      });
     }
     if (ids.indexOf(id) !== index) {
-      throw new InvalidOptionError({ field: `targets[${index}]`, value: id, reason: 'repeats the id of an earlier target' });
+      throw new InvalidOptionError({
+        field: `targets[${index}]`,
+        value: id,
+        reason: 'repeats the id of an earlier target',
+      });
     }
   });
 }
 
 function assertObject(field: string, value: unknown): void {
-  if (typeof value !== 'object' || value === null) throw new InvalidOptionError({ field, value, reason: 'must be an object' });
+  if (typeof value !== 'object' || value === null)
+    throw new InvalidOptionError({ field, value, reason: 'must be an object' });
 }
 
 function assertRequiredFunction(field: string, value: unknown): void {
-  if (typeof value !== 'function') throw new InvalidOptionError({ field, value, reason: 'must be a function' });
+  if (typeof value !== 'function')
+    throw new InvalidOptionError({ field, value, reason: 'must be a function' });
 }

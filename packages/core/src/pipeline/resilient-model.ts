@@ -43,5 +43,8 @@ export interface ResilientModel<TTarget, TRequest, TResponse, TPart> {
    */
   stream(request: TRequest, options?: CallOptions): Promise<StreamResult<TTarget, TPart>>;
   /** Subscribes to one type of pipeline event. */
-  on<TType extends PipelineEventType>(type: TType, listener: (event: PipelineEventOf<TType>) => void): Disposable;
+  on<TType extends PipelineEventType>(
+    type: TType,
+    listener: (event: PipelineEventOf<TType>) => void,
+  ): Disposable;
 }

@@ -28,10 +28,12 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
   return async (request, target, call) => {
     const attempt = target.startAttempt();
     const { targetId, targetIndex } = target;
-    if (call.events.wants('attempt-start')) call.events.emit({ type: 'attempt-start', targetId, targetIndex, attempt });
+    if (call.events.wants('attempt-start'))
+      call.events.emit({ type: 'attempt-start', targetId, targetIndex, attempt });
     const { controller, unlink } = linkAbortController(call.signal);
     const signal = controller.signal;
-    const untilAborted = <T>(promise: Promise<T>) => raceSignal(promise, signal, () => errorFromSignal(signal));
+    const untilAborted = <T>(promise: Promise<T>) =>
+      raceSignal(promise, signal, () => errorFromSignal(signal));
     try {
       if (call.mode === 'generate') {
         const response = await untilAborted(binding.generate(target.target, request, { signal }));
@@ -39,7 +41,13 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
         if (observation) observe(observation, target);
         unlink();
         if (call.events.wants('attempt-success')) {
-          call.events.emit({ type: 'attempt-success', targetId, targetIndex, attempt, observation });
+          call.events.emit({
+            type: 'attempt-success',
+            targetId,
+            targetIndex,
+            attempt,
+            observation,
+          });
         }
         return { mode: 'generate', response, observation };
       }
@@ -58,14 +66,21 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
         classify: (error) => call.classify(error, target.target),
       });
       void stream.settled.then(unlink);
-      if (call.events.wants('attempt-success')) call.events.emit({ type: 'attempt-success', targetId, targetIndex, attempt });
+      if (call.events.wants('attempt-success'))
+        call.events.emit({ type: 'attempt-success', targetId, targetIndex, attempt });
       return { mode: 'stream', stream };
     } catch (error) {
       // Whatever failed, the binding must stop working on this attempt.
       controller.abort(error);
       unlink();
       if (call.events.wants('attempt-failure')) {
-        call.events.emit({ type: 'attempt-failure', targetId, targetIndex, attempt, failure: call.classify(error, target.target) });
+        call.events.emit({
+          type: 'attempt-failure',
+          targetId,
+          targetIndex,
+          attempt,
+          failure: call.classify(error, target.target),
+        });
       }
       throw error;
     }

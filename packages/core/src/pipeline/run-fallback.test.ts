@@ -12,7 +12,12 @@ describe('fallback over targets', () => {
 
     const result = await model.generate('hi');
 
-    expect(result).toMatchObject({ response: 'hello <- hi', targetId: 'primary', targetIndex: 0, attempts: 1 });
+    expect(result).toMatchObject({
+      response: 'hello <- hi',
+      targetId: 'primary',
+      targetIndex: 0,
+      attempts: 1,
+    });
     expect(backup.signals).toHaveLength(0);
   });
 
@@ -31,7 +36,9 @@ describe('fallback over targets', () => {
 
     expect(result).toMatchObject({ targetId: 'small-model', targetIndex: 2, attempts: 3 });
     const fallbacks = events.filter((event) => event.type === 'fallback');
-    expect(fallbacks.map((event) => [event.targetId, event.nextTargetId, event.failure.kind])).toEqual([
+    expect(
+      fallbacks.map((event) => [event.targetId, event.nextTargetId, event.failure.kind]),
+    ).toEqual([
       ['gateway', 'direct', 'overloaded'],
       ['direct', 'small-model', 'rate-limited'],
     ]);
@@ -72,7 +79,10 @@ describe('fallback over targets', () => {
     const rateLimited = new HttpError(429, { 'retry-after-ms': '1500' });
     const model = createResilientModel({
       binding: scriptedBinding,
-      targets: [scriptedTarget('a', { fail: overloaded }), scriptedTarget('b', { fail: rateLimited })],
+      targets: [
+        scriptedTarget('a', { fail: overloaded }),
+        scriptedTarget('b', { fail: rateLimited }),
+      ],
     });
 
     const error = await model.generate('hi').catch((caught: unknown) => caught);
@@ -80,7 +90,9 @@ describe('fallback over targets', () => {
     expect(AllTargetsFailedError.isInstance(error)).toBe(true);
     const allFailed = error as AllTargetsFailedError;
     expect(allFailed.errors).toEqual([overloaded, rateLimited]);
-    expect(allFailed.failures.map((entry) => [entry.targetId, entry.targetIndex, entry.failure.kind])).toEqual([
+    expect(
+      allFailed.failures.map((entry) => [entry.targetId, entry.targetIndex, entry.failure.kind]),
+    ).toEqual([
       ['a', 0, 'overloaded'],
       ['b', 1, 'rate-limited'],
     ]);
@@ -92,7 +104,10 @@ describe('fallback over targets', () => {
   it('falls over for streams too, before anything reached the caller', async () => {
     const model = createResilientModel({
       binding: scriptedBinding,
-      targets: [scriptedTarget('a', { fail: new HttpError(502) }), scriptedTarget('b', { stream: [{ type: 'text', text: 'x' }, { type: 'finish' }] })],
+      targets: [
+        scriptedTarget('a', { fail: new HttpError(502) }),
+        scriptedTarget('b', { stream: [{ type: 'text', text: 'x' }, { type: 'finish' }] }),
+      ],
     });
 
     const result = await model.stream('hi');

@@ -16,7 +16,11 @@ export function createFallbackRunner<TTarget, TRequest, TResponse, TPart>({
 }: {
   binding: Binding<TTarget, TRequest, TResponse, TPart>;
   targets: readonly TTarget[];
-  runTarget: (request: TRequest, target: TargetState<TTarget>, call: CallState) => Promise<AttemptOutcome<TResponse, TPart>>;
+  runTarget: (
+    request: TRequest,
+    target: TargetState<TTarget>,
+    call: CallState,
+  ) => Promise<AttemptOutcome<TResponse, TPart>>;
 }): (request: TRequest, call: CallState) => Promise<CallOutcome<TTarget, TResponse, TPart>> {
   const targetIds = targets.map((target) => binding.targetId(target));
   return async (request, call) => {
@@ -24,7 +28,11 @@ export function createFallbackRunner<TTarget, TRequest, TResponse, TPart>({
     for (const [targetIndex, target] of targets.entries()) {
       const targetId = targetIds[targetIndex]!;
       try {
-        const outcome = await runTarget(request, new TargetState(call, target, targetId, targetIndex), call);
+        const outcome = await runTarget(
+          request,
+          new TargetState(call, target, targetId, targetIndex),
+          call,
+        );
         return { ...outcome, target, targetId, targetIndex, attempts: call.attempts };
       } catch (error) {
         if (call.signal.aborted) throw errorFromSignal(call.signal);

@@ -27,7 +27,12 @@ export interface WrapTargetInput<TTarget, TRequest, TResponse, TPart> {
  *   breaker, rate limiter, bulkhead, attempt timeout). Throwing a fallbackable error from it
  *   (e.g. an open circuit) moves the call on to the next target.
  */
-export interface Stage<TTarget = unknown, TRequest = unknown, TResponse = unknown, TPart = unknown> {
+export interface Stage<
+  TTarget = unknown,
+  TRequest = unknown,
+  TResponse = unknown,
+  TPart = unknown,
+> {
   /** Shown in errors and events. */
   readonly name: string;
   wrapCall?(

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError, scriptedBinding, scriptedTarget, type ScriptedTarget, type TestPart } from '../../test/scripted-binding';
+import {
+  HttpError,
+  type ScriptedTarget,
+  scriptedBinding,
+  scriptedTarget,
+  type TestPart,
+} from '../../test/scripted-binding';
 import { createResilientModel } from './create-resilient-model';
 import type { Stage } from './stage';
 
@@ -30,7 +36,10 @@ describe('stages', () => {
     const log: string[] = [];
     const model = createResilientModel({
       binding: scriptedBinding,
-      targets: [scriptedTarget('a', { fail: new HttpError(503) }), scriptedTarget('b', { respond: 'ok' })],
+      targets: [
+        scriptedTarget('a', { fail: new HttpError(503) }),
+        scriptedTarget('b', { respond: 'ok' }),
+      ],
       stages: [recordingStage('outer', log), recordingStage('inner', log)],
     });
 
@@ -56,11 +65,26 @@ describe('stages', () => {
     const target = scriptedTarget('a');
     const cache: TestStage = {
       name: 'cache',
-      wrapCall: async () => ({ mode: 'generate', response: 'cached', target: undefined, targetId: 'cache', targetIndex: -1, attempts: 0 }),
+      wrapCall: async () => ({
+        mode: 'generate',
+        response: 'cached',
+        target: undefined,
+        targetId: 'cache',
+        targetIndex: -1,
+        attempts: 0,
+      }),
     };
-    const model = createResilientModel({ binding: scriptedBinding, targets: [target], stages: [cache] });
+    const model = createResilientModel({
+      binding: scriptedBinding,
+      targets: [target],
+      stages: [cache],
+    });
 
-    await expect(model.generate('hi')).resolves.toMatchObject({ response: 'cached', targetId: 'cache', attempts: 0 });
+    await expect(model.generate('hi')).resolves.toMatchObject({
+      response: 'cached',
+      targetId: 'cache',
+      attempts: 0,
+    });
     expect(target.signals).toHaveLength(0);
   });
 
@@ -76,7 +100,11 @@ describe('stages', () => {
         }
       },
     };
-    const model = createResilientModel({ binding: scriptedBinding, targets: [target], stages: [retryOnce] });
+    const model = createResilientModel({
+      binding: scriptedBinding,
+      targets: [target],
+      stages: [retryOnce],
+    });
 
     const result = await model.generate('hi');
 
@@ -107,8 +135,21 @@ describe('stages', () => {
     const seen: Array<[string, number | undefined]> = [];
     const model = createResilientModel({
       binding: scriptedBinding,
-      targets: [scriptedTarget('a', { stream: [{ type: 'text', text: 'x' }, { type: 'finish', outputTokens: 7 }] })],
-      stages: [{ name: 'usage', observe: (observation, context) => seen.push([context.targetId, observation.usage?.outputTokens]) }],
+      targets: [
+        scriptedTarget('a', {
+          stream: [
+            { type: 'text', text: 'x' },
+            { type: 'finish', outputTokens: 7 },
+          ],
+        }),
+      ],
+      stages: [
+        {
+          name: 'usage',
+          observe: (observation, context) =>
+            seen.push([context.targetId, observation.usage?.outputTokens]),
+        },
+      ],
     });
 
     const { stream } = await model.stream('hi');

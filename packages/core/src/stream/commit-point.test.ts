@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collect, HttpError, scriptedBinding, scriptedTarget, type TestPart } from '../../test/scripted-binding';
+import {
+  collect,
+  HttpError,
+  scriptedBinding,
+  scriptedTarget,
+  type TestPart,
+} from '../../test/scripted-binding';
 import { AllTargetsFailedError } from '../errors/all-targets-failed-error';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import { StreamInterruptedError } from '../errors/stream-interrupted-error';
@@ -65,20 +71,28 @@ describe('the stream commit point', () => {
 
     expect(targetId).toBe('cut');
     expect(StreamInterruptedError.isInstance(error)).toBe(true);
-    expect(IncompleteStreamError.isInstance((error as StreamInterruptedError).failure.cause)).toBe(true);
+    expect(IncompleteStreamError.isInstance((error as StreamInterruptedError).failure.cause)).toBe(
+      true,
+    );
     expect((error as StreamInterruptedError).partialParts).toEqual([text('partial')]);
   });
 
   it('rejects with every target’s error when all streams fail before commit', async () => {
     const model = createResilientModel({
       binding: scriptedBinding,
-      targets: [scriptedTarget('a', { stream: [start] }), scriptedTarget('b', { stream: [{ type: 'error', error: new HttpError(503) }] })],
+      targets: [
+        scriptedTarget('a', { stream: [start] }),
+        scriptedTarget('b', { stream: [{ type: 'error', error: new HttpError(503) }] }),
+      ],
     });
 
     const error = await model.stream('hi').catch((caught: unknown) => caught);
 
     expect(AllTargetsFailedError.isInstance(error)).toBe(true);
-    expect((error as AllTargetsFailedError).failures.map((entry) => entry.failure.kind)).toEqual(['network', 'overloaded']);
+    expect((error as AllTargetsFailedError).failures.map((entry) => entry.failure.kind)).toEqual([
+      'network',
+      'overloaded',
+    ]);
   });
 
   it('turns a stalled first token into a fallback after firstContentTimeoutMs', async () => {
@@ -148,7 +162,9 @@ describe('the stream commit point', () => {
   it('ends normally when the connection drops after the finish part', async () => {
     const model = createResilientModel({
       binding: scriptedBinding,
-      targets: [scriptedTarget('a', { stream: [text('x'), finish, { throw: new HttpError(500) }] })],
+      targets: [
+        scriptedTarget('a', { stream: [text('x'), finish, { throw: new HttpError(500) }] }),
+      ],
     });
 
     const { stream } = await model.stream('hi');

@@ -1,8 +1,8 @@
 import type { Clock } from '@resilient-llm/policies';
 import type { Binding, BindingStream } from '../binding/binding';
 import type { Observation } from '../binding/observation';
-import type { Failure } from '../failure/failure';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
+import type { Failure } from '../failure/failure';
 import type { CommittedStream } from './committed-stream';
 import { PartReader, type PartWaitLimit } from './part-reader';
 import { StreamTail } from './stream-tail';
@@ -11,7 +11,10 @@ import type { StreamTimeouts } from './stream-timeouts';
 /** What {@link openCommittedStream} needs from the attempt it runs in. */
 export interface OpenCommittedStreamInput<TPart> {
   readonly source: BindingStream<TPart>;
-  readonly binding: Pick<Binding<never, never, never, TPart>, 'partRole' | 'partError' | 'observePart'>;
+  readonly binding: Pick<
+    Binding<never, never, never, TPart>,
+    'partRole' | 'partError' | 'observePart'
+  >;
   readonly targetId: string;
   /** The attempt's signal: fires on caller abort, deadline, or our own cancel. */
   readonly signal: AbortSignal;
@@ -33,8 +36,20 @@ export interface OpenCommittedStreamInput<TPart> {
  * that rejects, so the attempt can be retried or fall over with nothing emitted; after it,
  * the returned stream replays the buffer once and continues.
  */
-export async function openCommittedStream<TPart>(input: OpenCommittedStreamInput<TPart>): Promise<CommittedStream<TPart>> {
-  const { source, binding, targetId, signal, abortAttempt, clock, timeouts, startedAt, onObservation } = input;
+export async function openCommittedStream<TPart>(
+  input: OpenCommittedStreamInput<TPart>,
+): Promise<CommittedStream<TPart>> {
+  const {
+    source,
+    binding,
+    targetId,
+    signal,
+    abortAttempt,
+    clock,
+    timeouts,
+    startedAt,
+    onObservation,
+  } = input;
   if (source.observation) onObservation(source.observation);
   const reader = new PartReader(source.parts, signal, clock);
   const buffer: TPart[] = [];
@@ -54,19 +69,30 @@ export async function openCommittedStream<TPart>(input: OpenCommittedStreamInput
     if (result.done) return failAttempt(new IncompleteStreamError({ targetId }));
     const part = result.value;
     const role = binding.partRole(part);
-    if (role === 'error') return failAttempt(binding.partError?.(part) ?? new Error(`Error part from ${targetId}.`));
+    if (role === 'error')
+      return failAttempt(binding.partError?.(part) ?? new Error(`Error part from ${targetId}.`));
     const observation = binding.observePart?.(part);
     if (observation) onObservation(observation);
     buffer.push(part);
     if (role === 'content' || role === 'finish') {
-      return new StreamTail({ ...input, reader, buffer, finished: role === 'finish' }).toCommittedStream();
+      return new StreamTail({
+        ...input,
+        reader,
+        buffer,
+        finished: role === 'finish',
+      }).toCommittedStream();
     }
   }
 }
 
-function limitBeforeCommit(timeouts: StreamTimeouts, startedAt: number, now: number): PartWaitLimit | undefined {
+function limitBeforeCommit(
+  timeouts: StreamTimeouts,
+  startedAt: number,
+  now: number,
+): PartWaitLimit | undefined {
   const { firstContentTimeoutMs, idleTimeoutMs } = timeouts;
-  const firstContentLeftMs = firstContentTimeoutMs === undefined ? Infinity : firstContentTimeoutMs - (now - startedAt);
+  const firstContentLeftMs =
+    firstContentTimeoutMs === undefined ? Infinity : firstContentTimeoutMs - (now - startedAt);
   const idleMs = idleTimeoutMs ?? Infinity;
   if (!Number.isFinite(firstContentLeftMs) && !Number.isFinite(idleMs)) return undefined;
   return firstContentLeftMs <= idleMs

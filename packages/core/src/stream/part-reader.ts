@@ -31,10 +31,18 @@ export class PartReader<TPart> {
     return new Promise((resolve, reject) => {
       const timer =
         limit && Number.isFinite(limit.timeoutMs)
-          ? this.clock.setTimeout(() => {
-              stopListening();
-              reject(new TimeoutError({ phase: limit.phase, timeoutMs: limit.configuredMs ?? limit.timeoutMs }));
-            }, Math.max(0, limit.timeoutMs))
+          ? this.clock.setTimeout(
+              () => {
+                stopListening();
+                reject(
+                  new TimeoutError({
+                    phase: limit.phase,
+                    timeoutMs: limit.configuredMs ?? limit.timeoutMs,
+                  }),
+                );
+              },
+              Math.max(0, limit.timeoutMs),
+            )
           : undefined;
       const settle = () => {
         if (timer !== undefined) this.clock.clearTimeout(timer);

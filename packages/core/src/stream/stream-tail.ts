@@ -32,7 +32,8 @@ export class StreamTail<TPart> {
   toCommittedStream(): CommittedStream<TPart> {
     return {
       settled: this.settled,
-      cancel: (reason?: unknown) => this.stop(reason ?? new AbortedError({ message: 'The stream was cancelled.' })),
+      cancel: (reason?: unknown) =>
+        this.stop(reason ?? new AbortedError({ message: 'The stream was cancelled.' })),
       [Symbol.asyncIterator]: () => {
         if (this.started) throw new TypeError('A committed stream can be iterated only once.');
         this.started = true;
@@ -51,19 +52,23 @@ export class StreamTail<TPart> {
       for (;;) {
         let result: IteratorResult<TPart>;
         try {
-          result = await reader.next(idle === undefined ? undefined : { timeoutMs: idle, phase: 'idle' });
+          result = await reader.next(
+            idle === undefined ? undefined : { timeoutMs: idle, phase: 'idle' },
+          );
         } catch (error) {
           // After the finish part the answer is complete; a trailing failure loses nothing.
           if (this.finished && !AbortedError.isInstance(error)) return;
           throw this.interrupted(error);
         }
         if (result.done) {
-          if (!this.finished) throw this.interrupted(new IncompleteStreamError({ targetId: this.input.targetId }));
+          if (!this.finished)
+            throw this.interrupted(new IncompleteStreamError({ targetId: this.input.targetId }));
           return;
         }
         const part = result.value;
         const role = binding.partRole(part);
-        if (role === 'error') throw this.interrupted(binding.partError?.(part) ?? new Error('Error part.'));
+        if (role === 'error')
+          throw this.interrupted(binding.partError?.(part) ?? new Error('Error part.'));
         if (role === 'finish') this.finished = true;
         this.observe(part);
         this.delivered.push(part);
@@ -71,7 +76,11 @@ export class StreamTail<TPart> {
       }
     } finally {
       // A consumer that stops reading early must not leave the connection open.
-      this.stop(this.finished ? undefined : new AbortedError({ message: 'The stream was closed before it finished.' }));
+      this.stop(
+        this.finished
+          ? undefined
+          : new AbortedError({ message: 'The stream was closed before it finished.' }),
+      );
     }
   }
 

@@ -4,7 +4,11 @@ import { onAbort } from '@resilient-llm/policies';
  * Settles with `promise`, or rejects with `toError()` the moment `signal` fires, whichever
  * comes first. The caller must not wait on code that ignores its signal.
  */
-export function raceSignal<T>(promise: Promise<T>, signal: AbortSignal, toError: () => unknown): Promise<T> {
+export function raceSignal<T>(
+  promise: Promise<T>,
+  signal: AbortSignal,
+  toError: () => unknown,
+): Promise<T> {
   if (signal.aborted) {
     promise.catch(ignore);
     return Promise.reject(toError());

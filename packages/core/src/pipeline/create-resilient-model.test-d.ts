@@ -1,0 +1,70 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { type ScriptedTarget, scriptedBinding, type TestPart } from '../../test/scripted-binding';
+import { createResilientModel } from './create-resilient-model';
+import type { GenerateResult, ResilientModel, StreamResult } from './resilient-model';
+
+describe('createResilientModel types', () => {
+  const model = createResilientModel({ binding: scriptedBinding, targets: [] as ScriptedTarget[] });
+
+  it('infers target, request, response and part types from the binding', () => {
+    expectTypeOf(model).toEqualTypeOf<ResilientModel<ScriptedTarget, string, string, TestPart>>();
+    expectTypeOf(model.generate).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf(model.generate('hi')).resolves.toEqualTypeOf<
+      GenerateResult<ScriptedTarget, string>
+    >();
+    expectTypeOf(model.stream('hi')).resolves.toEqualTypeOf<
+      StreamResult<ScriptedTarget, TestPart>
+    >();
+  });
+
+  it('types stream parts and provenance', async () => {
+    const { stream, target, targetIndex } = await model.stream('hi');
+    for await (const part of stream) expectTypeOf(part).toEqualTypeOf<TestPart>();
+    expectTypeOf(stream.toReadableStream()).toEqualTypeOf<ReadableStream<TestPart>>();
+    expectTypeOf(target).toEqualTypeOf<ScriptedTarget | undefined>();
+    expectTypeOf(targetIndex).toBeNumber();
+  });
+
+  it('types event payloads by event type', () => {
+    model.on('fallback', (event) => {
+      expectTypeOf(event.nextTargetId).toBeString();
+      expectTypeOf(event.failure.kind).toEqualTypeOf<
+        | 'rate-limited'
+        | 'overloaded'
+        | 'server'
+        | 'timeout'
+        | 'network'
+        | 'context-length'
+        | 'content-filter'
+        | 'spend-cap'
+        | 'auth'
+        | 'bad-request'
+        | 'aborted'
+        | 'unknown'
+      >();
+    });
+  });
+
+  it('checks stage hooks against the binding’s types', () => {
+    createResilientModel({
+      binding: scriptedBinding,
+      targets: [] as ScriptedTarget[],
+      stages: [
+        {
+          name: 'typed',
+          wrapTarget: async ({ request, context, next }) => {
+            expectTypeOf(request).toEqualTypeOf<string>();
+            expectTypeOf(context.target).toEqualTypeOf<ScriptedTarget>();
+            return next(request);
+          },
+        },
+      ],
+    });
+    // @ts-expect-error a stage must receive the binding's request type
+    createResilientModel({
+      binding: scriptedBinding,
+      targets: [] as ScriptedTarget[],
+      stages: [{ name: 'bad', wrapTarget: async ({ next }) => next(42) }],
+    });
+  });
+});
