@@ -15,3 +15,8 @@ export type { FaultProfile, FaultProfileInput } from './faults/fault-profile';
 export type { FaultPlan, ResponseFault } from './faults/fault-plan';
 export { startSimulator, type RunningSimulator } from './server/start-simulator';
 export type { SimulatorStats, TrafficCounters } from './server/stats';
+export { injectFaults, type InjectFaultsOptions } from './inject/inject-faults';
+export type { InjectOptions } from './inject/fault-injector';
+export { injectLanguageModelFaults } from './inject/inject-language-model-faults';
+export { injectEmbeddingModelFaults } from './inject/inject-embedding-model-faults';
+export { SimulatedFaultError, type SimulatedFailure } from './inject/simulated-fault-error';

@@ -1,0 +1,31 @@
+import type { EmbeddingModelV4 } from '@ai-sdk/provider';
+import type { FaultProfileInput } from '../faults/fault-profile';
+import { createFaultInjector, type InjectOptions } from './fault-injector';
+import { estimatePromptTokens } from './prompt-tokens';
+
+/**
+ * Wraps an AI SDK embedding model with a fault profile: calls may throw `SimulatedFaultError`,
+ * hang until their `abortSignal` fires or start late. Stream faults do not apply.
+ */
+export function injectEmbeddingModelFaults(
+  model: EmbeddingModelV4,
+  profile: FaultProfileInput,
+  options: InjectOptions = {},
+): EmbeddingModelV4 {
+  const injector = createFaultInjector(profile, options);
+  return {
+    specificationVersion: 'v4',
+    provider: model.provider,
+    modelId: model.modelId,
+    get maxEmbeddingsPerCall() {
+      return model.maxEmbeddingsPerCall;
+    },
+    get supportsParallelCalls() {
+      return model.supportsParallelCalls;
+    },
+    async doEmbed(callOptions) {
+      await injector.beforeCall(callOptions.abortSignal, estimatePromptTokens(callOptions.values));
+      return model.doEmbed(callOptions);
+    },
+  };
+}
