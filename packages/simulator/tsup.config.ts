@@ -1,3 +1,9 @@
+import { defineConfig } from 'tsup';
 import { packageBuildOptions } from '../../tsup.shared';
 
-export default packageBuildOptions;
+// src/cli.ts starts with `#!/usr/bin/env node`, which esbuild keeps at the top of dist/cli.js.
+export default defineConfig({
+  ...packageBuildOptions,
+  entry: ['src/index.ts', 'src/cli.ts'],
+  removeNodeProtocol: false,
+});
