@@ -18,7 +18,7 @@ export class ProviderError extends Error {
 }
 
 /** How one channel behaves on its next call. */
-export type Behaviour =
+type Behaviour =
   | { kind: 'answer'; text: string }
   | { kind: 'fail'; error: ProviderError }
   | { kind: 'stall-before-first-token' }

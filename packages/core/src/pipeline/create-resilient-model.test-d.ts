@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { type ScriptedTarget, scriptedBinding, type TestPart } from '../../test/scripted-binding';
 import { createResilientModel } from './create-resilient-model';
 import type { GenerateResult, ResilientModel, StreamResult } from './resilient-model';
+import type { Stage } from './stage';
 
 describe('createResilientModel types', () => {
   const model = createResilientModel({ binding: scriptedBinding, targets: [] as ScriptedTarget[] });
@@ -60,11 +61,13 @@ describe('createResilientModel types', () => {
         },
       ],
     });
-    // @ts-expect-error a stage must receive the binding's request type
-    createResilientModel({
-      binding: scriptedBinding,
-      targets: [] as ScriptedTarget[],
-      stages: [{ name: 'bad', wrapTarget: async ({ next }) => next(42) }],
-    });
+    const stages: Stage<ScriptedTarget, string, string, TestPart>[] = [
+      {
+        name: 'bad',
+        // @ts-expect-error a stage must pass the binding's request type on
+        wrapTarget: async ({ next }) => next(42),
+      },
+    ];
+    expectTypeOf(stages).toBeArray();
   });
 });
