@@ -43,7 +43,12 @@ describe('BulkheadPolicy', () => {
     expect(started).toEqual(['a', 'b', 'c', 'd']);
     await finish('c');
     await finish('d');
-    expect(calls.map((call) => call.outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(calls.map((call) => call.outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(bulkhead.executionSlots).toBe(2);
   });
 
@@ -69,7 +74,9 @@ describe('BulkheadPolicy', () => {
     const waiting = track(bulkhead.execute(run('b')));
     await vi.advanceTimersByTimeAsync(500);
     expect(waiting.outcome.status).toBe('rejected');
-    expect((waiting.outcome as { reason: BulkheadRejectedError }).reason.reason).toBe('queue-timeout');
+    expect((waiting.outcome as { reason: BulkheadRejectedError }).reason.reason).toBe(
+      'queue-timeout',
+    );
     expect(bulkhead.queueSlots).toBe(1);
     await finish('a');
     expect(started).toEqual(['a']);

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AbortedError } from '../errors/aborted-error';
 import { BrokenCircuitError } from '../errors/broken-circuit-error';
 import { MemoryStateStore } from '../store/memory-state-store';
-import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
 import { CircuitBreakerPolicy } from './circuit-breaker-policy';
+import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
 
 const fail = async () => {
   throw new Error('down');
@@ -11,7 +11,8 @@ const fail = async () => {
 const succeed = async () => 'ok';
 
 async function failTimes(breaker: CircuitBreakerPolicy, times: number): Promise<void> {
-  for (let index = 0; index < times; index++) await expect(breaker.execute(fail)).rejects.toThrow('down');
+  for (let index = 0; index < times; index++)
+    await expect(breaker.execute(fail)).rejects.toThrow('down');
 }
 
 describe('CircuitBreakerPolicy', () => {
@@ -23,7 +24,10 @@ describe('CircuitBreakerPolicy', () => {
   });
 
   it('opens after `threshold` consecutive failures and refuses calls without making them', async () => {
-    const breaker = new CircuitBreakerPolicy({ strategy: { kind: 'consecutive', threshold: 3 }, halfOpenAfterMs: 10_000 });
+    const breaker = new CircuitBreakerPolicy({
+      strategy: { kind: 'consecutive', threshold: 3 },
+      halfOpenAfterMs: 10_000,
+    });
     await failTimes(breaker, 2);
     await expect(breaker.execute(succeed)).resolves.toBe('ok');
     await failTimes(breaker, 3);
@@ -37,7 +41,10 @@ describe('CircuitBreakerPolicy', () => {
   });
 
   it('peeks without changing state: canExecute, isOpen, retryAfterMs', async () => {
-    const breaker = new CircuitBreakerPolicy({ strategy: { kind: 'consecutive', threshold: 1 }, halfOpenAfterMs: 5000 });
+    const breaker = new CircuitBreakerPolicy({
+      strategy: { kind: 'consecutive', threshold: 1 },
+      halfOpenAfterMs: 5000,
+    });
     expect(breaker.canExecute()).toBe(true);
     await failTimes(breaker, 1);
     expect(breaker.isOpen()).toBe(true);
@@ -133,7 +140,10 @@ describe('CircuitBreakerPolicy', () => {
   });
 
   it('emits onBreak, onHalfOpen, onReset and onStateChange', async () => {
-    const breaker = new CircuitBreakerPolicy({ strategy: { kind: 'consecutive', threshold: 1 }, halfOpenAfterMs: 100 });
+    const breaker = new CircuitBreakerPolicy({
+      strategy: { kind: 'consecutive', threshold: 1 },
+      halfOpenAfterMs: 100,
+    });
     const seen: string[] = [];
     breaker.onBreak(() => seen.push('break'));
     breaker.onHalfOpen(() => seen.push('half-open'));
@@ -142,14 +152,27 @@ describe('CircuitBreakerPolicy', () => {
     await failTimes(breaker, 1);
     vi.advanceTimersByTime(100);
     await breaker.execute(succeed);
-    expect(seen).toEqual(['closed->open', 'break', 'open->half-open', 'half-open', 'half-open->closed', 'reset']);
+    expect(seen).toEqual([
+      'closed->open',
+      'break',
+      'open->half-open',
+      'half-open',
+      'half-open->closed',
+      'reset',
+    ]);
   });
 
   it('snapshots to JSON and restores into another breaker', async () => {
-    const breaker = new CircuitBreakerPolicy({ strategy: { kind: 'sampling', minimumThroughput: 2 }, halfOpenAfterMs: 8000 });
+    const breaker = new CircuitBreakerPolicy({
+      strategy: { kind: 'sampling', minimumThroughput: 2 },
+      halfOpenAfterMs: 8000,
+    });
     await failTimes(breaker, 2);
     const json = JSON.stringify(breaker.snapshot());
-    const copy = new CircuitBreakerPolicy({ strategy: { kind: 'sampling', minimumThroughput: 2 }, halfOpenAfterMs: 8000 });
+    const copy = new CircuitBreakerPolicy({
+      strategy: { kind: 'sampling', minimumThroughput: 2 },
+      halfOpenAfterMs: 8000,
+    });
     copy.restore(JSON.parse(json) as CircuitBreakerSnapshot);
     vi.advanceTimersByTime(3000);
     expect(copy.isOpen()).toBe(true);
@@ -158,10 +181,18 @@ describe('CircuitBreakerPolicy', () => {
 
   it('saves each change of state to the store and hydrates from it', async () => {
     const store = new MemoryStateStore<CircuitBreakerSnapshot>();
-    const breaker = new CircuitBreakerPolicy({ strategy: { kind: 'consecutive', threshold: 1 }, store, key: 'target-a' });
+    const breaker = new CircuitBreakerPolicy({
+      strategy: { kind: 'consecutive', threshold: 1 },
+      store,
+      key: 'target-a',
+    });
     await failTimes(breaker, 1);
     expect(store.load('target-a')?.state).toBe('open');
-    const other = new CircuitBreakerPolicy({ strategy: { kind: 'consecutive', threshold: 1 }, store, key: 'target-a' });
+    const other = new CircuitBreakerPolicy({
+      strategy: { kind: 'consecutive', threshold: 1 },
+      store,
+      key: 'target-a',
+    });
     await other.hydrate();
     expect(other.isOpen()).toBe(true);
   });
@@ -179,7 +210,11 @@ describe('CircuitBreakerPolicy', () => {
   });
 
   it('rejects an unknown strategy, naming the field', () => {
-    expect(() => new CircuitBreakerPolicy({ strategy: { kind: 'nope' } as never })).toThrow(/strategy\.kind/);
-    expect(() => new CircuitBreakerPolicy({ strategy: { kind: 'sampling', threshold: 2 } })).toThrow(/strategy\.threshold/);
+    expect(() => new CircuitBreakerPolicy({ strategy: { kind: 'nope' } as never })).toThrow(
+      /strategy\.kind/,
+    );
+    expect(
+      () => new CircuitBreakerPolicy({ strategy: { kind: 'sampling', threshold: 2 } }),
+    ).toThrow(/strategy\.threshold/);
   });
 });

@@ -7,7 +7,11 @@ import { RateLimiter } from './rate-limiter';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 
 /** Acquires and records the time the permit was granted. */
-function timedAcquire(limiter: RateLimiter, tokens: number, options: { signal?: AbortSignal; maxWaitMs?: number } = {}) {
+function timedAcquire(
+  limiter: RateLimiter,
+  tokens: number,
+  options: { signal?: AbortSignal; maxWaitMs?: number } = {},
+) {
   const result: { grantedAt?: number; error?: unknown } = {};
   limiter.acquire({ tokens, ...options }).then(
     () => {

@@ -38,7 +38,11 @@ describe('RetryPolicy', () => {
     const exhausted = error as RetriesExhaustedError;
     expect(exhausted.attempts).toBe(3);
     expect(exhausted.reason).toBe('max-attempts');
-    expect((exhausted.errors as Error[]).map((e) => e.message)).toEqual(['failure 1', 'failure 2', 'failure 3']);
+    expect((exhausted.errors as Error[]).map((e) => e.message)).toEqual([
+      'failure 1',
+      'failure 2',
+      'failure 3',
+    ]);
     expect(exhausted.lastError).toBe(exhausted.errors[2]);
     expect(exhausted.cause).toBe(exhausted.lastError);
   });
@@ -52,7 +56,13 @@ describe('RetryPolicy', () => {
 
   it('waits an exponential backoff capped by maxDelayMs', async () => {
     const { fn, starts } = flaky(4);
-    const retry = new RetryPolicy({ maxAttempts: 5, jitter: 'none', initialDelayMs: 100, multiplier: 3, maxDelayMs: 500 });
+    const retry = new RetryPolicy({
+      maxAttempts: 5,
+      jitter: 'none',
+      initialDelayMs: 100,
+      multiplier: 3,
+      maxDelayMs: 500,
+    });
     await settle(retry.execute(fn));
     expect(starts).toEqual([0, 100, 400, 900, 1400]);
   });
@@ -66,7 +76,14 @@ describe('RetryPolicy', () => {
 
   it('keeps decorrelated waits within maxDelayMs', async () => {
     const { fn, starts } = flaky(5);
-    await settle(new RetryPolicy({ maxAttempts: 6, jitter: 'decorrelated', initialDelayMs: 100, maxDelayMs: 300 }).execute(fn));
+    await settle(
+      new RetryPolicy({
+        maxAttempts: 6,
+        jitter: 'decorrelated',
+        initialDelayMs: 100,
+        maxDelayMs: 300,
+      }).execute(fn),
+    );
     const waits = starts.slice(1).map((start, index) => start - starts[index]!);
     expect(waits).toHaveLength(5);
     for (const wait of waits) expect(wait).toBeLessThanOrEqual(300);
@@ -96,14 +113,20 @@ describe('RetryPolicy', () => {
 
   it('waits the server-requested delay when it is longer than the backoff', async () => {
     const { fn, starts } = flaky(2);
-    const retry = new RetryPolicy({ jitter: 'none', initialDelayMs: 100, retryAfterMs: () => 5000 });
+    const retry = new RetryPolicy({
+      jitter: 'none',
+      initialDelayMs: 100,
+      retryAfterMs: () => 5000,
+    });
     await settle(retry.execute(fn));
     expect(starts).toEqual([0, 5000, 10_000]);
   });
 
   it('keeps the backoff when it is longer than the server-requested delay', async () => {
     const { fn, starts } = flaky(1);
-    await settle(new RetryPolicy({ jitter: 'none', initialDelayMs: 800, retryAfterMs: () => 10 }).execute(fn));
+    await settle(
+      new RetryPolicy({ jitter: 'none', initialDelayMs: 800, retryAfterMs: () => 10 }).execute(fn),
+    );
     expect(starts).toEqual([0, 800]);
   });
 
@@ -122,14 +145,22 @@ describe('RetryPolicy', () => {
 
   it('ignores a server delay that is not a usable number', async () => {
     const { fn, starts } = flaky(1);
-    await settle(new RetryPolicy({ jitter: 'none', initialDelayMs: 100, retryAfterMs: () => Number.NaN }).execute(fn));
+    await settle(
+      new RetryPolicy({
+        jitter: 'none',
+        initialDelayMs: 100,
+        retryAfterMs: () => Number.NaN,
+      }).execute(fn),
+    );
     expect(starts).toEqual([0, 100]);
   });
 
   it('stops waiting at once when the signal fires and clears its timer', async () => {
     const { fn } = flaky(Infinity);
     const controller = new AbortController();
-    const tracker = track(new RetryPolicy({ jitter: 'none', initialDelayMs: 10_000 }).execute(fn, controller.signal));
+    const tracker = track(
+      new RetryPolicy({ jitter: 'none', initialDelayMs: 10_000 }).execute(fn, controller.signal),
+    );
     await vi.advanceTimersByTimeAsync(1000);
     expect(vi.getTimerCount()).toBe(1);
     controller.abort();
@@ -176,7 +207,9 @@ describe('RetryPolicy', () => {
     const { fn } = flaky(2);
     const retry = new RetryPolicy({ jitter: 'none', initialDelayMs: 100 });
     const events: Array<{ attempt: number; delayMs: number; message: string }> = [];
-    retry.onRetry(({ attempt, delayMs, error }) => events.push({ attempt, delayMs, message: (error as Error).message }));
+    retry.onRetry(({ attempt, delayMs, error }) =>
+      events.push({ attempt, delayMs, message: (error as Error).message }),
+    );
     await settle(retry.execute(fn));
     expect(events).toEqual([
       { attempt: 1, delayMs: 100, message: 'failure 1' },

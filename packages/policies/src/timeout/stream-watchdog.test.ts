@@ -12,7 +12,11 @@ describe('createStreamWatchdog', () => {
 
   it('fires first-token when no content arrives in time, even if preamble parts do', () => {
     const onTimeout = vi.fn();
-    const watchdog = createStreamWatchdog({ firstContentTimeoutMs: 1000, idleTimeoutMs: 5000, onTimeout });
+    const watchdog = createStreamWatchdog({
+      firstContentTimeoutMs: 1000,
+      idleTimeoutMs: 5000,
+      onTimeout,
+    });
     vi.advanceTimersByTime(600);
     watchdog.partArrived();
     vi.advanceTimersByTime(400);
@@ -23,7 +27,11 @@ describe('createStreamWatchdog', () => {
 
   it('fires idle when the gap between parts is too long, and only once', () => {
     const onTimeout = vi.fn();
-    const watchdog = createStreamWatchdog({ firstContentTimeoutMs: 1000, idleTimeoutMs: 300, onTimeout });
+    const watchdog = createStreamWatchdog({
+      firstContentTimeoutMs: 1000,
+      idleTimeoutMs: 300,
+      onTimeout,
+    });
     vi.advanceTimersByTime(500);
     watchdog.contentArrived();
     vi.advanceTimersByTime(250);
@@ -38,7 +46,11 @@ describe('createStreamWatchdog', () => {
 
   it('clears every timer on dispose', () => {
     const onTimeout = vi.fn();
-    const watchdog = createStreamWatchdog({ firstContentTimeoutMs: 1000, idleTimeoutMs: 300, onTimeout });
+    const watchdog = createStreamWatchdog({
+      firstContentTimeoutMs: 1000,
+      idleTimeoutMs: 300,
+      onTimeout,
+    });
     watchdog.partArrived();
     watchdog.dispose();
     vi.advanceTimersByTime(5000);

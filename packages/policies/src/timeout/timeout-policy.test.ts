@@ -5,7 +5,9 @@ import { track } from '../testing/settle';
 import { TimeoutPolicy } from './timeout-policy';
 
 const never = ({ signal }: { signal: AbortSignal }) =>
-  new Promise<string>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+  new Promise<string>((_resolve, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason)),
+  );
 
 describe('TimeoutPolicy', () => {
   beforeEach(() => {

@@ -28,7 +28,9 @@ describe('withDeadline', () => {
 
   it('rejects with AbortedError when the caller aborts', async () => {
     const controller = new AbortController();
-    const call = track(withDeadline(() => new Promise(() => {}), { timeoutMs: 1000, signal: controller.signal }));
+    const call = track(
+      withDeadline(() => new Promise(() => {}), { timeoutMs: 1000, signal: controller.signal }),
+    );
     controller.abort();
     await vi.advanceTimersByTimeAsync(0);
     expect(AbortedError.isInstance((call.outcome as { reason: unknown }).reason)).toBe(true);
@@ -40,9 +42,12 @@ describe('withDeadline', () => {
       throw new Error('down');
     });
     const call = track(
-      withDeadline((deadline) => retry.execute(fn, deadline.signal, { deadline: deadline.remainingMs }), {
-        timeoutMs: 1000,
-      }),
+      withDeadline(
+        (deadline) => retry.execute(fn, deadline.signal, { deadline: deadline.remainingMs }),
+        {
+          timeoutMs: 1000,
+        },
+      ),
     );
     await vi.runAllTimersAsync();
     expect(fn).toHaveBeenCalledTimes(2);
