@@ -5,7 +5,6 @@ const symbol = Symbol.for(marker);
 
 /** A circuit breaker refused the call without making it: the circuit is open. */
 export class BrokenCircuitError extends ResilientError {
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: isInstance reads the brand via Symbol.for.
   private readonly [symbol] = true;
   /**
    * Milliseconds until the breaker lets a probe call through; 0 while it is half-open and

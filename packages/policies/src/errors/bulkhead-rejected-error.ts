@@ -8,7 +8,6 @@ export type BulkheadRejectedReason = 'full' | 'queue-timeout';
 
 /** A bulkhead refused the call; it was never started. */
 export class BulkheadRejectedError extends ResilientError {
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: isInstance reads the brand via Symbol.for.
   private readonly [symbol] = true;
   /** Why the call was refused. */
   readonly reason: BulkheadRejectedReason;

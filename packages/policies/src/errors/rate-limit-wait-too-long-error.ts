@@ -8,7 +8,6 @@ const symbol = Symbol.for(marker);
  * (or as soon as a pause made the wait grow): a cue to try another target.
  */
 export class RateLimitWaitTooLongError extends ResilientError {
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: isInstance reads the brand via Symbol.for.
   private readonly [symbol] = true;
   /** The expected wait, in milliseconds, before the limiter could grant the request. */
   readonly retryAfterMs: number;

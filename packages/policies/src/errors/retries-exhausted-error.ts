@@ -16,7 +16,6 @@ export type RetriesExhaustedReason =
 
 /** A retry policy gave up; `errors` holds every attempt's error, oldest first. */
 export class RetriesExhaustedError extends ResilientError {
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: isInstance reads the brand via Symbol.for.
   private readonly [symbol] = true;
   /** Calls made, the first one included. */
   readonly attempts: number;

@@ -10,7 +10,6 @@ const symbol = Symbol.for(marker);
  * {@link RetriesExhaustedError} with reason `retry-after-too-long`.
  */
 export class RetryAfterTooLongError extends RetriesExhaustedError {
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: isInstance reads the brand via Symbol.for.
   private readonly [symbol] = true;
   /** The wait the server asked for. */
   declare readonly retryAfterMs: number;
