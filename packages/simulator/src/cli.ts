@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const config = await loadCliConfig(cliArguments);
   const simulator = await startSimulator(config);
   process.stdout.write(`${simulator.baseURL}\n`);
-  process.stderr.write(`resilient-llm-sim: scenario ${config.scenario ?? 'steady'}, seed ${config.seed ?? 1}; Ctrl-C stops.\n`);
+  process.stderr.write(
+    `resilient-llm-sim: scenario ${config.scenario ?? 'steady'}, seed ${config.seed ?? 1}; Ctrl-C stops.\n`,
+  );
   const stop = () => {
     void simulator.close().then(() => process.exit(0));
   };
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`resilient-llm-sim: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `resilient-llm-sim: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

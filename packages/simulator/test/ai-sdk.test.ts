@@ -29,7 +29,11 @@ describe('the AI SDK against the simulator', () => {
   it('generateText and streamText through chat completions', async () => {
     const simulator = await startForTest();
     const openai = createOpenAI({ baseURL: simulator.baseURL, apiKey: 'sk-ai' });
-    const generated = await generateText({ model: openai.chat('gpt-sim'), prompt: 'Hi', maxRetries: 0 });
+    const generated = await generateText({
+      model: openai.chat('gpt-sim'),
+      prompt: 'Hi',
+      maxRetries: 0,
+    });
     const streamed = streamText({ model: openai.chat('gpt-sim'), prompt: 'Hi', maxRetries: 0 });
     expect(await streamed.text).toBe(generated.text);
     expect((await streamed.usage).outputTokens).toBe(16);
@@ -44,7 +48,12 @@ describe('the AI SDK against the simulator', () => {
       tags: z.array(z.enum(['a', 'b'])),
     });
     for (const model of [openai('gpt-sim'), openai.chat('gpt-sim')]) {
-      const result = await generateText({ model, prompt: 'Review', output: Output.object({ schema }), maxRetries: 0 });
+      const result = await generateText({
+        model,
+        prompt: 'Review',
+        output: Output.object({ schema }),
+        maxRetries: 0,
+      });
       expect(schema.safeParse(result.output).success).toBe(true);
     }
   });
@@ -61,9 +70,19 @@ describe('the AI SDK against the simulator', () => {
         }),
       }),
     };
-    const generated = await generateText({ model: openai('gpt-sim'), prompt: 'Weather?', tools, maxRetries: 0 });
+    const generated = await generateText({
+      model: openai('gpt-sim'),
+      prompt: 'Weather?',
+      tools,
+      maxRetries: 0,
+    });
     expect(generated.toolCalls[0]?.toolName).toBe('weather');
-    const streamed = streamText({ model: openai('gpt-sim'), prompt: 'Weather?', tools, maxRetries: 0 });
+    const streamed = streamText({
+      model: openai('gpt-sim'),
+      prompt: 'Weather?',
+      tools,
+      maxRetries: 0,
+    });
     expect((await streamed.toolCalls)[0]?.toolName).toBe('weather');
   });
 
@@ -71,7 +90,11 @@ describe('the AI SDK against the simulator', () => {
     const simulator = await startForTest();
     const openai = createOpenAI({ baseURL: simulator.baseURL, apiKey: 'sk-ai' });
     const model = openai.embedding('text-embedding-sim');
-    const { embeddings, usage } = await embedMany({ model, values: ['alpha', 'beta', 'alpha'], maxRetries: 0 });
+    const { embeddings, usage } = await embedMany({
+      model,
+      values: ['alpha', 'beta', 'alpha'],
+      maxRetries: 0,
+    });
     expect(embeddings).toHaveLength(3);
     expect(embeddings[0]).toHaveLength(256);
     expect(embeddings[2]).toEqual(embeddings[0]);

@@ -5,13 +5,20 @@ describe('POST /v1/chat/completions with the OpenAI SDK', () => {
   it('answers deterministically with usage', async () => {
     const simulator = await startForTest({ seed: 7 });
     const client = openAIClient(simulator);
-    const request = { model: 'gpt-sim', messages: [{ role: 'user' as const, content: 'Hello there' }] };
+    const request = {
+      model: 'gpt-sim',
+      messages: [{ role: 'user' as const, content: 'Hello there' }],
+    };
     const first = await client.chat.completions.create(request);
     const second = await client.chat.completions.create(request);
     expect(first.choices[0]?.message.content).toBeTruthy();
     expect(second.choices[0]?.message.content).toBe(first.choices[0]?.message.content);
     expect(first.choices[0]?.finish_reason).toBe('stop');
-    expect(first.usage).toMatchObject({ prompt_tokens: 3, completion_tokens: 16, total_tokens: 19 });
+    expect(first.usage).toMatchObject({
+      prompt_tokens: 3,
+      completion_tokens: 16,
+      total_tokens: 19,
+    });
   });
 
   it('truncates at max_tokens with finish_reason length', async () => {
@@ -87,11 +94,24 @@ describe('POST /v1/chat/completions with the OpenAI SDK', () => {
       model: 'gpt-sim',
       stream: true,
       tool_choice: 'required',
-      tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 9 } }, required: ['id'] } } }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'lookup',
+            parameters: {
+              type: 'object',
+              properties: { id: { type: 'integer', minimum: 1, maximum: 9 } },
+              required: ['id'],
+            },
+          },
+        },
+      ],
       messages: [{ role: 'user', content: 'Look it up' }],
     });
     let argumentsText = '';
-    for await (const chunk of stream) argumentsText += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
+    for await (const chunk of stream)
+      argumentsText += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
     const parsed = JSON.parse(argumentsText);
     expect(parsed.id).toBeGreaterThanOrEqual(1);
     expect(parsed.id).toBeLessThanOrEqual(9);
@@ -117,8 +137,16 @@ describe('POST /v1/chat/completions with the OpenAI SDK', () => {
     };
     const completion = await client.chat.completions.create({
       model: 'gpt-sim',
-      response_format: { type: 'json_schema', json_schema: { name: 'batch', schema, strict: true } },
-      messages: [{ role: 'user', content: 'Answer each:\n[q1] What is 2+2?\n[q2] Capital of France?\n[q3] Colour of sky?' }],
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'batch', schema, strict: true },
+      },
+      messages: [
+        {
+          role: 'user',
+          content: 'Answer each:\n[q1] What is 2+2?\n[q2] Capital of France?\n[q3] Colour of sky?',
+        },
+      ],
     });
     const value = JSON.parse(completion.choices[0]!.message.content!);
     expect(value.answers.map((answer: { id: string }) => answer.id)).toEqual(['q1', 'q2', 'q3']);

@@ -16,9 +16,17 @@ describe('the CLI arguments', () => {
   it('lays flags over a config file', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'sim-cli-'));
     const path = join(directory, 'config.json');
-    await writeFile(path, JSON.stringify({ scenario: 'outage', seed: 2, models: { a: { contextWindow: 10 } } }));
+    await writeFile(
+      path,
+      JSON.stringify({ scenario: 'outage', seed: 2, models: { a: { contextWindow: 10 } } }),
+    );
     const config = await loadCliConfig(parseCliArguments(['--config', path, '--port', '0']));
-    expect(config).toEqual({ port: 0, scenario: 'outage', seed: 2, models: { a: { contextWindow: 10 } } });
+    expect(config).toEqual({
+      port: 0,
+      scenario: 'outage',
+      seed: 2,
+      models: { a: { contextWindow: 10 } },
+    });
   });
 
   it('names the flag of a bad number or a broken file', async () => {
@@ -26,6 +34,8 @@ describe('the CLI arguments', () => {
     const directory = await mkdtemp(join(tmpdir(), 'sim-cli-'));
     const path = join(directory, 'broken.json');
     await writeFile(path, '{ nope');
-    await expect(loadCliConfig(parseCliArguments(['--config', path]))).rejects.toMatchObject({ field: '--config' });
+    await expect(loadCliConfig(parseCliArguments(['--config', path]))).rejects.toMatchObject({
+      field: '--config',
+    });
   });
 });

@@ -16,14 +16,42 @@ describe('config validation', () => {
     [{ scenario: 'chaos' }, 'scenario', 'chaos'],
     [{ seed: 1.5 }, 'seed', 1.5],
     [{ port: 70000 }, 'port', 70000],
-    [{ models: { fast: { faults: [{ type: 'server-error', probability: 1.5 }] } } }, 'models.fast.faults[0].probability', 1.5],
-    [{ models: { fast: { faults: [{ type: 'explode' }] } } }, 'models.fast.faults[0].type', 'explode'],
-    [{ models: { fast: { faults: [{ type: 'server-error', status: 504 }] } } }, 'models.fast.faults[0].status', 504],
-    [{ models: { fast: { faults: [{ type: 'hang', windows: [{ startMs: 10, endMs: 5 }] }] } } }, 'models.fast.faults[0].windows[0].endMs', 5],
-    [{ models: { fast: { rateLimit: { requestsPerWindow: -1 } } } }, 'models.fast.rateLimit.requestsPerWindow', -1],
-    [{ defaultModel: { latency: { tokensPerSecond: 'fast' } } }, 'defaultModel.latency.tokensPerSecond', 'fast'],
+    [
+      { models: { fast: { faults: [{ type: 'server-error', probability: 1.5 }] } } },
+      'models.fast.faults[0].probability',
+      1.5,
+    ],
+    [
+      { models: { fast: { faults: [{ type: 'explode' }] } } },
+      'models.fast.faults[0].type',
+      'explode',
+    ],
+    [
+      { models: { fast: { faults: [{ type: 'server-error', status: 504 }] } } },
+      'models.fast.faults[0].status',
+      504,
+    ],
+    [
+      { models: { fast: { faults: [{ type: 'hang', windows: [{ startMs: 10, endMs: 5 }] }] } } },
+      'models.fast.faults[0].windows[0].endMs',
+      5,
+    ],
+    [
+      { models: { fast: { rateLimit: { requestsPerWindow: -1 } } } },
+      'models.fast.rateLimit.requestsPerWindow',
+      -1,
+    ],
+    [
+      { defaultModel: { latency: { tokensPerSecond: 'fast' } } },
+      'defaultModel.latency.tokensPerSecond',
+      'fast',
+    ],
     [{ models: { fast: { contextWindo: 10 } } }, 'models.fast.contextWindo', 10],
-    [{ models: { fast: { faults: [{ type: 'drop', durationMs: 10 }] } } }, 'models.fast.faults[0].durationMs', 10],
+    [
+      { models: { fast: { faults: [{ type: 'drop', durationMs: 10 }] } } },
+      'models.fast.faults[0].durationMs',
+      10,
+    ],
     [{ clock: { now: () => 0 } }, 'clock.setTimeout', undefined],
   ])('rejects %j naming %s', (input, field, value) => {
     const error = rejection(input);
@@ -38,7 +66,8 @@ describe('config validation', () => {
   });
 
   it('accepts every scenario and a full custom config', () => {
-    for (const scenario of SCENARIO_NAMES) expect(validateConfig({ scenario }).scenario).toBe(scenario);
+    for (const scenario of SCENARIO_NAMES)
+      expect(validateConfig({ scenario }).scenario).toBe(scenario);
     const config = validateConfig({
       scenario: '429-storm',
       seed: 3,
@@ -53,7 +82,12 @@ describe('config validation', () => {
           sharedPool: { requestsPerWindow: 10 },
           latency: { firstTokenMedianMs: 100, firstTokenP99Ms: 900, tokensPerSecond: 40 },
           faults: [
-            { type: 'server-error', status: 502, probability: 0.1, windows: [{ startMs: 0, endMs: 1000 }] },
+            {
+              type: 'server-error',
+              status: 502,
+              probability: 0.1,
+              windows: [{ startMs: 0, endMs: 1000 }],
+            },
             { type: 'stall', afterTokens: 2, durationMs: 100 },
           ],
         },

@@ -50,7 +50,10 @@ describe('fault frequencies for a fixed seed', () => {
   });
 
   it('draws time to first token with the configured median and p99', () => {
-    const plans = drawMany({ seed: 7, faults: [{ type: 'slow-first-token', medianMs: 100, p99Ms: 2000 }] });
+    const plans = drawMany({
+      seed: 7,
+      faults: [{ type: 'slow-first-token', medianMs: 100, p99Ms: 2000 }],
+    });
     const delays = plans.map((plan) => plan.firstTokenDelayMs).sort((a, b) => a - b);
     const median = delays[DRAWS / 2]!;
     const p99 = delays[Math.floor(DRAWS * 0.99)]!;
@@ -61,7 +64,11 @@ describe('fault frequencies for a fixed seed', () => {
   });
 
   it('fires scheduled faults only inside their windows', () => {
-    const windowed = { faults: [{ type: 'hang' as const, probability: 0.5, windows: [{ startMs: 100, endMs: 200 }] }] };
+    const windowed = {
+      faults: [
+        { type: 'hang' as const, probability: 0.5, windows: [{ startMs: 100, endMs: 200 }] },
+      ],
+    };
     expect(count(drawMany(windowed, 50), 'hang')).toBe(0);
     expectNear(count(drawMany(windowed, 150), 'hang'), 0.5);
     expect(count(drawMany(windowed, 200), 'hang')).toBe(0);

@@ -1,14 +1,16 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { APICallError } from '@ai-sdk/provider';
 import { generateText, streamText } from 'ai';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { describe, expect, it, vi } from 'vitest';
 import { createManualClock, type FaultRule, type RunningSimulator } from '../src/index';
 import { openAIClient, startForTest } from './helpers';
 
 const messages = [{ role: 'user' as const, content: 'Hello' }];
 
-async function withFault(rule: FaultRule): Promise<{ simulator: RunningSimulator; client: OpenAI }> {
+async function withFault(
+  rule: FaultRule,
+): Promise<{ simulator: RunningSimulator; client: OpenAI }> {
   const simulator = await startForTest({ defaultModel: { faults: [rule] } });
   return { simulator, client: openAIClient(simulator) };
 }
@@ -33,19 +35,23 @@ describe('faults seen by the OpenAI SDK', () => {
     const { client } = await withFault({ type: 'server-error', status });
     const error = await failure(client.chat.completions.create({ model: 'm', messages }));
     expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).status).toBe(status);
+    expect((error as APIError).status).toBe(status);
   });
 
   it('529 overloaded with the overloaded_error body', async () => {
     const { client } = await withFault({ type: 'overloaded' });
-    const error = (await failure(client.chat.completions.create({ model: 'm', messages }))) as OpenAI.APIError;
+    const error = (await failure(
+      client.chat.completions.create({ model: 'm', messages }),
+    )) as APIError;
     expect(error.status).toBe(529);
     expect(error.error).toMatchObject({ type: 'overloaded_error', message: 'Overloaded' });
   });
 
   it('injected 429 with retry-after', async () => {
     const { client } = await withFault({ type: 'rate-limit', retryAfterMs: 2500 });
-    const error = (await failure(client.chat.completions.create({ model: 'm', messages }))) as OpenAI.APIError;
+    const error = (await failure(
+      client.chat.completions.create({ model: 'm', messages }),
+    )) as APIError;
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect(error.headers?.get('retry-after')).toBe('3');
     expect(error.headers?.get('retry-after-ms')).toBe('2500');
@@ -54,7 +60,9 @@ describe('faults seen by the OpenAI SDK', () => {
 
   it('429 insufficient_quota without retry headers', async () => {
     const { client, simulator } = await withFault({ type: 'insufficient-quota' });
-    const error = (await failure(client.chat.completions.create({ model: 'm', messages }))) as OpenAI.APIError;
+    const error = (await failure(
+      client.chat.completions.create({ model: 'm', messages }),
+    )) as APIError;
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect(error.code).toBe('insufficient_quota');
     expect(error.type).toBe('insufficient_quota');
@@ -65,8 +73,11 @@ describe('faults seen by the OpenAI SDK', () => {
   it('400 context_length_exceeded when the prompt exceeds the window', async () => {
     const simulator = await startForTest({ models: { small: { contextWindow: 10 } } });
     const error = (await failure(
-      openAIClient(simulator).chat.completions.create({ model: 'small', messages: [{ role: 'user', content: 'x'.repeat(44) }] }),
-    )) as OpenAI.APIError;
+      openAIClient(simulator).chat.completions.create({
+        model: 'small',
+        messages: [{ role: 'user', content: 'x'.repeat(44) }],
+      }),
+    )) as APIError;
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error.code).toBe('context_length_exceeded');
     expect(error.type).toBe('invalid_request_error');
@@ -83,7 +94,9 @@ describe('faults seen by the OpenAI SDK', () => {
   it('hang until the client gives up', async () => {
     const { client, simulator } = await withFault({ type: 'hang' });
     const controller = new AbortController();
-    const pending = failure(client.chat.completions.create({ model: 'm', messages }, { signal: controller.signal }));
+    const pending = failure(
+      client.chat.completions.create({ model: 'm', messages }, { signal: controller.signal }),
+    );
     await vi.waitFor(() => expect(simulator.stats().byStatus.hang).toBe(1));
     controller.abort();
     expect(await pending).toBeInstanceOf(OpenAI.APIUserAbortError);
@@ -129,7 +142,10 @@ describe('faults seen by the OpenAI SDK', () => {
 describe('timing faults on an injected clock', () => {
   it('holds the first token for the drawn time to first token', async () => {
     const clock = createManualClock();
-    const simulator = await startForTest({ clock, defaultModel: { latency: { firstTokenMedianMs: 1000 } } });
+    const simulator = await startForTest({
+      clock,
+      defaultModel: { latency: { firstTokenMedianMs: 1000 } },
+    });
     let answered = false;
     const pending = openAIClient(simulator)
       .chat.completions.create({ model: 'm', messages })
@@ -155,7 +171,11 @@ describe('timing faults on an injected clock', () => {
         faults: [{ type: 'stall', afterTokens: 2, durationMs: 5000 }],
       },
     });
-    const stream = await openAIClient(simulator).chat.completions.create({ model: 'm', messages, stream: true });
+    const stream = await openAIClient(simulator).chat.completions.create({
+      model: 'm',
+      messages,
+      stream: true,
+    });
     const received: string[] = [];
     const done = (async () => {
       for await (const chunk of stream) {
@@ -180,12 +200,16 @@ describe('timing faults on an injected clock', () => {
     const clock = createManualClock();
     const simulator = await startForTest({
       clock,
-      defaultModel: { faults: [{ type: 'server-error', status: 503, windows: [{ startMs: 1000, endMs: 2000 }] }] },
+      defaultModel: {
+        faults: [{ type: 'server-error', status: 503, windows: [{ startMs: 1000, endMs: 2000 }] }],
+      },
     });
     const client = openAIClient(simulator);
     await client.chat.completions.create({ model: 'm', messages });
     clock.advance(1000);
-    expect(await failure(client.chat.completions.create({ model: 'm', messages }))).toBeInstanceOf(OpenAI.APIError);
+    expect(await failure(client.chat.completions.create({ model: 'm', messages }))).toBeInstanceOf(
+      OpenAI.APIError,
+    );
     clock.advance(1000);
     await client.chat.completions.create({ model: 'm', messages });
     expect(simulator.stats().byStatus).toEqual({ '200': 2, '503': 1 });
@@ -194,7 +218,9 @@ describe('timing faults on an injected clock', () => {
 
 describe('faults seen by the AI SDK', () => {
   it('generateText gets an APICallError with status, headers and isRetryable', async () => {
-    const simulator = await startForTest({ defaultModel: { faults: [{ type: 'rate-limit', retryAfterMs: 1000 }] } });
+    const simulator = await startForTest({
+      defaultModel: { faults: [{ type: 'rate-limit', retryAfterMs: 1000 }] },
+    });
     const openai = createOpenAI({ baseURL: simulator.baseURL, apiKey: 'sk' });
     const error = await failure(generateText({ model: openai('m'), prompt: 'Hi', maxRetries: 0 }));
     expect(APICallError.isInstance(error)).toBe(true);
@@ -205,9 +231,16 @@ describe('faults seen by the AI SDK', () => {
   });
 
   it('streamText surfaces a dropped stream as an error', async () => {
-    const simulator = await startForTest({ defaultModel: { faults: [{ type: 'drop', afterTokens: 2 }] } });
+    const simulator = await startForTest({
+      defaultModel: { faults: [{ type: 'drop', afterTokens: 2 }] },
+    });
     const openai = createOpenAI({ baseURL: simulator.baseURL, apiKey: 'sk' });
-    const result = streamText({ model: openai('m'), prompt: 'Hi', maxRetries: 0, onError: () => {} });
+    const result = streamText({
+      model: openai('m'),
+      prompt: 'Hi',
+      maxRetries: 0,
+      onError: () => {},
+    });
     const parts: string[] = [];
     const error = await failure(
       (async () => {

@@ -21,7 +21,12 @@ export function openAIClient(simulator: RunningSimulator, apiKey = 'sk-test'): O
 }
 
 /** Raw POST for header checks. */
-export function post(simulator: RunningSimulator, path: string, body: unknown, apiKey = 'sk-test'): Promise<Response> {
+export function post(
+  simulator: RunningSimulator,
+  path: string,
+  body: unknown,
+  apiKey = 'sk-test',
+): Promise<Response> {
   return fetch(`${simulator.baseURL}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },

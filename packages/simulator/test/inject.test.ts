@@ -28,7 +28,11 @@ function mockModel(): MockLanguageModelV4 {
       stream: convertArrayToReadableStream<LanguageModelV4StreamPart>([
         { type: 'stream-start', warnings: [] },
         { type: 'text-start', id: '1' },
-        ...['one', ' two', ' three', ' four'].map((delta) => ({ type: 'text-delta' as const, id: '1', delta })),
+        ...['one', ' two', ' three', ' four'].map((delta) => ({
+          type: 'text-delta' as const,
+          id: '1',
+          delta,
+        })),
         { type: 'text-end', id: '1' },
         { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
       ]),
@@ -47,20 +51,38 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 
 describe('injectFaults around any async function', () => {
   it('throws APICallError-like errors with status, headers and isRetryable', async () => {
-    const call = injectFaults(async () => 'ok', { faults: [{ type: 'rate-limit', retryAfterMs: 1500 }] });
+    const call = injectFaults(async () => 'ok', {
+      faults: [{ type: 'rate-limit', retryAfterMs: 1500 }],
+    });
     const error = await failure(call());
     expect(APICallError.isInstance(error)).toBe(true);
     expect(SimulatedFaultError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ statusCode: 429, status: 429, isRetryable: true, fault: 'rate-limit' });
-    expect((error as SimulatedFaultError).responseHeaders).toMatchObject({ 'retry-after': '2', 'retry-after-ms': '1500' });
+    expect(error).toMatchObject({
+      statusCode: 429,
+      status: 429,
+      isRetryable: true,
+      fault: 'rate-limit',
+    });
+    expect((error as SimulatedFaultError).responseHeaders).toMatchObject({
+      'retry-after': '2',
+      'retry-after-ms': '1500',
+    });
   });
 
   it('marks insufficient quota and connection resets as the SDKs would', async () => {
-    const quota = await failure(injectFaults(async () => 1, { faults: [{ type: 'insufficient-quota' }] })());
+    const quota = await failure(
+      injectFaults(async () => 1, { faults: [{ type: 'insufficient-quota' }] })(),
+    );
     expect(quota).toMatchObject({ statusCode: 429, isRetryable: false });
     expect((quota as SimulatedFaultError).responseHeaders?.['retry-after']).toBeUndefined();
-    const reset = await failure(injectFaults(async () => 1, { faults: [{ type: 'connection-reset' }] })());
-    expect(reset).toMatchObject({ statusCode: undefined, isRetryable: true, fault: 'connection-reset' });
+    const reset = await failure(
+      injectFaults(async () => 1, { faults: [{ type: 'connection-reset' }] })(),
+    );
+    expect(reset).toMatchObject({
+      statusCode: undefined,
+      isRetryable: true,
+      fault: 'connection-reset',
+    });
   });
 
   it('hangs until the call is aborted, without calling the function', async () => {
@@ -85,7 +107,10 @@ describe('injectFaults around any async function', () => {
   });
 
   it('fires at the configured frequency over 2,000 calls', async () => {
-    const call = injectFaults(async () => 'ok', { seed: 9, faults: [{ type: 'server-error', probability: 0.2 }] });
+    const call = injectFaults(async () => 'ok', {
+      seed: 9,
+      faults: [{ type: 'server-error', probability: 0.2 }],
+    });
     const results = await Promise.allSettled(Array.from({ length: 2000 }, () => call()));
     const failed = results.filter((result) => result.status === 'rejected').length;
     expect(Math.abs(failed - 400)).toBeLessThanOrEqual(4 * Math.sqrt(2000 * 0.2 * 0.8));
@@ -113,7 +138,9 @@ describe('injectLanguageModelFaults', () => {
   });
 
   it('drops a stream mid-way: the stream errors after the planned tokens', async () => {
-    const model = injectLanguageModelFaults(mockModel(), { faults: [{ type: 'drop', afterTokens: 2 }] });
+    const model = injectLanguageModelFaults(mockModel(), {
+      faults: [{ type: 'drop', afterTokens: 2 }],
+    });
     const result = streamText({ model, prompt: 'Hi', onError: () => {} });
     const deltas: string[] = [];
     const parts: string[] = [];
@@ -132,8 +159,12 @@ describe('injectLanguageModelFaults', () => {
   });
 
   it('puts an error part in the stream for a malformed chunk', async () => {
-    const model = injectLanguageModelFaults(mockModel(), { faults: [{ type: 'malformed-chunk', afterTokens: 1 }] });
-    const { stream } = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+    const model = injectLanguageModelFaults(mockModel(), {
+      faults: [{ type: 'malformed-chunk', afterTokens: 1 }],
+    });
+    const { stream } = await model.doStream({
+      prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+    });
     const parts: LanguageModelV4StreamPart[] = [];
     for await (const part of stream) parts.push(part);
     const errorIndex = parts.findIndex((part) => part.type === 'error');
@@ -173,7 +204,9 @@ describe('injectEmbeddingModelFaults', () => {
       [1, 0],
       [1, 0],
     ]);
-    const failing = injectEmbeddingModelFaults(inner, { faults: [{ type: 'server-error', status: 503 }] });
+    const failing = injectEmbeddingModelFaults(inner, {
+      faults: [{ type: 'server-error', status: 503 }],
+    });
     const error = await failure(embedMany({ model: failing, values: ['a'], maxRetries: 0 }));
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 503 });

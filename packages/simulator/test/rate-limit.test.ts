@@ -13,7 +13,9 @@ describe('rate limits on an injected clock', () => {
     const clock = createManualClock(1_000_000);
     const simulator = await startForTest({
       clock,
-      models: { limited: { rateLimit: { requestsPerWindow: 2, tokensPerWindow: 1000, windowMs: 60_000 } } },
+      models: {
+        limited: { rateLimit: { requestsPerWindow: 2, tokensPerWindow: 1000, windowMs: 60_000 } },
+      },
     });
     const first = await post(simulator, '/chat/completions', chat());
     expect(first.status).toBe(200);
@@ -35,7 +37,11 @@ describe('rate limits on an injected clock', () => {
     expect(refused.headers.get('retry-after')).toBe('59');
     expect(refused.headers.get('x-ratelimit-reset-requests')).toBe('58.488s');
     const body = await refused.json();
-    expect(body.error).toMatchObject({ type: 'requests', param: null, code: 'rate_limit_exceeded' });
+    expect(body.error).toMatchObject({
+      type: 'requests',
+      param: null,
+      code: 'rate_limit_exceeded',
+    });
     expect(body.error.message).toContain('Rate limit reached for limited');
     clock.advance(58_488);
     const renewed = await post(simulator, '/chat/completions', chat());
@@ -49,7 +55,9 @@ describe('rate limits on an injected clock', () => {
     const clock = createManualClock();
     const simulator = await startForTest({
       clock,
-      models: { limited: { rateLimit: { requestsPerWindow: 100, tokensPerWindow: 50, windowMs: 1000 } } },
+      models: {
+        limited: { rateLimit: { requestsPerWindow: 100, tokensPerWindow: 50, windowMs: 1000 } },
+      },
     });
     expect((await post(simulator, '/chat/completions', chat(40))).status).toBe(200);
     clock.advance(12);
@@ -81,7 +89,8 @@ describe('rate limits on an injected clock', () => {
       clock: createManualClock(),
       models: { limited: { sharedPool: { requestsPerWindow: 3, windowMs: 10_000 } } },
     });
-    for (const key of ['a', 'b', 'c']) expect((await post(simulator, '/chat/completions', chat(), key)).status).toBe(200);
+    for (const key of ['a', 'b', 'c'])
+      expect((await post(simulator, '/chat/completions', chat(), key)).status).toBe(200);
     const refused = await post(simulator, '/chat/completions', chat(), 'quiet');
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('10');
@@ -91,7 +100,9 @@ describe('rate limits on an injected clock', () => {
   });
 
   it('sends rate-limit headers on every model response, errors included', async () => {
-    const simulator = await startForTest({ models: { limited: { faults: [{ type: 'server-error', status: 502 }] } } });
+    const simulator = await startForTest({
+      models: { limited: { faults: [{ type: 'server-error', status: 502 }] } },
+    });
     const response = await post(simulator, '/chat/completions', chat());
     expect(response.status).toBe(502);
     expect(response.headers.get('x-ratelimit-limit-requests')).toBe('1000000');

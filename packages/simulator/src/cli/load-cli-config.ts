@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { isRecord } from '../content/json-schema';
 import { SimulatorConfigError } from '../config/simulator-config-error';
 import type { SimulatorConfig } from '../config/types';
+import { isRecord } from '../content/json-schema';
 import type { CliArguments } from './parse-cli-arguments';
 
 /** Port the CLI listens on when neither flag nor file names one. */
@@ -19,7 +19,12 @@ export async function loadCliConfig(cliArguments: CliArguments): Promise<Simulat
       const reason = `is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
       throw new SimulatorConfigError({ field: '--config', value: cliArguments.configPath, reason });
     }
-    if (!isRecord(parsed)) throw new SimulatorConfigError({ field: '--config', value: cliArguments.configPath, reason: 'does not hold a JSON object' });
+    if (!isRecord(parsed))
+      throw new SimulatorConfigError({
+        field: '--config',
+        value: cliArguments.configPath,
+        reason: 'does not hold a JSON object',
+      });
     fileConfig = parsed;
   }
   const config: Record<string, unknown> = { port: CLI_DEFAULT_PORT, ...fileConfig };

@@ -45,6 +45,7 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
 function toInteger(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value)) throw new SimulatorConfigError({ field: flag, value: text, reason: 'is not an integer' });
+  if (!Number.isInteger(value))
+    throw new SimulatorConfigError({ field: flag, value: text, reason: 'is not an integer' });
   return value;
 }

@@ -6,17 +6,23 @@ import type { FaultRule, ModelConfig, RateLimitConfig } from './types';
  * Merges model settings, later layers winning field by field (`rateLimit`, `sharedPool` and
  * `latency` merge per field; `faults` replace), then applies every default.
  */
-export function resolveModel(name: string, layers: readonly (ModelConfig | undefined)[]): ResolvedModel {
+export function resolveModel(
+  name: string,
+  layers: readonly (ModelConfig | undefined)[],
+): ResolvedModel {
   const merged: ModelConfig = {};
   for (const layer of layers) {
     if (!layer) continue;
     Object.assign(merged, layer, {
       rateLimit: layer.rateLimit ? { ...merged.rateLimit, ...layer.rateLimit } : merged.rateLimit,
-      sharedPool: layer.sharedPool ? { ...merged.sharedPool, ...layer.sharedPool } : merged.sharedPool,
+      sharedPool: layer.sharedPool
+        ? { ...merged.sharedPool, ...layer.sharedPool }
+        : merged.sharedPool,
       latency: layer.latency ? { ...merged.latency, ...layer.latency } : merged.latency,
     });
   }
-  const firstTokenMedianMs = merged.latency?.firstTokenMedianMs ?? MODEL_DEFAULTS.firstTokenMedianMs;
+  const firstTokenMedianMs =
+    merged.latency?.firstTokenMedianMs ?? MODEL_DEFAULTS.firstTokenMedianMs;
   return {
     name,
     contextWindow: merged.contextWindow ?? MODEL_DEFAULTS.contextWindow,
@@ -42,12 +48,20 @@ function resolveRateLimit(limit: RateLimitConfig | undefined): ResolvedRateLimit
 /** Applies the defaults of one fault rule. */
 export function resolveFaultRule(rule: FaultRule): ResolvedFaultRule {
   const probability = rule.probability ?? FAULT_DEFAULTS.probability;
-  const windows = rule.windows?.map((window) => ({ startMs: window.startMs, endMs: window.endMs ?? Infinity }));
+  const windows = rule.windows?.map((window) => ({
+    startMs: window.startMs,
+    endMs: window.endMs ?? Infinity,
+  }));
   switch (rule.type) {
     case 'server-error':
       return { ...rule, probability, windows, status: rule.status ?? FAULT_DEFAULTS.status };
     case 'rate-limit':
-      return { ...rule, probability, windows, retryAfterMs: rule.retryAfterMs ?? FAULT_DEFAULTS.retryAfterMs };
+      return {
+        ...rule,
+        probability,
+        windows,
+        retryAfterMs: rule.retryAfterMs ?? FAULT_DEFAULTS.retryAfterMs,
+      };
     case 'slow-first-token': {
       const medianMs = rule.medianMs ?? FAULT_DEFAULTS.medianMs;
       return { ...rule, probability, windows, medianMs, p99Ms: rule.p99Ms ?? medianMs * 10 };
@@ -62,7 +76,12 @@ export function resolveFaultRule(rule: FaultRule): ResolvedFaultRule {
       };
     case 'drop':
     case 'malformed-chunk':
-      return { ...rule, probability, windows, afterTokens: rule.afterTokens ?? FAULT_DEFAULTS.afterTokens };
+      return {
+        ...rule,
+        probability,
+        windows,
+        afterTokens: rule.afterTokens ?? FAULT_DEFAULTS.afterTokens,
+      };
     default:
       return { ...rule, probability, windows };
   }

@@ -8,7 +8,9 @@ export interface ResolvedRateLimit {
 }
 
 type Resolve<Rule> = Rule extends FaultRule
-  ? Required<Omit<Rule, 'windows'>> & { readonly windows: readonly Required<FaultWindow>[] | undefined }
+  ? Required<Omit<Rule, 'windows'>> & {
+      readonly windows: readonly Required<FaultWindow>[] | undefined;
+    }
   : never;
 
 /** A fault rule with every default applied; `windows` stays undefined for always-active rules. */

@@ -24,7 +24,12 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ModelConfig>> = {
   outage: {
     faults: [
       { type: 'connection-reset', probability: 0.2, windows: [{ startMs: 0, endMs: 30_000 }] },
-      { type: 'server-error', status: 503, probability: 1, windows: [{ startMs: 0, endMs: 30_000 }] },
+      {
+        type: 'server-error',
+        status: 503,
+        probability: 1,
+        windows: [{ startMs: 0, endMs: 30_000 }],
+      },
     ],
   },
   /** Usually quick, sometimes very slow to start: median 800 ms, p99 8 s. */

@@ -16,26 +16,47 @@ export interface ValidatedConfig {
   readonly clock: SimulatorClock | undefined;
 }
 
-const TOP_LEVEL_FIELDS = ['scenario', 'seed', 'port', 'models', 'defaultModel', 'rejectUnknownModels', 'clock'];
+const TOP_LEVEL_FIELDS = [
+  'scenario',
+  'seed',
+  'port',
+  'models',
+  'defaultModel',
+  'rejectUnknownModels',
+  'clock',
+];
 
 /**
  * Checks a configuration (an object or parsed JSON) once, before anything starts.
  * Throws `SimulatorConfigError` whose `field` is the path of the first bad field.
  */
 export function validateConfig(input: unknown = {}): ValidatedConfig {
-  const config = expectObject('config', input, TOP_LEVEL_FIELDS) as SimulatorConfig & Record<string, unknown>;
-  const scenario = config.scenario === undefined ? 'steady' : expectOneOf('scenario', config.scenario, SCENARIO_NAMES);
-  const seed = config.seed === undefined ? DEFAULT_SEED : expectNumber('seed', config.seed, { integer: true });
-  const port = config.port === undefined ? 0 : expectNumber('port', config.port, { min: 0, max: 65_535, integer: true });
+  const config = expectObject('config', input, TOP_LEVEL_FIELDS) as SimulatorConfig &
+    Record<string, unknown>;
+  const scenario =
+    config.scenario === undefined
+      ? 'steady'
+      : expectOneOf('scenario', config.scenario, SCENARIO_NAMES);
+  const seed =
+    config.seed === undefined ? DEFAULT_SEED : expectNumber('seed', config.seed, { integer: true });
+  const port =
+    config.port === undefined
+      ? 0
+      : expectNumber('port', config.port, { min: 0, max: 65_535, integer: true });
   const models: Record<string, ModelConfig> = {};
   if (config.models !== undefined) {
     for (const [name, model] of Object.entries(expectObject('models', config.models))) {
       models[name] = validateModelConfig(`models.${name}`, model);
     }
   }
-  const defaultModel = config.defaultModel === undefined ? {} : validateModelConfig('defaultModel', config.defaultModel);
+  const defaultModel =
+    config.defaultModel === undefined
+      ? {}
+      : validateModelConfig('defaultModel', config.defaultModel);
   const rejectUnknownModels =
-    config.rejectUnknownModels === undefined ? false : expectBoolean('rejectUnknownModels', config.rejectUnknownModels);
+    config.rejectUnknownModels === undefined
+      ? false
+      : expectBoolean('rejectUnknownModels', config.rejectUnknownModels);
   if (config.clock !== undefined) validateClock(config.clock);
   return { scenario, seed, port, models, defaultModel, rejectUnknownModels, clock: config.clock };
 }
@@ -43,6 +64,7 @@ export function validateConfig(input: unknown = {}): ValidatedConfig {
 function validateClock(clock: unknown): void {
   const candidate = expectObject('clock', clock);
   for (const method of ['now', 'setTimeout', 'clearTimeout']) {
-    if (typeof candidate[method] !== 'function') fail(`clock.${method}`, candidate[method], 'is not a function');
+    if (typeof candidate[method] !== 'function')
+      fail(`clock.${method}`, candidate[method], 'is not a function');
   }
 }

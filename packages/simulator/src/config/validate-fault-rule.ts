@@ -23,23 +23,26 @@ export function validateFaultRule(field: string, value: unknown): FaultRule {
   const type = expectOneOf(joinPath(field, 'type'), rule.type, FAULT_TYPES);
   expectObject(field, rule, ['type', 'probability', 'windows', ...FIELDS_BY_TYPE[type]]);
   const at = (key: string) => joinPath(field, key);
-  if (rule.probability !== undefined) expectNumber(at('probability'), rule.probability, { min: 0, max: 1 });
+  if (rule.probability !== undefined)
+    expectNumber(at('probability'), rule.probability, { min: 0, max: 1 });
   if (rule.windows !== undefined) {
-    expectArray(at('windows'), rule.windows).forEach((window, index) =>
-      validateWindow(`${at('windows')}[${index}]`, window),
-    );
+    for (const [index, window] of expectArray(at('windows'), rule.windows).entries()) {
+      validateWindow(`${at('windows')}[${index}]`, window);
+    }
   }
   if (rule.status !== undefined) expectOneOf(at('status'), rule.status, [500, 502, 503]);
   for (const key of ['retryAfterMs', 'medianMs', 'p99Ms', 'durationMs']) {
     if (rule[key] !== undefined) expectNumber(at(key), rule[key], { min: 0 });
   }
-  if (rule.afterTokens !== undefined) expectNumber(at('afterTokens'), rule.afterTokens, { min: 0, integer: true });
+  if (rule.afterTokens !== undefined)
+    expectNumber(at('afterTokens'), rule.afterTokens, { min: 0, integer: true });
   return rule as unknown as FaultRule;
 }
 
 function validateWindow(field: string, value: unknown): FaultWindow {
   const window = expectObject(field, value, ['startMs', 'endMs']);
   const startMs = expectNumber(joinPath(field, 'startMs'), window.startMs, { min: 0 });
-  if (window.endMs !== undefined) expectNumber(joinPath(field, 'endMs'), window.endMs, { min: startMs });
+  if (window.endMs !== undefined)
+    expectNumber(joinPath(field, 'endMs'), window.endMs, { min: startMs });
   return window as unknown as FaultWindow;
 }

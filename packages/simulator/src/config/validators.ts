@@ -9,8 +9,13 @@ export interface NumberRule {
 }
 
 /** Throws unless `value` is a finite number within the rule; returns it typed. */
-export function expectNumber(field: string, value: unknown, { min, max, integer }: NumberRule = {}): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) fail(field, value, 'is not a finite number');
+export function expectNumber(
+  field: string,
+  value: unknown,
+  { min, max, integer }: NumberRule = {},
+): number {
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    fail(field, value, 'is not a finite number');
   if (integer && !Number.isInteger(value)) fail(field, value, 'is not an integer');
   if (min !== undefined && value < min) fail(field, value, `is below the minimum ${min}`);
   if (max !== undefined && value > max) fail(field, value, `is above the maximum ${max}`);
@@ -24,15 +29,27 @@ export function expectBoolean(field: string, value: unknown): boolean {
 }
 
 /** Throws unless `value` is one of `allowed`. */
-export function expectOneOf<const Allowed>(field: string, value: unknown, allowed: readonly Allowed[]): Allowed {
+export function expectOneOf<const Allowed>(
+  field: string,
+  value: unknown,
+  allowed: readonly Allowed[],
+): Allowed {
   if (!allowed.includes(value as Allowed)) {
-    fail(field, value, `is not one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}`);
+    fail(
+      field,
+      value,
+      `is not one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
+    );
   }
   return value as Allowed;
 }
 
 /** Throws unless `value` is a plain object whose keys are all in `known`. */
-export function expectObject(field: string, value: unknown, known?: readonly string[]): Record<string, unknown> {
+export function expectObject(
+  field: string,
+  value: unknown,
+  known?: readonly string[],
+): Record<string, unknown> {
   if (!isRecord(value)) fail(field, value, 'is not an object');
   if (known) {
     for (const key of Object.keys(value)) {

@@ -5,7 +5,12 @@ import { mulberry32 } from '../random/mulberry32';
  * A unit-length vector determined by seed, model and text: equal texts embed equally, different
  * texts almost never do.
  */
-export function embeddingVector(seed: number, model: string, text: string, dimensions: number): number[] {
+export function embeddingVector(
+  seed: number,
+  model: string,
+  text: string,
+  dimensions: number,
+): number[] {
   const random = mulberry32(hashString(seed, model, 'embedding', text));
   const vector = Array.from({ length: dimensions }, () => random() * 2 - 1);
   const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0)) || 1;

@@ -91,11 +91,20 @@ function generateBatchAnswers(
   context: SchemaGenerationContext,
   depth: number,
 ): unknown[] {
-  const itemSchema = resolveReference((Array.isArray(schema.items) ? schema.items[0] : schema.items)!, root);
+  const itemSchema = resolveReference(
+    (Array.isArray(schema.items) ? schema.items[0] : schema.items)!,
+    root,
+  );
   return context.batchItems.map((item) => {
     // One generator per item keyed by the question: batched and single answers agree.
     const itemRandom = mulberry32(hashString(context.seed, item.question));
-    const answer = generateObject(itemSchema, root, { ...context, batchItems: [] }, itemRandom, depth + 1);
+    const answer = generateObject(
+      itemSchema,
+      root,
+      { ...context, batchItems: [] },
+      itemRandom,
+      depth + 1,
+    );
     const idType = schemaType(resolveReference(itemSchema.properties!.id!, root));
     answer.id = idType === 'integer' || idType === 'number' ? Number(item.id) : item.id;
     return answer;
@@ -115,7 +124,9 @@ function generateArray(
   const tuple = Array.isArray(schema.items) ? schema.items : undefined;
   const values: unknown[] = [];
   for (let index = 0; index < count; index++) {
-    const itemSchema = tuple ? (tuple[index] ?? {}) : (schema.items as JsonSchema | undefined) ?? {};
+    const itemSchema = tuple
+      ? (tuple[index] ?? {})
+      : ((schema.items as JsonSchema | undefined) ?? {});
     values.push(generateValue(itemSchema, root, context, random, depth + 1));
   }
   return values;
@@ -123,9 +134,13 @@ function generateArray(
 
 function generateNumber(schema: JsonSchema, random: RandomSource, integer: boolean): number {
   const step = integer ? 1 : 0.001;
-  const lower = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + step : 0);
-  const upper = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - step : lower + 100);
-  if (integer) return Math.ceil(lower) + Math.floor(random() * (Math.floor(upper) - Math.ceil(lower) + 1));
+  const lower =
+    schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + step : 0);
+  const upper =
+    schema.maximum ??
+    (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - step : lower + 100);
+  if (integer)
+    return Math.ceil(lower) + Math.floor(random() * (Math.floor(upper) - Math.ceil(lower) + 1));
   return Number((lower + random() * (upper - lower)).toFixed(3));
 }
 
@@ -135,7 +150,8 @@ function generateString(schema: JsonSchema, random: RandomSource): string {
   let text = generateSentence(random, 2 + Math.floor(random() * 4));
   const minLength = schema.minLength ?? 0;
   while (text.length < minLength) text += ` ${generateSentence(random, 2)}`;
-  if (schema.maxLength !== undefined && text.length > schema.maxLength) text = text.slice(0, schema.maxLength);
+  if (schema.maxLength !== undefined && text.length > schema.maxLength)
+    text = text.slice(0, schema.maxLength);
   return text;
 }
 
@@ -146,7 +162,9 @@ function generateFormatted(format: string | undefined, random: RandomSource): st
     case 'date-time':
       return new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 3e10)).toISOString();
     case 'date':
-      return new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 3e10)).toISOString().slice(0, 10);
+      return new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 3e10))
+        .toISOString()
+        .slice(0, 10);
     case 'email':
       return `user${Math.floor(random() * 1000)}@example.com`;
     case 'uri':

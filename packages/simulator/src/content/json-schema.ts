@@ -45,7 +45,8 @@ export function resolveReference(schema: JsonSchema, root: JsonSchema): JsonSche
   for (let depth = 0; current.$ref && depth < 32; depth++) {
     const path = current.$ref.replace(/^#\/?/, '').split('/').filter(Boolean);
     let target: unknown = root;
-    for (const segment of path) target = isRecord(target) ? target[decodeSegment(segment)] : undefined;
+    for (const segment of path)
+      target = isRecord(target) ? target[decodeSegment(segment)] : undefined;
     if (!isRecord(target)) return {};
     current = target as JsonSchema;
   }

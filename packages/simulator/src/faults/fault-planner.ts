@@ -21,13 +21,24 @@ export interface FaultPlanner {
  * Creates a planner. Every request consumes the same count of draws whatever fires and
  * whichever windows are open, so a seed reproduces the same faults request by request.
  */
-export function createResolvedFaultPlanner(settings: FaultPlannerSettings, seed: number): FaultPlanner {
+export function createResolvedFaultPlanner(
+  settings: FaultPlannerSettings,
+  seed: number,
+): FaultPlanner {
   const random = mulberry32(seed);
   return { plan: (elapsedMs) => planRequest(settings, random, elapsedMs) };
 }
 
-function planRequest(settings: FaultPlannerSettings, random: RandomSource, elapsedMs: number): FaultPlan {
-  let firstTokenDelayMs = drawLogNormal(random, settings.firstTokenMedianMs, settings.firstTokenP99Ms);
+function planRequest(
+  settings: FaultPlannerSettings,
+  random: RandomSource,
+  elapsedMs: number,
+): FaultPlan {
+  let firstTokenDelayMs = drawLogNormal(
+    random,
+    settings.firstTokenMedianMs,
+    settings.firstTokenP99Ms,
+  );
   let response: ResponseFault | undefined;
   let stall: FaultPlan['stall'];
   let drop: FaultPlan['drop'];
@@ -35,7 +46,8 @@ function planRequest(settings: FaultPlannerSettings, random: RandomSource, elaps
   const fired: FaultType[] = [];
   for (const rule of settings.faults) {
     const draw = random();
-    const slowDelay = rule.type === 'slow-first-token' ? drawLogNormal(random, rule.medianMs, rule.p99Ms) : 0;
+    const slowDelay =
+      rule.type === 'slow-first-token' ? drawLogNormal(random, rule.medianMs, rule.p99Ms) : 0;
     if (!isActive(rule, elapsedMs) || draw >= rule.probability) continue;
     switch (rule.type) {
       case 'slow-first-token':

@@ -18,8 +18,14 @@ export function resolveFaultProfile(input: FaultProfileInput): ResolvedFaultProf
     const scenario = expectOneOf('profile', input, SCENARIO_NAMES);
     return { model: resolveModel('in-process', [SCENARIOS[scenario]]), seed: DEFAULT_SEED };
   }
-  const { seed, ...modelFields } = expectObject('profile', input, ['faults', 'latency', 'contextWindow', 'seed']);
+  const { seed, ...modelFields } = expectObject('profile', input, [
+    'faults',
+    'latency',
+    'contextWindow',
+    'seed',
+  ]);
   const model = validateModelConfig('profile', modelFields);
-  const resolvedSeed = seed === undefined ? DEFAULT_SEED : expectNumber('profile.seed', seed, { integer: true });
+  const resolvedSeed =
+    seed === undefined ? DEFAULT_SEED : expectNumber('profile.seed', seed, { integer: true });
   return { model: resolveModel('in-process', [model]), seed: resolvedSeed };
 }

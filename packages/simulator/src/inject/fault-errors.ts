@@ -34,20 +34,38 @@ export function faultError(fault: ErrorFault): SimulatedFaultError {
       return httpError(fault.type, 429, insufficientQuotaBody(), false);
     case 'connection-reset': {
       const cause = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
-      return new SimulatedFaultError({ fault: fault.type, message: 'Connection reset (simulated).', isRetryable: true, cause });
+      return new SimulatedFaultError({
+        fault: fault.type,
+        message: 'Connection reset (simulated).',
+        isRetryable: true,
+        cause,
+      });
     }
   }
 }
 
 /** 400 `context_length_exceeded`: never retryable. */
-export function contextLengthError(contextWindow: number, promptTokens: number): SimulatedFaultError {
-  return httpError('context-length', 400, contextLengthBody(contextWindow, promptTokens, 'messages'), false);
+export function contextLengthError(
+  contextWindow: number,
+  promptTokens: number,
+): SimulatedFaultError {
+  return httpError(
+    'context-length',
+    400,
+    contextLengthBody(contextWindow, promptTokens, 'messages'),
+    false,
+  );
 }
 
 /** The error ending a stream that dropped mid-way. */
 export function streamDroppedError(): SimulatedFaultError {
   const cause = Object.assign(new Error('terminated'), { code: 'UND_ERR_SOCKET' });
-  return new SimulatedFaultError({ fault: 'drop', message: 'Stream dropped mid-way (simulated).', isRetryable: true, cause });
+  return new SimulatedFaultError({
+    fault: 'drop',
+    message: 'Stream dropped mid-way (simulated).',
+    isRetryable: true,
+    cause,
+  });
 }
 
 /** The error part standing for a broken SSE event. */
@@ -67,7 +85,10 @@ function httpError(
   headers: Record<string, string> = {},
 ): SimulatedFaultError {
   const responseBody = JSON.stringify(body);
-  const message = 'error' in body && typeof body.error === 'object' && body.error && 'message' in body.error ? String(body.error.message) : `HTTP ${status}`;
+  const message =
+    'error' in body && typeof body.error === 'object' && body.error && 'message' in body.error
+      ? String(body.error.message)
+      : `HTTP ${status}`;
   return new SimulatedFaultError({
     fault,
     message,

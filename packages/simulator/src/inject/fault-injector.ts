@@ -23,7 +23,10 @@ export interface FaultInjector {
 }
 
 /** Creates the injector shared by every in-process wrapper; validates the profile now. */
-export function createFaultInjector(profile: FaultProfileInput, { clock = systemClock }: InjectOptions = {}): FaultInjector {
+export function createFaultInjector(
+  profile: FaultProfileInput,
+  { clock = systemClock }: InjectOptions = {},
+): FaultInjector {
   const { model, seed } = resolveFaultProfile(profile);
   const planner = createResolvedFaultPlanner(model, seed);
   const startedAt = clock.now();

@@ -19,13 +19,18 @@ export function faultStream(
   // At the finish part, faults planned beyond the last token happen before it.
   const due = (afterTokens: number | undefined, atFinish: boolean) =>
     afterTokens !== undefined && (atFinish ? afterTokens >= tokens : afterTokens === tokens);
-  const beforeToken = async (controller: TransformStreamDefaultController<LanguageModelV4StreamPart>, atFinish: boolean) => {
-    if (due(plan.malformed?.afterTokens, atFinish)) controller.enqueue({ type: 'error', error: malformedChunkError() });
+  const beforeToken = async (
+    controller: TransformStreamDefaultController<LanguageModelV4StreamPart>,
+    atFinish: boolean,
+  ) => {
+    if (due(plan.malformed?.afterTokens, atFinish))
+      controller.enqueue({ type: 'error', error: malformedChunkError() });
     if (due(plan.drop?.afterTokens, atFinish)) {
       controller.error(streamDroppedError());
       return false;
     }
-    if (plan.stall && due(plan.stall.afterTokens, atFinish)) await delay(clock, plan.stall.durationMs, signal);
+    if (plan.stall && due(plan.stall.afterTokens, atFinish))
+      await delay(clock, plan.stall.durationMs, signal);
     return true;
   };
   return new TransformStream({

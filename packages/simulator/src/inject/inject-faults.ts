@@ -31,7 +31,9 @@ function findSignal(...args: unknown[]): AbortSignal | undefined {
   for (const argument of args) {
     if (argument instanceof AbortSignal) return argument;
     if (typeof argument === 'object' && argument !== null) {
-      const candidate = (argument as { signal?: unknown; abortSignal?: unknown }).signal ?? (argument as { abortSignal?: unknown }).abortSignal;
+      const candidate =
+        (argument as { signal?: unknown; abortSignal?: unknown }).signal ??
+        (argument as { abortSignal?: unknown }).abortSignal;
       if (candidate instanceof AbortSignal) return candidate;
     }
   }

@@ -32,7 +32,10 @@ export function injectLanguageModelFaults(
       const signal = callOptions.abortSignal;
       const plan = await injector.beforeCall(signal, estimatePromptTokens(callOptions.prompt));
       const result = await model.doStream(callOptions);
-      return { ...result, stream: result.stream.pipeThrough(faultStream(plan, injector.clock, signal)) };
+      return {
+        ...result,
+        stream: result.stream.pipeThrough(faultStream(plan, injector.clock, signal)),
+      };
     },
   };
 }

@@ -8,7 +8,8 @@ export function estimatePromptTokens(prompt: unknown): number {
     if (typeof value === 'string') characters += value.length;
     else if (Array.isArray(value)) for (const entry of value) visit(entry, depth + 1);
     else if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) {
-      for (const [key, entry] of Object.entries(value)) if (key !== 'type' && key !== 'role') visit(entry, depth + 1);
+      for (const [key, entry] of Object.entries(value))
+        if (key !== 'type' && key !== 'role') visit(entry, depth + 1);
     }
   };
   visit(prompt, 0);

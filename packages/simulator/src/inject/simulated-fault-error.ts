@@ -42,7 +42,15 @@ export class SimulatedFaultError extends Error {
   /** The parsed `responseBody`, as `APICallError.data`. */
   readonly data: unknown;
 
-  constructor({ fault, message, statusCode, responseHeaders, responseBody, isRetryable, cause }: SimulatedFaultErrorFields) {
+  constructor({
+    fault,
+    message,
+    statusCode,
+    responseHeaders,
+    responseBody,
+    isRetryable,
+    cause,
+  }: SimulatedFaultErrorFields) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'AI_APICallError';
     this.fault = fault;

@@ -52,18 +52,38 @@ export function admitRequest(
   const requestNumber = state.nextId++;
   const { model, limiter, pool } = runtime;
   if (cost.promptTokens > model.contextWindow) {
-    const headers = { ...rateLimitHeaders(limiter.peek(key)), 'x-request-id': requestId(requestNumber) };
+    const headers = {
+      ...rateLimitHeaders(limiter.peek(key)),
+      'x-request-id': requestId(requestNumber),
+    };
     recordOutcome(slices, '400');
-    sendJson(response, 400, contextLengthBody(model.contextWindow, cost.promptTokens, cost.promptField), headers);
+    sendJson(
+      response,
+      400,
+      contextLengthBody(model.contextWindow, cost.promptTokens, cost.promptField),
+      headers,
+    );
     return undefined;
   }
   const admission = limiter.admit(key, cost.limitTokens);
-  const headers = { ...rateLimitHeaders(admission.snapshot), 'x-request-id': requestId(requestNumber) };
-  const poolAdmission = admission.exceeded === undefined ? pool?.admit('*', cost.limitTokens) : undefined;
+  const headers = {
+    ...rateLimitHeaders(admission.snapshot),
+    'x-request-id': requestId(requestNumber),
+  };
+  const poolAdmission =
+    admission.exceeded === undefined ? pool?.admit('*', cost.limitTokens) : undefined;
   const refusal = admission.exceeded
-    ? { kind: admission.exceeded, snapshot: admission.snapshot, scope: `organization for key ${maskKey(key)}` }
+    ? {
+        kind: admission.exceeded,
+        snapshot: admission.snapshot,
+        scope: `organization for key ${maskKey(key)}`,
+      }
     : poolAdmission?.exceeded
-      ? { kind: poolAdmission.exceeded, snapshot: poolAdmission.snapshot, scope: 'shared capacity pool' }
+      ? {
+          kind: poolAdmission.exceeded,
+          snapshot: poolAdmission.snapshot,
+          scope: 'shared capacity pool',
+        }
       : undefined;
   if (refusal) {
     const { kind, snapshot } = refusal;
@@ -73,7 +93,15 @@ export function admitRequest(
     const requested = kind === 'requests' ? 1 : cost.limitTokens;
     recordOutcome(slices, '429');
     recordCount(slices, 'rateLimited');
-    const body = rateLimitBody({ model: model.name, kind, limit, used: limit - remaining, requested, waitMs, scope: refusal.scope });
+    const body = rateLimitBody({
+      model: model.name,
+      kind,
+      limit,
+      used: limit - remaining,
+      requested,
+      waitMs,
+      scope: refusal.scope,
+    });
     sendJson(response, 429, body, { ...headers, ...retryAfterHeaders(waitMs) });
     return undefined;
   }

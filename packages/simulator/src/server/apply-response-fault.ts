@@ -1,7 +1,12 @@
 import type { ResponseFault } from '../faults/fault-plan';
 import { retryAfterHeaders } from '../rate-limit/rate-limit-headers';
 import type { Exchange } from './admit-request';
-import { insufficientQuotaBody, overloadedBody, rateLimitBody, serverErrorBody } from './error-bodies';
+import {
+  insufficientQuotaBody,
+  overloadedBody,
+  rateLimitBody,
+  serverErrorBody,
+} from './error-bodies';
 import { sendJson } from './http-output';
 import { recordCount, recordOutcome } from './stats-recorder';
 

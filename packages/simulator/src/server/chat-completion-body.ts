@@ -1,6 +1,6 @@
 import type { Answer } from '../content/answer-request';
 import { splitIntoTokens } from '../content/estimate-tokens';
-import { sseEvent, type StreamScript } from './stream-script';
+import { type StreamScript, sseEvent } from './stream-script';
 import { chatUsage, type TokenUsage } from './usage';
 
 /** Identity of one completion. */
@@ -18,7 +18,11 @@ function finishReason(answer: Answer): 'stop' | 'length' | 'tool_calls' {
 }
 
 /** A non-streaming `chat.completion`. */
-export function chatCompletionBody(identity: CompletionIdentity, answer: Answer, usage: TokenUsage) {
+export function chatCompletionBody(
+  identity: CompletionIdentity,
+  answer: Answer,
+  usage: TokenUsage,
+) {
   const message =
     answer.kind === 'text'
       ? { role: 'assistant', content: answer.pieces.join(''), refusal: null, annotations: [] }
@@ -68,9 +72,18 @@ export function chatCompletionScript(
       ? answer.pieces.map((piece) => chunk({ content: piece }))
       : answer.calls.flatMap((call, index) => [
           chunk({
-            tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }],
+            tool_calls: [
+              {
+                index,
+                id: call.id,
+                type: 'function',
+                function: { name: call.name, arguments: '' },
+              },
+            ],
           }),
-          ...splitIntoTokens(call.arguments).map((piece) => chunk({ tool_calls: [{ index, function: { arguments: piece } }] })),
+          ...splitIntoTokens(call.arguments).map((piece) =>
+            chunk({ tool_calls: [{ index, function: { arguments: piece } }] }),
+          ),
         ]);
   const epilogue = [chunk({}, finishReason(answer))];
   if (includeUsage) {

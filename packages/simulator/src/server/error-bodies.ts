@@ -4,19 +4,31 @@ export interface OpenAIErrorBody {
 }
 
 /** Builds OpenAI's `{ error: { message, type, param, code } }`. */
-export function openAIError(message: string, type: string, code: string | null = null, param: string | null = null): OpenAIErrorBody {
+export function openAIError(
+  message: string,
+  type: string,
+  code: string | null = null,
+  param: string | null = null,
+): OpenAIErrorBody {
   return { error: { message, type, param, code } };
 }
 
 /** Body of an injected 500/502/503. */
 export function serverErrorBody(status: number): OpenAIErrorBody {
-  if (status === 503) return openAIError('The server is overloaded or not ready yet.', 'server_error');
+  if (status === 503)
+    return openAIError('The server is overloaded or not ready yet.', 'server_error');
   if (status === 502) return openAIError('Bad gateway.', 'server_error');
-  return openAIError('The server had an error while processing your request. Sorry about that!', 'server_error');
+  return openAIError(
+    'The server had an error while processing your request. Sorry about that!',
+    'server_error',
+  );
 }
 
 /** Anthropic's 529 body. */
-export function overloadedBody(): { type: 'error'; error: { type: 'overloaded_error'; message: string } } {
+export function overloadedBody(): {
+  type: 'error';
+  error: { type: 'overloaded_error'; message: string };
+} {
   return { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } };
 }
 
@@ -30,7 +42,8 @@ export function rateLimitBody(details: {
   waitMs: number;
   scope: string;
 }): OpenAIErrorBody {
-  const unit = details.kind === 'requests' ? 'requests per window (RPM)' : 'tokens per window (TPM)';
+  const unit =
+    details.kind === 'requests' ? 'requests per window (RPM)' : 'tokens per window (TPM)';
   const message =
     `Rate limit reached for ${details.model} in ${details.scope} on ${unit}: Limit ${details.limit}, ` +
     `Used ${details.used}, Requested ${details.requested}. Please try again in ${(details.waitMs / 1000).toFixed(3)}s.`;
@@ -47,7 +60,11 @@ export function insufficientQuotaBody(): OpenAIErrorBody {
 }
 
 /** 400 `context_length_exceeded`. */
-export function contextLengthBody(contextWindow: number, promptTokens: number, param: string): OpenAIErrorBody {
+export function contextLengthBody(
+  contextWindow: number,
+  promptTokens: number,
+  param: string,
+): OpenAIErrorBody {
   return openAIError(
     `This model's maximum context length is ${contextWindow} tokens. However, your messages resulted in ` +
       `${promptTokens} tokens. Please reduce the length of the messages.`,

@@ -26,7 +26,10 @@ export async function handleChatCompletions(
   if (!exchange) return;
   const plan = drawFaults(exchange, chat.stream);
   if (plan.response) return applyResponseFault(exchange, plan.response);
-  const answer = generateAnswer(chat, { seed: state.config.seed, responseTokens: runtime.model.responseTokens });
+  const answer = generateAnswer(chat, {
+    seed: state.config.seed,
+    responseTokens: runtime.model.responseTokens,
+  });
   const usage = { promptTokens, completionTokens: answerTokens(answer) };
   const identity = {
     id: `chatcmpl-${requestId(exchange.requestNumber).slice(4)}`,

@@ -14,10 +14,16 @@ const MODEL_ROUTES = {
 } as const;
 
 /** Routes one HTTP request to its endpoint. */
-export async function handleRequest(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function handleRequest(
+  state: ServerState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const path = (request.url ?? '/').split('?')[0]!.replace(/\/+$/, '');
-  if (request.method === 'GET' && path.startsWith('/v1/models')) return listModels(state, path, response);
-  const handler = request.method === 'POST' ? MODEL_ROUTES[path as keyof typeof MODEL_ROUTES] : undefined;
+  if (request.method === 'GET' && path.startsWith('/v1/models'))
+    return listModels(state, path, response);
+  const handler =
+    request.method === 'POST' ? MODEL_ROUTES[path as keyof typeof MODEL_ROUTES] : undefined;
   if (!handler) {
     request.resume();
     const message = `Unknown request URL: ${request.method} ${path}.`;
@@ -25,7 +31,11 @@ export async function handleRequest(state: ServerState, request: IncomingMessage
   }
   const body = await readJsonBody(request);
   if (!body) {
-    return sendJson(response, 400, openAIError('The request body is not a JSON object.', 'invalid_request_error'));
+    return sendJson(
+      response,
+      400,
+      openAIError('The request body is not a JSON object.', 'invalid_request_error'),
+    );
   }
   const modelName = typeof body.model === 'string' ? body.model : '';
   const runtime = modelName ? state.models.get(modelName) : undefined;
@@ -34,12 +44,18 @@ export async function handleRequest(state: ServerState, request: IncomingMessage
 }
 
 function listModels(state: ServerState, path: string, response: ServerResponse): void {
-  const describe = (id: string) => ({ id, object: 'model', created: 0, owned_by: 'resilient-llm-simulator' });
+  const describe = (id: string) => ({
+    id,
+    object: 'model',
+    created: 0,
+    owned_by: 'resilient-llm-simulator',
+  });
   const single = path.slice('/v1/models/'.length);
   if (path.startsWith('/v1/models/') && single) {
     const name = decodeURIComponent(single);
-    if (!state.models.get(name)) return sendJson(response, 404, modelNotFoundBody(name));
-    return sendJson(response, 200, describe(name));
+    if (state.models.get(name)) sendJson(response, 200, describe(name));
+    else sendJson(response, 404, modelNotFoundBody(name));
+    return;
   }
   sendJson(response, 200, { object: 'list', data: state.models.names().map(describe) });
 }

@@ -26,7 +26,10 @@ export async function handleResponses(
   if (!exchange) return;
   const plan = drawFaults(exchange, parsed.stream);
   if (plan.response) return applyResponseFault(exchange, plan.response);
-  const answer = generateAnswer(parsed, { seed: state.config.seed, responseTokens: runtime.model.responseTokens });
+  const answer = generateAnswer(parsed, {
+    seed: state.config.seed,
+    responseTokens: runtime.model.responseTokens,
+  });
   const usage = { promptTokens, completionTokens: answerTokens(answer) };
   const identity = {
     id: `resp_${requestId(exchange.requestNumber).slice(4)}`,

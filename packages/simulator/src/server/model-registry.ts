@@ -34,7 +34,11 @@ export class ModelRegistry {
     if (existing) return existing;
     const configured = this.config.models[name];
     if (!configured && this.config.rejectUnknownModels) return undefined;
-    const model = resolveModel(name, [SCENARIOS[this.config.scenario], this.config.defaultModel, configured]);
+    const model = resolveModel(name, [
+      SCENARIOS[this.config.scenario],
+      this.config.defaultModel,
+      configured,
+    ]);
     const runtime: ModelRuntime = {
       model,
       limiter: new FixedWindowLimiter(model.rateLimit, this.clock),

@@ -32,7 +32,12 @@ export async function playStream(
   { clock, signal, plan, tokenIntervalMs }: StreamPlayback,
 ): Promise<boolean> {
   response.writeHead(200, { ...headers, ...SSE_HEADERS });
-  const quiet = plan.firstTokenDelayMs <= 0 && tokenIntervalMs <= 0 && !plan.stall && !plan.drop && !plan.malformed;
+  const quiet =
+    plan.firstTokenDelayMs <= 0 &&
+    tokenIntervalMs <= 0 &&
+    !plan.stall &&
+    !plan.drop &&
+    !plan.malformed;
   if (quiet) {
     response.end(script.preamble.join('') + script.content.join('') + script.epilogue.join(''));
     return true;
@@ -51,7 +56,8 @@ export async function playStream(
       return false;
     }
     if (index === tokens) break;
-    const pauseMs = plan.stall?.afterTokens === index ? plan.stall.durationMs : index > 0 ? tokenIntervalMs : 0;
+    const pauseMs =
+      plan.stall?.afterTokens === index ? plan.stall.durationMs : index > 0 ? tokenIntervalMs : 0;
     if (pauseMs > 0) {
       response.write(pending);
       pending = '';

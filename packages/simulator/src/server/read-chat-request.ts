@@ -1,15 +1,25 @@
 import type { AnswerRequest } from '../content/answer-request';
 import { isRecord } from '../content/json-schema';
-import { contentText, optionalCount, readFormat, readToolChoice, readTools } from './request-fields';
+import {
+  contentText,
+  optionalCount,
+  readFormat,
+  readToolChoice,
+  readTools,
+} from './request-fields';
 
 /** Reads a `/v1/chat/completions` body into the simulator's request shape. */
-export function readChatRequest(body: Record<string, unknown>): AnswerRequest & { includeUsage: boolean } {
+export function readChatRequest(
+  body: Record<string, unknown>,
+): AnswerRequest & { includeUsage: boolean } {
   const messages = Array.isArray(body.messages) ? body.messages.filter(isRecord) : [];
   const texts: string[] = [];
   let lastUserText = '';
   for (const message of messages) {
     const text = contentText(message.content);
-    const toolArguments = Array.isArray(message.tool_calls) ? JSON.stringify(message.tool_calls) : '';
+    const toolArguments = Array.isArray(message.tool_calls)
+      ? JSON.stringify(message.tool_calls)
+      : '';
     texts.push(text + toolArguments);
     if (message.role === 'user') lastUserText = text;
   }

@@ -14,7 +14,8 @@ export interface EmbeddingsRequest {
 /** Reads an embeddings request; `input` may be a string, strings, a token array or token arrays. */
 export function readEmbeddingsRequest(body: Record<string, unknown>): EmbeddingsRequest {
   const raw = body.input;
-  const list: unknown[] = Array.isArray(raw) && !raw.every((entry) => typeof entry === 'number') ? raw : [raw];
+  const list: unknown[] =
+    Array.isArray(raw) && !raw.every((entry) => typeof entry === 'number') ? raw : [raw];
   let promptTokens = 0;
   const inputs = list.map((entry) => {
     if (Array.isArray(entry)) {

@@ -5,7 +5,9 @@ import { isRecord } from '../content/json-schema';
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Reads and parses a JSON object body; resolves undefined when it is not one. */
-export async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+export async function readJsonBody(
+  request: IncomingMessage,
+): Promise<Record<string, unknown> | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {

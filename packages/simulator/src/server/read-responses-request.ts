@@ -1,10 +1,17 @@
 import type { AnswerRequest } from '../content/answer-request';
 import { isRecord } from '../content/json-schema';
-import { contentText, optionalCount, readFormat, readToolChoice, readTools } from './request-fields';
+import {
+  contentText,
+  optionalCount,
+  readFormat,
+  readToolChoice,
+  readTools,
+} from './request-fields';
 
 /** Reads a `/v1/responses` body into the simulator's request shape. */
 export function readResponsesRequest(body: Record<string, unknown>): AnswerRequest {
-  const items: Record<string, unknown>[] = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : [];
+  const items: Record<string, unknown>[] =
+    typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : [];
   if (Array.isArray(body.input)) items.push(...body.input.filter(isRecord));
   const texts: string[] = typeof body.instructions === 'string' ? [body.instructions] : [];
   let lastUserText = '';
@@ -30,6 +37,7 @@ export function readResponsesRequest(body: Record<string, unknown>): AnswerReque
 
 function itemText(item: Record<string, unknown>): string {
   if (item.type === 'function_call') return `${String(item.name)}${String(item.arguments)}`;
-  if (item.type === 'function_call_output') return typeof item.output === 'string' ? item.output : JSON.stringify(item.output);
+  if (item.type === 'function_call_output')
+    return typeof item.output === 'string' ? item.output : JSON.stringify(item.output);
   return contentText(item.content);
 }

@@ -13,7 +13,9 @@ export function contentText(content: unknown): string {
 
 /** A positive integer field, or undefined. */
 export function optionalCount(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? Math.floor(value)
+    : undefined;
 }
 
 /** Reads the format of chat's `response_format` or responses' `text.format`. */
@@ -23,7 +25,10 @@ export function readFormat(format: unknown): OutputFormat {
   if (format.type !== 'json_schema') return { type: 'text' };
   // Chat nests the schema under `json_schema`; the Responses API puts it on the format itself.
   const holder = isRecord(format.json_schema) ? format.json_schema : format;
-  return { type: 'json_schema', schema: isRecord(holder.schema) ? (holder.schema as JsonSchema) : {} };
+  return {
+    type: 'json_schema',
+    schema: isRecord(holder.schema) ? (holder.schema as JsonSchema) : {},
+  };
 }
 
 /** Reads function tools in chat (`{type, function: {...}}`) or responses (`{type, name, ...}`) shape. */

@@ -2,7 +2,7 @@ import type { Answer, AnswerRequest } from '../content/answer-request';
 import { splitIntoTokens } from '../content/estimate-tokens';
 import { hashString } from '../random/hash-string';
 import type { CompletionIdentity } from './chat-completion-body';
-import { sseEvent, type StreamScript } from './stream-script';
+import { type StreamScript, sseEvent } from './stream-script';
 import { responsesUsage, type TokenUsage } from './usage';
 
 type OutputItem = Record<string, unknown>;
@@ -64,9 +64,19 @@ export function responseBody(
     service_tier: 'default',
     store: false,
     temperature: 1,
-    text: { format: request.format.type === 'text' ? { type: 'text' } : { type: request.format.type } },
-    tool_choice: typeof request.toolChoice === 'string' ? request.toolChoice : { type: 'function', ...request.toolChoice },
-    tools: request.tools.map((tool) => ({ type: 'function', name: tool.name, parameters: tool.parameters, strict: false })),
+    text: {
+      format: request.format.type === 'text' ? { type: 'text' } : { type: request.format.type },
+    },
+    tool_choice:
+      typeof request.toolChoice === 'string'
+        ? request.toolChoice
+        : { type: 'function', ...request.toolChoice },
+    tools: request.tools.map((tool) => ({
+      type: 'function',
+      name: tool.name,
+      parameters: tool.parameters,
+      strict: false,
+    })),
     top_p: 1,
     truncation: 'disabled',
     usage: usage ? responsesUsage(usage) : null,
@@ -83,9 +93,13 @@ export function responsesScript(
   usage: TokenUsage,
 ): StreamScript {
   let sequence = 0;
-  const event = (type: string, fields: object) => sseEvent({ type, sequence_number: sequence++, ...fields }, type);
+  const event = (type: string, fields: object) =>
+    sseEvent({ type, sequence_number: sequence++, ...fields }, type);
   const inProgress = responseBody(identity, request, undefined, undefined);
-  const preamble = [event('response.created', { response: inProgress }), event('response.in_progress', { response: inProgress })];
+  const preamble = [
+    event('response.created', { response: inProgress }),
+    event('response.in_progress', { response: inProgress }),
+  ];
   const content: string[] = [];
   const closing: string[] = [];
   outputItems(identity, answer).forEach((item, outputIndex) => {
@@ -94,11 +108,15 @@ export function responsesScript(
       const text = answer.kind === 'text' ? answer.pieces.join('') : '';
       const where = { item_id: itemId, output_index: outputIndex, content_index: 0 };
       preamble.push(
-        event('response.output_item.added', { output_index: outputIndex, item: { ...item, status: 'in_progress', content: [] } }),
+        event('response.output_item.added', {
+          output_index: outputIndex,
+          item: { ...item, status: 'in_progress', content: [] },
+        }),
         event('response.content_part.added', { ...where, part: textPart('') }),
       );
       const pieces = answer.kind === 'text' ? answer.pieces : [];
-      for (const piece of pieces) content.push(event('response.output_text.delta', { ...where, delta: piece, logprobs: [] }));
+      for (const piece of pieces)
+        content.push(event('response.output_text.delta', { ...where, delta: piece, logprobs: [] }));
       closing.push(
         event('response.output_text.done', { ...where, text, logprobs: [] }),
         event('response.content_part.done', { ...where, part: textPart(text) }),
@@ -108,12 +126,27 @@ export function responsesScript(
     }
     const itemId = item.id as string;
     const argumentsText = item.arguments as string;
-    content.push(event('response.output_item.added', { output_index: outputIndex, item: { ...item, arguments: '', status: 'in_progress' } }));
+    content.push(
+      event('response.output_item.added', {
+        output_index: outputIndex,
+        item: { ...item, arguments: '', status: 'in_progress' },
+      }),
+    );
     for (const piece of splitIntoTokens(argumentsText)) {
-      content.push(event('response.function_call_arguments.delta', { item_id: itemId, output_index: outputIndex, delta: piece }));
+      content.push(
+        event('response.function_call_arguments.delta', {
+          item_id: itemId,
+          output_index: outputIndex,
+          delta: piece,
+        }),
+      );
     }
     content.push(
-      event('response.function_call_arguments.done', { item_id: itemId, output_index: outputIndex, arguments: argumentsText }),
+      event('response.function_call_arguments.done', {
+        item_id: itemId,
+        output_index: outputIndex,
+        arguments: argumentsText,
+      }),
       event('response.output_item.done', { output_index: outputIndex, item }),
     );
   });

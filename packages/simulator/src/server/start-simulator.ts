@@ -1,14 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateConfig } from '../config/validate-config';
 import type { SimulatorConfig } from '../config/types';
+import { validateConfig } from '../config/validate-config';
 import { systemClock } from '../time/clock';
+import { openAIError } from './error-bodies';
 import { handleRequest } from './handle-request';
 import { ModelRegistry } from './model-registry';
 import type { ServerState } from './server-state';
 import { copyStats, type SimulatorStats } from './stats';
 import { StatsRecorder } from './stats-recorder';
-import { openAIError } from './error-bodies';
 
 /** A running simulator. */
 export interface RunningSimulator {

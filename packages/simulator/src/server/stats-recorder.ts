@@ -9,7 +9,11 @@ export class StatsRecorder {
 
   /** Counts a request as started and returns the slices later outcomes go to. */
   begin(key: string, model: string): CounterSlices {
-    const slices: CounterSlices = [this.stats, slice(this.stats.byKey, key), slice(this.stats.byModel, model)];
+    const slices: CounterSlices = [
+      this.stats,
+      slice(this.stats.byKey, key),
+      slice(this.stats.byModel, model),
+    ];
     for (const counters of slices) {
       counters.requests += 1;
       counters.inFlight += 1;

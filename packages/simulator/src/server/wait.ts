@@ -4,7 +4,11 @@ import type { SimulatorClock } from '../time/clock';
  * Resolves `true` after `delayMs` on the clock, or `false` as soon as `signal` fires (the
  * client left or the server is closing). Zero waits resolve without a timer.
  */
-export function wait(clock: SimulatorClock, delayMs: number, signal: AbortSignal): Promise<boolean> {
+export function wait(
+  clock: SimulatorClock,
+  delayMs: number,
+  signal: AbortSignal,
+): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   if (delayMs <= 0) return Promise.resolve(true);
   return new Promise((resolve) => {
