@@ -5,7 +5,7 @@ import { isRecord } from '../content/json-schema';
 import type { CliArguments } from './parse-cli-arguments';
 
 /** Port the CLI listens on when neither flag nor file names one. */
-export const CLI_DEFAULT_PORT = 8787;
+const CLI_DEFAULT_PORT = 8787;
 
 /** Reads the config file, if any, and lays the flags over it. Validation happens at start. */
 export async function loadCliConfig(cliArguments: CliArguments): Promise<SimulatorConfig> {

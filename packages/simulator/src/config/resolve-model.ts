@@ -46,7 +46,7 @@ function resolveRateLimit(limit: RateLimitConfig | undefined): ResolvedRateLimit
 }
 
 /** Applies the defaults of one fault rule. */
-export function resolveFaultRule(rule: FaultRule): ResolvedFaultRule {
+function resolveFaultRule(rule: FaultRule): ResolvedFaultRule {
   const probability = rule.probability ?? FAULT_DEFAULTS.probability;
   const windows = rule.windows?.map((window) => ({
     startMs: window.startMs,

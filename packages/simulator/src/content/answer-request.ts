@@ -34,7 +34,7 @@ export interface AnswerRequest {
 }
 
 /** One generated tool call. */
-export interface GeneratedToolCall {
+interface GeneratedToolCall {
   readonly id: string;
   readonly name: string;
   readonly arguments: string;

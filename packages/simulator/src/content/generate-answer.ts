@@ -68,11 +68,6 @@ export function answerTokens(answer: Answer): number {
   );
 }
 
-/** Text of a text answer. */
-export function answerText(answer: Answer): string {
-  return answer.kind === 'text' ? answer.pieces.join('') : '';
-}
-
 function chooseTool(request: AnswerRequest, random: RandomSource): ToolDefinition | undefined {
   const { tools, toolChoice } = request;
   if (tools.length === 0 || toolChoice === 'none') return undefined;
