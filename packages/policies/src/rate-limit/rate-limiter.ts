@@ -6,11 +6,11 @@ import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import type { TimerHandle } from '../time/clock';
 import { assertNumber } from '../validation/validate';
-import { fromBucketSnapshot, toBucketSnapshot } from './bucket-snapshot';
 import {
   prepareRateLimiterOptions,
   type RateLimiterSettings,
 } from './prepare-rate-limiter-options';
+import { RateLimitBuckets } from './rate-limit-buckets';
 import type { RateLimitPermit } from './rate-limit-permit';
 import type {
   AcquireOptions,
@@ -18,13 +18,6 @@ import type {
   RateLimitObservation,
 } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
-import {
-  createBucket,
-  msUntilLevel,
-  observeWindow,
-  refill,
-  type TokenBucket,
-} from './token-bucket';
 
 interface Waiter {
   readonly tokens: number;
@@ -37,7 +30,7 @@ interface Waiter {
 export interface RateLimiterExecuteOptions<T> {
   /** Tokens to reserve. Defaults to 0. */
   tokens?: number;
-  /** Tokens the result actually used; the reservation stands when it returns `undefined`. */
+  /** Tokens the result actually used; the reservation stands when it returns `undefined` or `fn` fails. */
   tokensUsed?: (result: T) => number | undefined;
 }
 
@@ -50,9 +43,7 @@ export interface RateLimiterExecuteOptions<T> {
  */
 export class RateLimiter implements Policy {
   private readonly settings: RateLimiterSettings;
-  private requests: TokenBucket;
-  private tokens: TokenBucket;
-  private pausedUntil = 0;
+  private readonly buckets: RateLimitBuckets;
   private readonly queue: Waiter[] = [];
   private queuedTokens = 0;
   private timer: TimerHandle | undefined;
@@ -70,8 +61,7 @@ export class RateLimiter implements Policy {
   constructor(options: RateLimiterOptions = {}) {
     this.settings = prepareRateLimiterOptions(options);
     const { requestsPerWindow, tokensPerWindow, windowMs, clock } = this.settings;
-    this.requests = createBucket(requestsPerWindow, windowMs, clock.now());
-    this.tokens = createBucket(tokensPerWindow, windowMs, clock.now());
+    this.buckets = new RateLimitBuckets(requestsPerWindow, tokensPerWindow, windowMs, clock);
   }
 
   /** Runs `fn` once a permit is granted, then settles the permit with the tokens it used. */
@@ -81,10 +71,10 @@ export class RateLimiter implements Policy {
     options?: RateLimiterExecuteOptions<T>,
   ): Promise<T> {
     const tokens = options?.tokens ?? 0;
-    const tokensUsed = options?.tokensUsed;
+    // The common case takes its permit synchronously and allocates nothing.
     const permit = this.take(tokens) ? undefined : await this.acquire({ tokens, signal });
     const result = await fn({ signal: signal ?? neverAbortedSignal() });
-    const used = tokensUsed?.(result);
+    const used = options?.tokensUsed?.(result);
     if (permit) permit.settle(used ?? tokens);
     else if (used !== undefined) this.settleTokens(tokens, used);
     return result;
@@ -92,7 +82,7 @@ export class RateLimiter implements Policy {
 
   /** Grants a permit at once if one is free and nobody waits; `undefined` otherwise. */
   tryAcquire(tokens = 0): RateLimitPermit | undefined {
-    assertTokens(tokens);
+    assertNumber('tokens', tokens);
     return this.take(tokens) ? this.createPermit(tokens) : undefined;
   }
 
@@ -107,7 +97,7 @@ export class RateLimiter implements Policy {
     maxWaitMs = this.settings.maxWaitMs,
   }: AcquireOptions = {}): Promise<RateLimitPermit> {
     try {
-      assertTokens(tokens);
+      assertNumber('tokens', tokens);
       assertNumber('maxWaitMs', maxWaitMs, { allowInfinity: true });
       throwIfAborted(signal);
     } catch (error) {
@@ -146,8 +136,9 @@ export class RateLimiter implements Policy {
    * limits bind.
    */
   expectedWaitMs(tokens = 0): number {
-    const now = this.refillAll();
-    return this.waitFor(this.queue.length + 1, this.queuedTokens + this.needed(tokens), now);
+    const now = this.buckets.refill();
+    const tokensAhead = this.queuedTokens + this.buckets.needed(tokens);
+    return this.buckets.waitMs(this.queue.length + 1, tokensAhead, now);
   }
 
   /** Grants nothing for `forMs` milliseconds from now (e.g. a 429's server delay). Never shortens a pause. */
@@ -157,8 +148,7 @@ export class RateLimiter implements Policy {
 
   /** Grants nothing until epoch milliseconds `untilMs`; every waiter waits, not only the caller that got the 429. */
   pauseUntil(untilMs: number): void {
-    if (!(untilMs > this.pausedUntil)) return;
-    this.pausedUntil = untilMs;
+    if (!this.buckets.pauseUntil(untilMs)) return;
     this.pauseEmitter.emit({ untilMs });
     this.save();
     this.drain();
@@ -166,29 +156,19 @@ export class RateLimiter implements Policy {
 
   /** Folds in rate-limit state a response reported; it only ever makes the limiter stricter. */
   observe(observation: RateLimitObservation): void {
-    const { windowMs, clock } = this.settings;
-    const now = clock.now();
-    if (observation.requests) observeWindow(this.requests, observation.requests, windowMs, now);
-    if (observation.tokens) observeWindow(this.tokens, observation.tokens, windowMs, now);
+    this.buckets.observe(observation);
     this.save();
     this.drain();
   }
 
   /** The state as a plain JSON-serialisable object. */
   snapshot(): RateLimiterSnapshot {
-    this.refillAll();
-    return {
-      requests: toBucketSnapshot(this.requests),
-      tokens: toBucketSnapshot(this.tokens),
-      pausedUntil: this.pausedUntil,
-    };
+    return this.buckets.snapshot();
   }
 
   /** Replaces the state with a snapshot; waiters stay queued and are re-timed. */
   restore(snapshot: RateLimiterSnapshot): void {
-    this.requests = fromBucketSnapshot(snapshot.requests);
-    this.tokens = fromBucketSnapshot(snapshot.tokens);
-    this.pausedUntil = snapshot.pausedUntil;
+    this.buckets.restore(snapshot);
     this.drain();
   }
 
@@ -201,34 +181,9 @@ export class RateLimiter implements Policy {
 
   /** Takes a request and `tokens` tokens if nobody waits and both buckets hold enough. */
   private take(tokens: number): boolean {
-    if (this.queue.length > 0) return false;
-    const now = this.refillAll();
-    if (now < this.pausedUntil || !this.fits(tokens)) return false;
-    this.consume(tokens);
+    if (this.queue.length > 0 || !this.buckets.fits(tokens, this.buckets.refill())) return false;
+    this.buckets.consume(tokens);
     return true;
-  }
-
-  private fits(tokens: number): boolean {
-    return this.requests.level >= 1 - 1e-9 && this.tokens.level >= this.needed(tokens) - 1e-9;
-  }
-
-  // A request larger than the whole bucket starts once the bucket is full and leaves it in debt.
-  private needed(tokens: number): number {
-    return Math.min(tokens, this.tokens.capacity);
-  }
-
-  private consume(tokens: number): void {
-    this.requests.level -= 1;
-    this.tokens.level -= tokens;
-  }
-
-  private waitFor(requestCount: number, tokenCount: number, now: number): number {
-    return Math.max(
-      this.pausedUntil - now,
-      msUntilLevel(this.requests, requestCount, now),
-      msUntilLevel(this.tokens, tokenCount, now),
-      0,
-    );
   }
 
   /** Grants what can be granted, refuses waiters a pause pushed past their limit, re-arms the timer. */
@@ -236,18 +191,18 @@ export class RateLimiter implements Policy {
     const { clock } = this.settings;
     if (this.timer !== undefined) clock.clearTimeout(this.timer);
     this.timer = undefined;
-    const now = this.refillAll();
-    while (this.queue.length > 0 && now >= this.pausedUntil && this.fits(this.queue[0]!.tokens)) {
+    const now = this.buckets.refill();
+    while (this.queue.length > 0 && this.buckets.fits(this.queue[0]!.tokens, now)) {
       const waiter = this.queue.shift()!;
       this.queuedTokens -= waiter.tokens;
-      this.consume(waiter.tokens);
+      this.buckets.consume(waiter.tokens);
       waiter.grant();
     }
     if (this.queue.length === 0) return;
     this.refuseLateWaiters(now);
     const head = this.queue[0];
     if (!head) return;
-    const waitMs = this.waitFor(1, this.needed(head.tokens), now);
+    const waitMs = this.buckets.waitMs(1, this.buckets.needed(head.tokens), now);
     this.timer = clock.setTimeout(() => this.drain(), Math.max(1, Math.ceil(waitMs)));
   }
 
@@ -255,8 +210,8 @@ export class RateLimiter implements Policy {
     let requestsAhead = 0;
     let tokensAhead = 0;
     for (const waiter of [...this.queue]) {
-      const grantAt =
-        now + this.waitFor(requestsAhead + 1, tokensAhead + this.needed(waiter.tokens), now);
+      const tokenCount = tokensAhead + this.buckets.needed(waiter.tokens);
+      const grantAt = now + this.buckets.waitMs(requestsAhead + 1, tokenCount, now);
       if (grantAt > waiter.latestGrantAt + 1e-6) {
         this.remove(waiter);
         waiter.refuse(this.refusal(grantAt - now, waiter.latestGrantAt - now));
@@ -292,9 +247,7 @@ export class RateLimiter implements Policy {
       release: () => {
         if (finished) return;
         finished = true;
-        this.refillAll();
-        this.requests.level = Math.min(this.requests.capacity, this.requests.level + 1);
-        this.tokens.level = Math.min(this.tokens.capacity, this.tokens.level + tokens);
+        this.buckets.refund(1, tokens);
         this.drain();
       },
     };
@@ -302,23 +255,11 @@ export class RateLimiter implements Policy {
 
   private settleTokens(reserved: number, actual: number): void {
     if (!(actual >= 0) || actual === reserved) return;
-    this.refillAll();
-    this.tokens.level = Math.min(this.tokens.capacity, this.tokens.level - (actual - reserved));
+    this.buckets.refund(0, reserved - actual);
     if (actual < reserved && this.queue.length > 0) this.drain();
-  }
-
-  private refillAll(): number {
-    const now = this.settings.clock.now();
-    refill(this.requests, now);
-    refill(this.tokens, now);
-    return now;
   }
 
   private save(): void {
     saveState(this.settings.store, this.settings.key, this.snapshot(), this.storeErrorEmitter);
   }
-}
-
-function assertTokens(tokens: number): void {
-  assertNumber('tokens', tokens);
 }

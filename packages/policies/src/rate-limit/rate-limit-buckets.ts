@@ -1,0 +1,108 @@
+import type { Clock } from '../time/clock';
+import { fromBucketSnapshot, toBucketSnapshot } from './bucket-snapshot';
+import type { RateLimitObservation } from './rate-limiter-options';
+import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
+import {
+  createBucket,
+  msUntilLevel,
+  observeWindow,
+  refill,
+  type TokenBucket,
+} from './token-bucket';
+
+// Floating-point refills may land a hair below a whole amount exactly when a timer fires.
+const tolerance = 1e-9;
+
+/** The requests bucket, the tokens bucket and the pause of one rate limiter, without any waiting. */
+export class RateLimitBuckets {
+  private requests: TokenBucket;
+  private tokens: TokenBucket;
+  private pausedUntil = 0;
+
+  constructor(
+    requestsPerWindow: number,
+    tokensPerWindow: number,
+    private readonly windowMs: number,
+    private readonly clock: Clock,
+  ) {
+    this.requests = createBucket(requestsPerWindow, windowMs, clock.now());
+    this.tokens = createBucket(tokensPerWindow, windowMs, clock.now());
+  }
+
+  /** Brings both buckets up to now and returns now. */
+  refill(): number {
+    const now = this.clock.now();
+    refill(this.requests, now);
+    refill(this.tokens, now);
+    return now;
+  }
+
+  /** Tokens a request must find in the bucket to start: a request larger than the bucket starts once it is full. */
+  needed(tokens: number): number {
+    return Math.min(tokens, this.tokens.capacity);
+  }
+
+  /** True when one request of `tokens` may start at `now` (call `refill` first). */
+  fits(tokens: number, now: number): boolean {
+    return (
+      now >= this.pausedUntil &&
+      this.requests.level >= 1 - tolerance &&
+      this.tokens.level >= this.needed(tokens) - tolerance
+    );
+  }
+
+  /** Takes one request and `tokens` tokens; the tokens level may go below zero. */
+  consume(tokens: number): void {
+    this.requests.level -= 1;
+    this.tokens.level -= tokens;
+  }
+
+  /** Gives back (or, when negative, takes) requests and tokens, never above capacity. */
+  refund(requests: number, tokens: number): void {
+    this.refill();
+    this.requests.level = Math.min(this.requests.capacity, this.requests.level + requests);
+    this.tokens.level = Math.min(this.tokens.capacity, this.tokens.level + tokens);
+  }
+
+  /** Milliseconds from `now` until `requestCount` requests and `tokenCount` tokens are available. */
+  waitMs(requestCount: number, tokenCount: number, now: number): number {
+    return Math.max(
+      this.pausedUntil - now,
+      msUntilLevel(this.requests, requestCount, now),
+      msUntilLevel(this.tokens, tokenCount, now),
+      0,
+    );
+  }
+
+  /** Extends the pause to `untilMs`; false when an existing pause already lasts as long. */
+  pauseUntil(untilMs: number): boolean {
+    if (!(untilMs > this.pausedUntil)) return false;
+    this.pausedUntil = untilMs;
+    return true;
+  }
+
+  /** Folds in what the server reported about its windows. */
+  observe(observation: RateLimitObservation): void {
+    const now = this.clock.now();
+    if (observation.requests)
+      observeWindow(this.requests, observation.requests, this.windowMs, now);
+    if (observation.tokens) observeWindow(this.tokens, observation.tokens, this.windowMs, now);
+  }
+
+  /** The state as a plain JSON-serialisable object. */
+  snapshot(): RateLimiterSnapshot {
+    this.refill();
+    return {
+      requests: toBucketSnapshot(this.requests),
+      tokens: toBucketSnapshot(this.tokens),
+      pausedUntil: this.pausedUntil,
+    };
+  }
+
+  /** Replaces the state with a snapshot. */
+  restore(snapshot: RateLimiterSnapshot): void {
+    this.requests = fromBucketSnapshot(snapshot.requests);
+    this.tokens = fromBucketSnapshot(snapshot.tokens);
+    this.pausedUntil = snapshot.pausedUntil;
+  }
+}
