@@ -97,16 +97,16 @@ describe('faults seen by the OpenAI SDK', () => {
     const pending = failure(
       client.chat.completions.create({ model: 'm', messages }, { signal: controller.signal }),
     );
-    await vi.waitFor(() => expect(simulator.stats().byStatus.hang).toBe(1));
+    await vi.waitFor(() => expect(simulator.stats().byStatus.hang).toBe(1), { timeout: 5000 });
     controller.abort();
     expect(await pending).toBeInstanceOf(OpenAI.APIUserAbortError);
-    await vi.waitFor(() => expect(simulator.stats().inFlight).toBe(0));
+    await vi.waitFor(() => expect(simulator.stats().inFlight).toBe(0), { timeout: 5000 });
   });
 
   it('close() ends hung connections', async () => {
     const { client, simulator } = await withFault({ type: 'hang' });
     const pending = failure(client.chat.completions.create({ model: 'm', messages }));
-    await vi.waitFor(() => expect(simulator.stats().byStatus.hang).toBe(1));
+    await vi.waitFor(() => expect(simulator.stats().byStatus.hang).toBe(1), { timeout: 5000 });
     await simulator.close();
     expect(await pending).toBeInstanceOf(OpenAI.APIConnectionError);
   });
@@ -153,12 +153,33 @@ describe('timing faults on an injected clock', () => {
         answered = true;
         return completion;
       });
-    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1));
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1), { timeout: 5000 });
     clock.advance(999);
     expect(clock.pendingTimers()).toBe(1);
     expect(answered).toBe(false);
     clock.advance(1);
     expect((await pending).choices[0]?.finish_reason).toBe('stop');
+  });
+
+  it('delays the first streamed token by a slow-first-token draw', async () => {
+    const clock = createManualClock();
+    // A p99 equal to the median pins the draw, so the delay is exactly 700 ms.
+    const simulator = await startForTest({
+      clock,
+      defaultModel: { faults: [{ type: 'slow-first-token', medianMs: 700, p99Ms: 700 }] },
+    });
+    const stream = await openAIClient(simulator).chat.completions.create({
+      model: 'm',
+      messages,
+      stream: true,
+    });
+    const text = collect(stream);
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1), { timeout: 5000 });
+    clock.advance(699);
+    expect(clock.pendingTimers()).toBe(1);
+    clock.advance(1);
+    expect((await text).split(' ')).toHaveLength(16);
+    expect(simulator.stats().faults).toEqual({ 'slow-first-token': 1 });
   });
 
   it('paces tokens and stalls mid-stream', async () => {
@@ -184,13 +205,13 @@ describe('timing faults on an injected clock', () => {
       }
     })();
     // Token 1 goes out at once; token 2 after 100 ms; then a 5 s stall; token 4 after 100 ms.
-    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 5000 });
     clock.advance(100);
-    await vi.waitFor(() => expect(received).toHaveLength(2));
+    await vi.waitFor(() => expect(received).toHaveLength(2), { timeout: 5000 });
     clock.advance(4999);
     expect(received).toHaveLength(2);
     clock.advance(1);
-    await vi.waitFor(() => expect(received).toHaveLength(3));
+    await vi.waitFor(() => expect(received).toHaveLength(3), { timeout: 5000 });
     clock.advance(100);
     await done;
     expect(received).toHaveLength(4);

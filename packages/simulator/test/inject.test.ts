@@ -186,7 +186,7 @@ describe('injectLanguageModelFaults', () => {
         if (part.value.type === 'text-delta') deltas.push(part.value.delta);
       }
     })();
-    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1));
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1), { timeout: 5000 });
     expect(deltas).toEqual(['one', ' two']);
     clock.advance(10_000);
     await readAll;
