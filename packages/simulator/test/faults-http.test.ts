@@ -132,6 +132,19 @@ describe('faults seen by the OpenAI SDK', () => {
     expect(await failure(collect(stream))).toBeInstanceOf(Error);
   });
 
+  it('serves several models with their own faults in one process', async () => {
+    const simulator = await startForTest({
+      models: { broken: { faults: [{ type: 'server-error', status: 503 }] }, healthy: {} },
+    });
+    const client = openAIClient(simulator);
+    expect(
+      await failure(client.chat.completions.create({ model: 'broken', messages })),
+    ).toBeInstanceOf(OpenAI.APIError);
+    await client.chat.completions.create({ model: 'healthy', messages });
+    expect(simulator.stats().byModel.broken?.byStatus).toEqual({ '503': 1 });
+    expect(simulator.stats().byModel.healthy?.byStatus).toEqual({ '200': 1 });
+  });
+
   it('non-streaming requests ignore stream faults', async () => {
     const { client, simulator } = await withFault({ type: 'drop' });
     await client.chat.completions.create({ model: 'm', messages });

@@ -10,6 +10,7 @@ describe('POST /v1/responses with the OpenAI SDK', () => {
       instructions: 'Be brief',
     });
     expect(response.status).toBe('completed');
+    expect(response.instructions).toBe('Be brief');
     expect(response.output_text.split(' ')).toHaveLength(16);
     expect(response.usage).toMatchObject({ input_tokens: 4, output_tokens: 16, total_tokens: 20 });
   });

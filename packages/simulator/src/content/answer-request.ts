@@ -31,6 +31,8 @@ export interface AnswerRequest {
   readonly endsWithToolResult: boolean;
   /** The request's own `seed`, mixed into the content hash. */
   readonly requestSeed: number | undefined;
+  /** Responses API `instructions`, echoed in the response object. */
+  readonly instructions?: string;
 }
 
 /** One generated tool call. */

@@ -13,7 +13,7 @@ export function injectEmbeddingModelFaults(
   options: InjectOptions = {},
 ): EmbeddingModelV4 {
   const injector = createFaultInjector(profile, options);
-  return {
+  const wrapped: EmbeddingModelV4 = {
     specificationVersion: 'v4',
     provider: model.provider,
     modelId: model.modelId,
@@ -28,4 +28,11 @@ export function injectEmbeddingModelFaults(
       return model.doEmbed(callOptions);
     },
   };
+  // Symbol-keyed capabilities (such as the AI SDK's experimental input-size limit) pass through.
+  for (const key of Object.getOwnPropertySymbols(model)) {
+    Object.defineProperty(wrapped, key, {
+      get: () => (model as unknown as Record<symbol, unknown>)[key],
+    });
+  }
+  return wrapped;
 }

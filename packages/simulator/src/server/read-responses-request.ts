@@ -32,6 +32,7 @@ export function readResponsesRequest(body: Record<string, unknown>): AnswerReque
     toolChoice: readToolChoice(body.tool_choice),
     endsWithToolResult: items.at(-1)?.type === 'function_call_output',
     requestSeed: undefined,
+    instructions: typeof body.instructions === 'string' ? body.instructions : undefined,
   };
 }
 

@@ -54,7 +54,7 @@ export function responseBody(
     background: false,
     error: null,
     incomplete_details: truncated ? { reason: 'max_output_tokens' } : null,
-    instructions: null,
+    instructions: request.instructions ?? null,
     max_output_tokens: request.maxOutputTokens ?? null,
     model: identity.model,
     output: answer ? outputItems(identity, answer) : [],
