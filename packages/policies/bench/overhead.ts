@@ -66,10 +66,17 @@ const cockatielCooperative = cockatielWrap(
   cockatielTimeout(30_000, TimeoutStrategy.Cooperative),
 );
 
+const cockatielWithoutTimeout = cockatielWrap(
+  cockatielRetry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() }),
+  cockatielCircuitBreaker(handleAll, { halfOpenAfter: 30_000, breaker: new ConsecutiveBreaker(5) }),
+  cockatielBulkhead(10, 0),
+);
+
 const variants: Record<string, () => Promise<unknown>> = {
   raw: () => immediate(),
   cockatiel: () => cockatiel.execute(immediate),
   'cockatiel (cooperative)': () => cockatielCooperative.execute(immediate),
+  'cockatiel (no timeout)': () => cockatielWithoutTimeout.execute(immediate),
   ours: () => ours.execute(immediate),
   'ours (no timeout)': () => oursWithoutTimeout.execute(immediate),
 };
@@ -120,4 +127,7 @@ for (const name of names) {
   );
 }
 const ratio = medians.get('ours')! / cockatielMedian;
+const ratioWithoutTimeout =
+  medians.get('ours (no timeout)')! / medians.get('cockatiel (no timeout)')!;
 console.log(`\nours / cockatiel wrap: ${ratio.toFixed(2)}x (target: at most 1.25x)`);
+console.log(`without the timeout policy on either side: ${ratioWithoutTimeout.toFixed(2)}x`);
