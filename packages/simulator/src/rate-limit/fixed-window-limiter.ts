@@ -51,6 +51,14 @@ export class FixedWindowLimiter {
     return { exceeded, snapshot: this.snapshot(window, now) };
   }
 
+  /** Takes back a request admitted by {@link admit} that another limit then refused. */
+  release(key: string, tokens: number): void {
+    const window = this.windows.get(key);
+    if (!window) return;
+    window.requests = Math.max(0, window.requests - 1);
+    window.tokens = Math.max(0, window.tokens - tokens);
+  }
+
   /** Where `key` stands, without counting anything. */
   peek(key: string): RateLimitSnapshot {
     const now = this.clock.now();

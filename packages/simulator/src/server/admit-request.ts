@@ -65,13 +65,18 @@ export function admitRequest(
     );
     return undefined;
   }
-  const admission = limiter.admit(key, cost.limitTokens);
+  let admission = limiter.admit(key, cost.limitTokens);
+  const poolAdmission =
+    admission.exceeded === undefined ? pool?.admit('*', cost.limitTokens) : undefined;
+  if (poolAdmission?.exceeded) {
+    // The pool refused: the key's own counters must not pay for a request never served.
+    limiter.release(key, cost.limitTokens);
+    admission = { exceeded: undefined, snapshot: limiter.peek(key) };
+  }
   const headers = {
     ...rateLimitHeaders(admission.snapshot),
     'x-request-id': requestId(requestNumber),
   };
-  const poolAdmission =
-    admission.exceeded === undefined ? pool?.admit('*', cost.limitTokens) : undefined;
   const refusal = admission.exceeded
     ? {
         kind: admission.exceeded,
