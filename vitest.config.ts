@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const setupFile = fileURLToPath(new URL('./vitest.setup.ts', import.meta.url));
 const packagesDir = fileURLToPath(new URL('./packages', import.meta.url));
 const packageNames = readdirSync(packagesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -26,6 +27,7 @@ export default defineConfig({
           include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
           tsconfig: `${packagesDir}/${name}/tsconfig.json`,
         },
+        setupFiles: [setupFile],
         restoreMocks: true,
         unstubGlobals: true,
       },

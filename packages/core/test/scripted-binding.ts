@@ -108,3 +108,6 @@ export async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
   for await (const part of stream) parts.push(part);
   return parts;
 }
+
+/** Switches the built-in stages off, for tests of the bare pipeline. */
+export const noBuiltIns = { retry: false, circuitBreaker: false, rateLimit: false } as const;

@@ -43,30 +43,33 @@ const contentFilterMessage = /content[ _-]?(filter|management policy|policy)|saf
 
 // Error types and codes that name their kind, for errors that arrive without a telling HTTP
 // status (a stream's `error` event after a 200, an SDK error without `status`).
-const kindByName: Readonly<Record<string, FailureKind>> = {
-  rate_limit_error: 'rate-limited',
-  rate_limit_exceeded: 'rate-limited',
-  resource_exhausted: 'rate-limited',
-  overloaded_error: 'overloaded',
-  unavailable: 'overloaded',
-  api_error: 'server',
-  server_error: 'server',
-  internal_server_error: 'server',
-  internal: 'server',
-  timeout_error: 'timeout',
-  deadline_exceeded: 'timeout',
-  authentication_error: 'auth',
-  permission_error: 'auth',
-  invalid_api_key: 'auth',
-  unauthenticated: 'auth',
-  permission_denied: 'auth',
-  request_too_large: 'context-length',
-  invalid_request_error: 'bad-request',
-  not_found_error: 'bad-request',
-  invalid_argument: 'bad-request',
-  failed_precondition: 'bad-request',
-  not_found: 'bad-request',
-};
+// A Map, not an object literal: codes such as `__proto__` must not find inherited members.
+const kindByName: ReadonlyMap<string, FailureKind> = new Map(
+  Object.entries({
+    rate_limit_error: 'rate-limited',
+    rate_limit_exceeded: 'rate-limited',
+    resource_exhausted: 'rate-limited',
+    overloaded_error: 'overloaded',
+    unavailable: 'overloaded',
+    api_error: 'server',
+    server_error: 'server',
+    internal_server_error: 'server',
+    internal: 'server',
+    timeout_error: 'timeout',
+    deadline_exceeded: 'timeout',
+    authentication_error: 'auth',
+    permission_error: 'auth',
+    invalid_api_key: 'auth',
+    unauthenticated: 'auth',
+    permission_denied: 'auth',
+    request_too_large: 'context-length',
+    invalid_request_error: 'bad-request',
+    not_found_error: 'bad-request',
+    invalid_argument: 'bad-request',
+    failed_precondition: 'bad-request',
+    not_found: 'bad-request',
+  } satisfies Record<string, FailureKind>),
+);
 
 /** The body says the account's quota, credit or spending limit is exhausted. */
 export function isQuotaError(details: ProviderErrorDetails): boolean {
@@ -100,7 +103,7 @@ export function kindFromProviderError(details: ProviderErrorDetails): FailureKin
   if (isContextLengthError(details)) return 'context-length';
   if (isContentFilterError(details)) return 'content-filter';
   for (const name of names(details)) {
-    const kind = kindByName[name];
+    const kind = kindByName.get(name);
     if (kind !== undefined) return kind;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { AbortedError, TimeoutError } from '@resilient-llm/policies';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collect, scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
+import { collect, noBuiltIns, scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
 import { createResilientModel } from './create-resilient-model';
 
 describe('cancellation and the total deadline', () => {
@@ -14,7 +14,11 @@ describe('cancellation and the total deadline', () => {
   it('stops the attempt in flight and rejects at once when the caller aborts', async () => {
     const hanging = scriptedTarget('hanging', { hang: true });
     const backup = scriptedTarget('backup', { respond: 'unused' });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [hanging, backup] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [hanging, backup],
+    });
     const controller = new AbortController();
 
     const pending = model.generate('hi', { signal: controller.signal });
@@ -31,7 +35,11 @@ describe('cancellation and the total deadline', () => {
 
   it('rejects at once even when the binding ignores the signal', async () => {
     const binding = { ...scriptedBinding, generate: () => new Promise<string>(() => {}) };
-    const model = createResilientModel({ binding, targets: [scriptedTarget('deaf')] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding,
+      targets: [scriptedTarget('deaf')],
+    });
     const controller = new AbortController();
 
     const pending = model.generate('hi', { signal: controller.signal });
@@ -42,7 +50,11 @@ describe('cancellation and the total deadline', () => {
 
   it('rejects without calling any target when the signal has already fired', async () => {
     const target = scriptedTarget('a', { respond: 'unused' });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [target] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [target],
+    });
 
     await expect(model.generate('hi', { signal: AbortSignal.abort() })).rejects.toSatisfy(
       AbortedError.isInstance,
@@ -52,7 +64,11 @@ describe('cancellation and the total deadline', () => {
 
   it('aborts a committed stream when the caller aborts mid-stream', async () => {
     const target = scriptedTarget('a', { stream: [{ type: 'text', text: 'a' }, { hang: true }] });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [target] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [target],
+    });
     const controller = new AbortController();
 
     const { stream } = await model.stream('hi', { signal: controller.signal });
@@ -66,6 +82,7 @@ describe('cancellation and the total deadline', () => {
 
   it('ends a call that outlives its total deadline with a total timeout', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [scriptedTarget('slow', { hang: true })],
       timeoutMs: 30_000,
@@ -82,6 +99,7 @@ describe('cancellation and the total deadline', () => {
 
   it('lets one call set its own deadline', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [scriptedTarget('slow', { hang: true })],
     });
@@ -94,6 +112,7 @@ describe('cancellation and the total deadline', () => {
 
   it('leaves no timer behind after a successful call', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [scriptedTarget('a', { respond: 'ok' })],
       timeoutMs: 1_000,

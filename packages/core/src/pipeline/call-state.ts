@@ -14,29 +14,50 @@ export class CallState implements CallContext {
     readonly deadline: Deadline,
     readonly clock: Clock,
     readonly events: EventHub,
-    /** Classifies an error raised while trying `target` (the first target when omitted). */
-    readonly classify: (error: unknown, target?: unknown) => Failure,
+    private readonly classifyFor: (error: unknown, target?: unknown) => Failure,
   ) {
     this.signal = deadline.signal;
+  }
+
+  /** Classifies an error raised while trying `target` (the first target when omitted). */
+  classify(error: unknown, target?: unknown): Failure {
+    return this.classifyFor(error, target);
   }
 }
 
 /** The mutable state of one target within a call. */
 export class TargetState<TTarget> implements TargetContext<TTarget> {
-  targetAttempts = 0;
-
   constructor(
     private readonly call: CallState,
     readonly target: TTarget,
     readonly targetId: string,
     readonly targetIndex: number,
+    readonly signal: AbortSignal = call.signal,
+    private readonly counter = { attempts: 0 },
   ) {}
+
+  get targetAttempts(): number {
+    return this.counter.attempts;
+  }
+
+  /** The same target state seen through a narrower signal (counters are shared). */
+  withSignal(signal: AbortSignal): TargetState<TTarget> {
+    return new TargetState(
+      this.call,
+      this.target,
+      this.targetId,
+      this.targetIndex,
+      signal,
+      this.counter,
+    );
+  }
+
+  classify(error: unknown): Failure {
+    return this.call.classify(error, this.target);
+  }
 
   get mode(): CallMode {
     return this.call.mode;
-  }
-  get signal(): AbortSignal {
-    return this.call.signal;
   }
   get deadline(): Deadline {
     return this.call.deadline;
@@ -54,7 +75,7 @@ export class TargetState<TTarget> implements TargetContext<TTarget> {
   /** Counts one more attempt on this target and in the call; returns its number from 1. */
   startAttempt(): number {
     this.call.attempts += 1;
-    this.targetAttempts += 1;
-    return this.targetAttempts;
+    this.counter.attempts += 1;
+    return this.counter.attempts;
   }
 }

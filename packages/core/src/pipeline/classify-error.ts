@@ -1,30 +1,42 @@
-import { AbortedError, TimeoutError } from '@resilient-llm/policies';
+import {
+  AbortedError,
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  RateLimitWaitTooLongError,
+  RetriesExhaustedError,
+  TimeoutError,
+} from '@resilient-llm/policies';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import { StreamInterruptedError } from '../errors/stream-interrupted-error';
 import { createFailure } from '../failure/create-failure';
 import type { Failure } from '../failure/failure';
 
-/** Classifies errors the binding cannot know about: the pipeline's own. */
-export type ClassifyForeign = (error: unknown, target?: unknown) => Failure;
+/** Classifies an error raised while trying `target`. */
+export type Classify = (error: unknown, target?: unknown) => Failure;
 
 /**
- * Classifies an error once: errors raised by the pipeline itself are classified here, every
- * other error by the binding. Results are remembered per error object, so the retry stage,
- * the fallback loop and events all agree and nobody parses headers twice.
+ * Classifies an error once: errors raised by the pipeline and its policies are classified
+ * here, every other error by the binding. Results are remembered per error object, so the
+ * retry stage, the fallback loop and events all agree and nobody parses headers twice.
  */
-export function createErrorClassifier(classifyForeign: ClassifyForeign): ClassifyForeign {
+export function createErrorClassifier(classifyForeign: Classify): Classify {
   const known = new WeakMap<object, Failure>();
-  return (error, target) => {
+  const classify: Classify = (error, target) => {
     const cacheable = typeof error === 'object' && error !== null;
     const cached = cacheable ? known.get(error) : undefined;
     if (cached) return cached;
-    const failure = classifyOwnError(error) ?? classifyForeign(error, target);
+    const failure =
+      classifyOwnError(error, (inner) => classify(inner, target)) ?? classifyForeign(error, target);
     if (cacheable) known.set(error, failure);
     return failure;
   };
+  return classify;
 }
 
-function classifyOwnError(error: unknown): Failure | undefined {
+function classifyOwnError(
+  error: unknown,
+  classify: (error: unknown) => Failure,
+): Failure | undefined {
   if (AbortedError.isInstance(error))
     return createFailure('aborted', { message: error.message, cause: error });
   if (TimeoutError.isInstance(error)) {
@@ -33,5 +45,34 @@ function classifyOwnError(error: unknown): Failure | undefined {
   if (IncompleteStreamError.isInstance(error))
     return createFailure('network', { message: error.message, cause: error });
   if (StreamInterruptedError.isInstance(error)) return error.failure;
+  // The target refuses work right now: not worth retrying here, worth trying elsewhere.
+  const refusal = { message: '', cause: error, retryable: false, fallbackable: true };
+  if (BrokenCircuitError.isInstance(error)) {
+    return createFailure('overloaded', {
+      ...refusal,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+    });
+  }
+  if (BulkheadRejectedError.isInstance(error))
+    return createFailure('overloaded', { ...refusal, message: error.message });
+  if (RateLimitWaitTooLongError.isInstance(error)) {
+    return createFailure('rate-limited', {
+      ...refusal,
+      message: error.message,
+      retryAfterMs: error.retryAfterMs,
+    });
+  }
+  if (RetriesExhaustedError.isInstance(error)) {
+    // Retrying is over for this target; whether another target may help depends on the last failure.
+    const last = classify(error.lastError);
+    return {
+      ...last,
+      retryable: false,
+      message: error.message,
+      cause: error,
+      retryAfterMs: error.retryAfterMs ?? last.retryAfterMs,
+    };
+  }
   return undefined;
 }

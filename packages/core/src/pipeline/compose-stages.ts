@@ -27,7 +27,8 @@ export function composeTargetStages<TTarget, TRequest, TResponse, TPart>(
         wrapTarget({
           request,
           context: target,
-          next: (nextRequest) => inner(nextRequest, target, call),
+          next: (nextRequest, options) =>
+            inner(nextRequest, options?.signal ? target.withSignal(options.signal) : target, call),
         });
     }, innermost);
 }

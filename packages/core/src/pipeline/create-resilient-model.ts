@@ -1,6 +1,7 @@
 import { createDeadline } from '@resilient-llm/policies';
 import { EventHub } from '../events/event-hub';
 import type { CallMode } from '../events/pipeline-event';
+import { createBuiltInStages } from '../stages/create-built-in-stages';
 import { errorFromSignal } from '../util/error-from-signal';
 import { raceSignal } from '../util/race-signal';
 import { CallState } from './call-state';
@@ -26,9 +27,22 @@ import { toResilientStream } from './to-resilient-stream';
 export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
   options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,
 ): ResilientModel<TTarget, TRequest, TResponse, TPart> {
-  const { binding, targets, stages, timeoutMs, streamTimeouts, clock, telemetry } =
-    prepareModelOptions(options);
+  const prepared = prepareModelOptions(options);
+  const { binding, targets, timeoutMs, streamTimeouts, clock, telemetry } = prepared;
   const events = new EventHub(telemetry);
+  const classify = createErrorClassifier((error, target) =>
+    binding.classify(error, (target ?? targets[0]) as TTarget),
+  );
+  const targetIds = targets.map((target) => binding.targetId(target));
+  const stages = [
+    ...prepared.stages,
+    ...createBuiltInStages(prepared.builtIn, {
+      clock,
+      binding,
+      targetIds,
+      classify: (error) => classify(error),
+    }),
+  ];
   const observers = stages.filter((stage) => stage.observe);
   const runAttempt = createAttemptRunner({
     binding,
@@ -38,9 +52,6 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
     },
   });
   const runTarget = composeTargetStages(stages, runAttempt);
-  const classify = createErrorClassifier((error, target) =>
-    binding.classify(error, (target ?? targets[0]) as TTarget),
-  );
   const runCall = composeCallStages(stages, createFallbackRunner({ binding, targets, runTarget }));
 
   async function run(mode: CallMode, request: TRequest, callOptions: CallOptions = {}) {

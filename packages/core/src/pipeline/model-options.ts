@@ -1,6 +1,10 @@
 import type { Clock } from '@resilient-llm/policies';
 import type { Binding } from '../binding/binding';
 import type { PipelineEvent } from '../events/pipeline-event';
+import type { BulkheadStageOptions } from '../stages/bulkhead-stage';
+import type { CircuitBreakerStageOptions } from '../stages/circuit-breaker-stage';
+import type { RateLimitStageOptions } from '../stages/rate-limit-stage';
+import type { RetryStageOptions } from '../stages/retry-stage';
 import type { StreamTimeouts } from '../stream/stream-timeouts';
 import type { Stage } from './stage';
 
@@ -10,8 +14,22 @@ export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
   binding: Binding<TTarget, TRequest, TResponse, TPart>;
   /** The fallback chain, tried in order. At least one; target ids must be unique. */
   targets: readonly TTarget[];
-  /** Stages, the first listed outermost. Defaults to none. */
+  /**
+   * Your own stages, the first listed outermost. They run outside the built-in stages; to
+   * place built-ins elsewhere, switch them off here and list `createRetryStage()` & co.
+   * yourself. Defaults to none.
+   */
   stages?: readonly Stage<TTarget, TRequest, TResponse, TPart>[];
+  /** Retry per target (see `createRetryStage`), or `false` for none. Defaults to 3 calls per target, 1 s backoff x2 with full jitter, server waits up to 30 s. */
+  retry?: RetryStageOptions | false;
+  /** One circuit breaker per target, or `false` for none. Defaults to opening after 5 consecutive overloaded/server/timeout/network failures, half-open after 30 s. */
+  circuitBreaker?: CircuitBreakerStageOptions | false;
+  /** One adaptive rate limiter per target, or `false` for none. Defaults to no local limits until response headers report them, and waits of at most 30 s. */
+  rateLimit?: RateLimitStageOptions | false;
+  /** One bulkhead per target, or `false` for none. Defaults to `false` (no concurrency limit). */
+  bulkhead?: BulkheadStageOptions | false;
+  /** Limit of each attempt in ms: a plain call until its response, a stream until its commit point. Defaults to none. */
+  attemptTimeoutMs?: number;
   /** Total deadline of every call, in ms; a call may lower or raise it. Defaults to 600000 (10 minutes). */
   timeoutMs?: number;
   /** Time limits on stream parts (first content, idle gap). Defaults to none. */

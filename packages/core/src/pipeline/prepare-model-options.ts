@@ -32,6 +32,11 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     streamTimeouts = {},
     clock = systemClock,
     telemetry,
+    retry = {},
+    circuitBreaker = {},
+    rateLimit = {},
+    bulkhead = false,
+    attemptTimeoutMs,
   } = options;
   assertObject('binding', binding);
   for (const method of bindingMethods) assertRequiredFunction(`binding.${method}`, binding[method]);
@@ -55,6 +60,10 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
   for (const method of ['now', 'setTimeout', 'clearTimeout'] as const)
     assertRequiredFunction(`clock.${method}`, clock[method]);
   assertFunction('telemetry', telemetry);
+  assertTimeout('attemptTimeoutMs', attemptTimeoutMs);
+  for (const [field, value] of Object.entries({ retry, circuitBreaker, rateLimit, bulkhead })) {
+    if (value !== false) assertObject(field, value);
+  }
   return {
     binding,
     targets: [...targets],
@@ -63,6 +72,7 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     streamTimeouts,
     clock,
     telemetry,
+    builtIn: { retry, circuitBreaker, rateLimit, bulkhead, attemptTimeoutMs },
   };
 }
 

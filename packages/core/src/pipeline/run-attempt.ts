@@ -30,7 +30,7 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
     const { targetId, targetIndex } = target;
     if (call.events.wants('attempt-start'))
       call.events.emit({ type: 'attempt-start', targetId, targetIndex, attempt });
-    const { controller, unlink } = linkAbortController(call.signal);
+    const { controller, unlink } = linkAbortController(target.signal);
     const signal = controller.signal;
     const untilAborted = <T>(promise: Promise<T>) =>
       raceSignal(promise, signal, () => errorFromSignal(signal));
@@ -63,7 +63,7 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
         timeouts: streamTimeouts,
         startedAt,
         onObservation: (observation) => observe(observation, target),
-        classify: (error) => call.classify(error, target.target),
+        classify: (error) => target.classify(error),
       });
       void stream.settled.then(unlink);
       if (call.events.wants('attempt-success'))
@@ -73,14 +73,10 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
       // Whatever failed, the binding must stop working on this attempt.
       controller.abort(error);
       unlink();
+      // Classified now, against this target; stages and the fallback loop reuse the result.
+      const failure = target.classify(error);
       if (call.events.wants('attempt-failure')) {
-        call.events.emit({
-          type: 'attempt-failure',
-          targetId,
-          targetIndex,
-          attempt,
-          failure: call.classify(error, target.target),
-        });
+        call.events.emit({ type: 'attempt-failure', targetId, targetIndex, attempt, failure });
       }
       throw error;
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collect, HttpError, scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
+import {
+  collect,
+  HttpError,
+  noBuiltIns,
+  scriptedBinding,
+  scriptedTarget,
+} from '../../test/scripted-binding';
 import { AllTargetsFailedError } from '../errors/all-targets-failed-error';
 import type { PipelineEvent } from '../events/pipeline-event';
 import { createResilientModel } from './create-resilient-model';
@@ -8,7 +14,11 @@ describe('fallback over targets', () => {
   it('answers from the first target when it succeeds, after one attempt', async () => {
     const primary = scriptedTarget('primary', { respond: 'hello' });
     const backup = scriptedTarget('backup', { respond: 'unused' });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [primary, backup] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [primary, backup],
+    });
 
     const result = await model.generate('hi');
 
@@ -27,6 +37,7 @@ describe('fallback over targets', () => {
     const small = scriptedTarget('small-model', { respond: 'ok' });
     const events: PipelineEvent[] = [];
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [gateway, direct, small],
       telemetry: (event) => events.push(event),
@@ -60,7 +71,11 @@ describe('fallback over targets', () => {
     const badRequest = new HttpError(400);
     const primary = scriptedTarget('primary', { fail: badRequest });
     const backup = scriptedTarget('backup', { respond: 'unused' });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [primary, backup] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [primary, backup],
+    });
 
     await expect(model.generate('hi')).rejects.toBe(badRequest);
     expect(backup.signals).toHaveLength(0);
@@ -69,7 +84,11 @@ describe('fallback over targets', () => {
   it('falls over on a context-length failure to a target with a larger window', async () => {
     const small = scriptedTarget('8k', { fail: new HttpError(400, {}, 'context_length_exceeded') });
     const large = scriptedTarget('128k', { respond: 'fits' });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [small, large] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [small, large],
+    });
 
     await expect(model.generate('long prompt')).resolves.toMatchObject({ targetId: '128k' });
   });
@@ -78,6 +97,7 @@ describe('fallback over targets', () => {
     const overloaded = new HttpError(529);
     const rateLimited = new HttpError(429, { 'retry-after-ms': '1500' });
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [
         scriptedTarget('a', { fail: overloaded }),
@@ -103,6 +123,7 @@ describe('fallback over targets', () => {
 
   it('falls over for streams too, before anything reached the caller', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [
         scriptedTarget('a', { fail: new HttpError(502) }),

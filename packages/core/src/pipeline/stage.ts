@@ -14,8 +14,15 @@ export interface WrapCallInput<TTarget, TRequest, TResponse, TPart> {
 export interface WrapTargetInput<TTarget, TRequest, TResponse, TPart> {
   readonly request: TRequest;
   readonly context: TargetContext<TTarget>;
-  /** Runs one attempt on this target through the inner stages; may be called again to retry. */
-  readonly next: (request: TRequest) => Promise<AttemptOutcome<TResponse, TPart>>;
+  /**
+   * Runs one attempt on this target through the inner stages; may be called again to retry.
+   * Pass `signal` to narrow the signal inner stages and the binding see (it must follow
+   * `context.signal`).
+   */
+  readonly next: (
+    request: TRequest,
+    options?: { signal?: AbortSignal },
+  ) => Promise<AttemptOutcome<TResponse, TPart>>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   HttpError,
+  noBuiltIns,
   type ScriptedTarget,
   scriptedBinding,
   scriptedTarget,
@@ -35,6 +36,7 @@ describe('stages', () => {
   it('run with the first listed outermost, call hooks outside the fallback chain', async () => {
     const log: string[] = [];
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [
         scriptedTarget('a', { fail: new HttpError(503) }),
@@ -75,6 +77,7 @@ describe('stages', () => {
       }),
     };
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [target],
       stages: [cache],
@@ -101,6 +104,7 @@ describe('stages', () => {
       },
     };
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [target],
       stages: [retryOnce],
@@ -114,6 +118,7 @@ describe('stages', () => {
   it('skips to the next target when a stage throws a fallbackable error', async () => {
     const skipped = scriptedTarget('open-circuit');
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [skipped, scriptedTarget('b', { respond: 'ok' })],
       stages: [
@@ -134,6 +139,7 @@ describe('stages', () => {
   it('receive what each response observed', async () => {
     const seen: Array<[string, number | undefined]> = [];
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [
         scriptedTarget('a', {
@@ -162,6 +168,7 @@ describe('stages', () => {
 
   it('deliver events to typed listeners, which can unsubscribe', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [scriptedTarget('a', { respond: 'one' }, { respond: 'two' })],
     });

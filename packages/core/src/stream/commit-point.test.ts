@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   collect,
   HttpError,
+  noBuiltIns,
   scriptedBinding,
   scriptedTarget,
   type TestPart,
@@ -26,7 +27,11 @@ describe('the stream commit point', () => {
   it('falls over invisibly before the first content part, never emitting preamble twice', async () => {
     const flaky = scriptedTarget('flaky', { stream: [start, { throw: new HttpError(500) }] });
     const steady = scriptedTarget('steady', { stream: [start, text('Hel'), text('lo'), finish] });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [flaky, steady] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [flaky, steady],
+    });
 
     const result = await model.stream('hi');
 
@@ -39,7 +44,11 @@ describe('the stream commit point', () => {
     const dropped = new HttpError(502);
     const primary = scriptedTarget('primary', { stream: [start, text('Hel'), { throw: dropped }] });
     const backup = scriptedTarget('backup', { stream: [text('unused'), finish] });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [primary, backup] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [primary, backup],
+    });
 
     const { stream } = await model.stream('hi');
     const received: TestPart[] = [];
@@ -59,6 +68,7 @@ describe('the stream commit point', () => {
 
   it('treats a stream that ends without its finish part as a failure, before and after commit', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [
         scriptedTarget('empty', { stream: [start] }),
@@ -79,6 +89,7 @@ describe('the stream commit point', () => {
 
   it('rejects with every target’s error when all streams fail before commit', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [
         scriptedTarget('a', { stream: [start] }),
@@ -99,6 +110,7 @@ describe('the stream commit point', () => {
     const stalled = scriptedTarget('stalled', { stream: [start, { hang: true }] });
     const fast = scriptedTarget('fast', { stream: [text('hi'), finish] });
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [stalled, fast],
       streamTimeouts: { firstContentTimeoutMs: 5_000 },
@@ -118,6 +130,7 @@ describe('the stream commit point', () => {
 
   it('interrupts a committed stream that goes idle for idleTimeoutMs', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [scriptedTarget('idle', { stream: [text('a'), { hang: true }] })],
       streamTimeouts: { idleTimeoutMs: 1_000 },
@@ -135,7 +148,11 @@ describe('the stream commit point', () => {
 
   it('closes the connection when the consumer stops reading early', async () => {
     const target = scriptedTarget('long', { stream: [text('a'), text('b'), text('c'), finish] });
-    const model = createResilientModel({ binding: scriptedBinding, targets: [target] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [target],
+    });
 
     const { stream } = await model.stream('hi');
     for await (const part of stream) {
@@ -149,6 +166,7 @@ describe('the stream commit point', () => {
 
   it('offers the parts as a Web ReadableStream', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [scriptedTarget('a', { stream: [start, text('x'), finish] })],
     });
@@ -161,6 +179,7 @@ describe('the stream commit point', () => {
 
   it('ends normally when the connection drops after the finish part', async () => {
     const model = createResilientModel({
+      ...noBuiltIns,
       binding: scriptedBinding,
       targets: [
         scriptedTarget('a', { stream: [text('x'), finish, { throw: new HttpError(500) }] }),

@@ -1,9 +1,13 @@
+import type { Usage } from '../binding/observation';
+
 /**
  * A stream past its commit point. Iterate it once: buffered preamble parts come first, each
  * exactly once, then the rest as they arrive. A failure from here on is thrown as
  * `StreamInterruptedError` carrying the parts delivered so far.
  */
 export interface CommittedStream<TPart> extends AsyncIterable<TPart> {
+  /** The latest token usage the stream reported (usually in its finish part). */
+  readonly usage: Usage | undefined;
   /** Settles (never rejects) once the stream has finished, failed or been cancelled. */
   readonly settled: Promise<void>;
   /** Stops the stream and closes the underlying connection. Idempotent. */

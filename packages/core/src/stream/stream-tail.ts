@@ -30,7 +30,11 @@ export class StreamTail<TPart> {
   }
 
   toCommittedStream(): CommittedStream<TPart> {
+    const tail = this;
     return {
+      get usage() {
+        return tail.usage;
+      },
       settled: this.settled,
       cancel: (reason?: unknown) =>
         this.stop(reason ?? new AbortedError({ message: 'The stream was cancelled.' })),
