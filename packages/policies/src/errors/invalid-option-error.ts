@@ -10,6 +10,8 @@ export class InvalidOptionError extends ResilientError {
   readonly field: string;
   /** The rejected value, as given. */
   readonly value: unknown;
+  /** Why it was rejected, e.g. `must be at least 1`. */
+  readonly reason: string;
 
   constructor({ field, value, reason }: { field: string; value: unknown; reason: string }) {
     super({
@@ -18,6 +20,7 @@ export class InvalidOptionError extends ResilientError {
     });
     this.field = field;
     this.value = value;
+    this.reason = reason;
   }
 
   static override isInstance(error: unknown): error is InvalidOptionError {
