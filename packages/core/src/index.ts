@@ -1,11 +1,16 @@
 export {
   AbortedError,
+  BrokenCircuitError,
+  BulkheadRejectedError,
   type Clock,
   createDeadline,
   type Deadline,
   type Disposable,
   InvalidOptionError,
+  RateLimitWaitTooLongError,
   ResilientError,
+  RetriesExhaustedError,
+  RetryAfterTooLongError,
   sleep,
   systemClock,
   TimeoutError,
@@ -43,5 +48,24 @@ export type {
   StreamResult,
 } from './pipeline/resilient-model';
 export type { Stage, WrapCallInput, WrapTargetInput } from './pipeline/stage';
+export { createAttemptTimeoutStage } from './stages/attempt-timeout-stage';
+export { type BulkheadStageOptions, createBulkheadStage } from './stages/bulkhead-stage';
+export {
+  type CircuitBreakerStageOptions,
+  createCircuitBreakerStage,
+  defaultBreakerKinds,
+} from './stages/circuit-breaker-stage';
+export { countableTokens } from './stages/countable-tokens';
+export type { PerTargetOptions } from './stages/per-target';
+export {
+  createRateLimitStage,
+  defaultRateLimitStageOptions,
+  type RateLimitStageOptions,
+} from './stages/rate-limit-stage';
+export {
+  createRetryStage,
+  defaultRetryStageOptions,
+  type RetryStageOptions,
+} from './stages/retry-stage';
 export type { CommittedStream } from './stream/committed-stream';
 export type { StreamTimeouts } from './stream/stream-timeouts';
