@@ -4,6 +4,7 @@ import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock, type TimerHandle } from '../time/clock';
+import { isTimerDelay } from '../time/timer-delay';
 import { assertNumber } from '../validation/validate';
 import type { BulkheadOptions } from './bulkhead-options';
 
@@ -92,7 +93,7 @@ export class BulkheadPolicy implements Policy {
         leave: () => leave(this.reject('queue-timeout')),
       };
       const stopListening = onAbort(signal, () => leave(abortError(signal!)));
-      const timer: TimerHandle | undefined = Number.isFinite(this.maxQueueWaitMs)
+      const timer: TimerHandle | undefined = isTimerDelay(this.maxQueueWaitMs)
         ? this.clock.setTimeout(waiter.leave, this.maxQueueWaitMs)
         : undefined;
       this.queue.push(waiter);

@@ -131,6 +131,20 @@ describe('RateLimiter', () => {
     expect(patient.grantedAt).toBe(5000);
   });
 
+  it('arms no timer during an endless pause, and resumes when a shorter pause cannot shorten it', async () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 10 });
+    limiter.pause(Infinity);
+    const patient = track(limiter.acquire());
+    const hurried = timedAcquire(limiter, 0, { maxWaitMs: 1000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(RateLimitWaitTooLongError.isInstance(hurried.error)).toBe(true);
+    expect(patient.outcome.status).toBe('pending');
+    limiter.restore({ ...limiter.snapshot(), pausedUntil: 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(patient.outcome.status).toBe('fulfilled');
+  });
+
   it('lowers its level and capacity from observed headers, never raises them', async () => {
     const limiter = new RateLimiter({ requestsPerWindow: 100, windowMs: 1000 });
     limiter.observe({ requests: { limit: 1000, remaining: 500 } });

@@ -5,6 +5,7 @@ import type { Policy, PolicyFunction } from '../policy/policy';
 import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import type { TimerHandle } from '../time/clock';
+import { maxTimerDelayMs } from '../time/timer-delay';
 import { assertNumber } from '../validation/validate';
 import {
   prepareRateLimiterOptions,
@@ -203,7 +204,10 @@ export class RateLimiter implements Policy {
     const head = this.queue[0];
     if (!head) return;
     const waitMs = this.buckets.waitMs(1, this.buckets.needed(head.tokens), now);
-    this.timer = clock.setTimeout(() => this.drain(), Math.max(1, Math.ceil(waitMs)));
+    // An endless pause arms no timer: the next pause, observe, release or restore drains again.
+    if (waitMs === Infinity) return;
+    const delayMs = Math.min(maxTimerDelayMs, Math.max(1, Math.ceil(waitMs)));
+    this.timer = clock.setTimeout(() => this.drain(), delayMs);
   }
 
   private refuseLateWaiters(now: number): void {

@@ -143,6 +143,14 @@ describe('RetryPolicy', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
+  it('gives up on a server delay longer than any timer, even with no maxServerDelayMs', async () => {
+    const { fn } = flaky(Infinity);
+    const retry = new RetryPolicy({ retryAfterMs: () => 2 ** 40, maxServerDelayMs: Infinity });
+    const error = await rejectionOf(retry.execute(fn));
+    expect(RetryAfterTooLongError.isInstance(error)).toBe(true);
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores a server delay that is not a usable number', async () => {
     const { fn, starts } = flaky(1);
     await settle(

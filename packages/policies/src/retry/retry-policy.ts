@@ -9,6 +9,7 @@ import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, throwIfAborted } from '../time/abort';
 import { sleep } from '../time/sleep';
+import { isTimerDelay, maxTimerDelayMs } from '../time/timer-delay';
 import { type Backoff, createBackoff } from './backoff';
 import { prepareRetryOptions, type RetrySettings } from './prepare-retry-options';
 import type { GiveUpEvent, GiveUpReason, RetryEvent } from './retry-events';
@@ -73,7 +74,10 @@ export class RetryPolicy implements Policy {
       if (!shouldRetry(error, attempt)) this.giveUp(attempt, error, 'not-retryable');
       const serverDelayMs = readDelay(retryAfterMs?.(error));
       if (attempt >= maxAttempts) this.exhausted(errors, 'max-attempts', serverDelayMs);
-      if (serverDelayMs !== undefined && serverDelayMs > maxServerDelayMs) {
+      if (
+        serverDelayMs !== undefined &&
+        (serverDelayMs > maxServerDelayMs || !isTimerDelay(serverDelayMs))
+      ) {
         const tooLong = new RetryAfterTooLongError({
           attempts: attempt,
           errors,
@@ -83,7 +87,7 @@ export class RetryPolicy implements Policy {
         this.giveUp(attempt, tooLong, 'retry-after-too-long');
       }
       backoff ??= createBackoff(this.settings);
-      const delayMs = Math.max(backoff.next(), serverDelayMs ?? 0);
+      const delayMs = Math.max(Math.min(backoff.next(), maxTimerDelayMs), serverDelayMs ?? 0);
       if (deadline !== undefined && delayMs >= remainingMs(deadline, clock.now())) {
         this.exhausted(errors, 'deadline', serverDelayMs);
       }

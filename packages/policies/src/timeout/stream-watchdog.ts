@@ -1,5 +1,6 @@
 import { TimeoutError } from '../errors/timeout-error';
 import { type Clock, systemClock, type TimerHandle } from '../time/clock';
+import { isTimerDelay } from '../time/timer-delay';
 import { assertFunction, assertNumber } from '../validation/validate';
 
 /** Options of {@link createStreamWatchdog}. */
@@ -45,13 +46,13 @@ export function createStreamWatchdog({
     dispose();
     onTimeout(phase, new TimeoutError({ phase, timeoutMs }));
   };
-  let firstContentTimer: TimerHandle | undefined = Number.isFinite(firstContentTimeoutMs)
+  let firstContentTimer: TimerHandle | undefined = isTimerDelay(firstContentTimeoutMs)
     ? clock.setTimeout(expire('first-token', firstContentTimeoutMs), firstContentTimeoutMs)
     : undefined;
   const onIdle = expire('idle', idleTimeoutMs);
 
   function partArrived(): void {
-    if (done || !Number.isFinite(idleTimeoutMs)) return;
+    if (done || !isTimerDelay(idleTimeoutMs)) return;
     if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
     idleTimer = clock.setTimeout(onIdle, idleTimeoutMs);
   }

@@ -72,7 +72,10 @@ describe('TimeoutPolicy', () => {
     expect(seen).toEqual(['attempt']);
   });
 
-  it('passes through without a timer when timeoutMs is Infinity', async () => {
+  it('passes through without a timer when timeoutMs is Infinity or beyond any timer', async () => {
+    await new TimeoutPolicy({ timeoutMs: 2 ** 40 }).execute(async () => {
+      expect(vi.getTimerCount()).toBe(0);
+    });
     const timeout = new TimeoutPolicy({ timeoutMs: Infinity });
     const call = timeout.execute(async () => {
       expect(vi.getTimerCount()).toBe(0);

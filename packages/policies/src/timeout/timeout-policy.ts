@@ -4,6 +4,7 @@ import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock } from '../time/clock';
+import { isTimerDelay } from '../time/timer-delay';
 import { assertNumber, assertOneOf } from '../validation/validate';
 
 /** Options of {@link TimeoutPolicy}. */
@@ -41,7 +42,8 @@ export class TimeoutPolicy implements Policy {
 
   /** Runs `fn` with a signal that aborts when the time runs out or `signal` fires. */
   execute<T>(fn: PolicyFunction<T>, signal?: AbortSignal): Promise<T> {
-    if (this.timeoutMs === Infinity) return this.passThrough(fn, signal);
+    // Beyond the longest timer the host can set, the limit can never be reached anyway.
+    if (!isTimerDelay(this.timeoutMs)) return this.passThrough(fn, signal);
     return new Promise<T>((resolve, reject) => {
       throwIfAborted(signal);
       const controller = new AbortController();
