@@ -6,6 +6,8 @@ import type { ModelRuntime } from './model-registry';
 import type { ServerState } from './server-state';
 import { type CounterSlices, recordCount, recordEnd, recordOutcome } from './stats-recorder';
 
+const EXCHANGE_ENDED = new Error('The exchange ended: the client left or the server closed.');
+
 /** A request that passed context and rate-limit checks. */
 export interface Exchange {
   readonly state: ServerState;
@@ -45,7 +47,8 @@ export function admitRequest(
   const controller = new AbortController();
   state.active.add(controller);
   response.once('close', () => {
-    controller.abort();
+    // A fixed reason: a default abort would build a DOMException for every single request.
+    controller.abort(EXCHANGE_ENDED);
     state.active.delete(controller);
     recordEnd(slices);
   });

@@ -10,6 +10,8 @@ import type { ServerState } from './server-state';
 import { copyStats, type SimulatorStats } from './stats';
 import { StatsRecorder } from './stats-recorder';
 
+const SERVER_CLOSED = new Error('The simulator closed.');
+
 /** A running simulator. */
 export interface RunningSimulator {
   /** Base URL for SDKs, e.g. `http://127.0.0.1:8787/v1`. */
@@ -64,7 +66,7 @@ export async function startSimulator(config: SimulatorConfig = {}): Promise<Runn
     resetStats: () => state.stats.reset(),
     close() {
       closing ??= new Promise<void>((resolve) => {
-        for (const controller of state.active) controller.abort();
+        for (const controller of state.active) controller.abort(SERVER_CLOSED);
         server.close(() => resolve());
         server.closeAllConnections();
       });
