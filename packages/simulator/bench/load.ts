@@ -74,9 +74,10 @@ async function main(): Promise<void> {
     `latency:         p50 ${percentile(0.5).toFixed(2)} ms, p99 ${percentile(0.99).toFixed(2)} ms`,
   );
   console.log(`server RSS:      ${mb(rssBefore.rss)} before, ${mb(rssAfter.rss)} after`);
-  console.log(
-    `server heap:     ${mb(rssBefore.heapAfterGc)} before, ${mb(rssAfter.heapAfterGc)} after (after a full GC)`,
-  );
+  if (Number.isFinite(rssAfter.heapAfterGc)) {
+    const heap = `${mb(rssBefore.heapAfterGc)} before, ${mb(rssAfter.heapAfterGc)} after`;
+    console.log(`server heap:     ${heap} (after a full GC)`);
+  }
 }
 
 function memory(): Memory {
