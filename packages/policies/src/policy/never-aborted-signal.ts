@@ -8,3 +8,8 @@ export function neverAbortedSignal(): AbortSignal {
   shared ??= new AbortController().signal;
   return shared;
 }
+
+/** The caller's signal, or `undefined` for none or the never-firing one: nothing to listen to. */
+export function listenableSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
+  return signal === shared ? undefined : signal;
+}

@@ -1,6 +1,6 @@
 import { TimeoutError } from '../errors/timeout-error';
 import { EventEmitter } from '../events/event';
-import { neverAbortedSignal } from '../policy/never-aborted-signal';
+import { listenableSignal, neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock } from '../time/clock';
@@ -41,7 +41,8 @@ export class TimeoutPolicy implements Policy {
   }
 
   /** Runs `fn` with a signal that aborts when the time runs out or `signal` fires. */
-  execute<T>(fn: PolicyFunction<T>, signal?: AbortSignal): Promise<T> {
+  execute<T>(fn: PolicyFunction<T>, callerSignal?: AbortSignal): Promise<T> {
+    const signal = listenableSignal(callerSignal);
     // Beyond the longest timer the host can set, the limit can never be reached anyway.
     if (!isTimerDelay(this.timeoutMs)) return this.passThrough(fn, signal);
     return new Promise<T>((resolve, reject) => {
