@@ -1,4 +1,4 @@
-import { type Binding, classifyCommonError, classifyHttpFailure } from '@resilient-llm/core';
+import { type Binding, classifyError } from '@resilient-llm/core';
 
 /** What the scripted provider streams: a start marker, text deltas, a finish marker. */
 export type DemoPart = { type: 'start' } | { type: 'text'; text: string } | { type: 'finish' };
@@ -62,16 +62,7 @@ export const scriptedProvider: Binding<Channel, string, string, DemoPart> = {
   async stream(channel, _prompt, { signal }) {
     return { parts: partsOf(take(channel), signal) };
   },
-  classify: (error) =>
-    error instanceof ProviderError
-      ? classifyHttpFailure({
-          status: error.status,
-          headers: error.headers,
-          code: error.code,
-          message: error.message,
-          cause: error,
-        })
-      : classifyCommonError(error),
+  classify: (error) => classifyError(error),
   partRole: (part) =>
     part.type === 'start' ? 'preamble' : part.type === 'text' ? 'content' : 'finish',
 };

@@ -1,6 +1,5 @@
 import type { Binding } from '../src/binding/binding';
-import { classifyCommonError } from '../src/failure/classify-common-error';
-import { classifyHttpFailure } from '../src/failure/classify-http-failure';
+import { classifyError } from '../src/failure/classify-error';
 
 /** Stream parts of the scripted provider. */
 export type TestPart =
@@ -85,16 +84,7 @@ export const scriptedBinding: Binding<ScriptedTarget, string, string, TestPart> 
     if (!('stream' in step)) throw new Error('a respond step in a stream call');
     return { parts: scriptedParts(target, step.stream, signal) };
   },
-  classify: (error) =>
-    error instanceof HttpError
-      ? classifyHttpFailure({
-          status: error.status,
-          headers: error.headers,
-          code: error.code,
-          message: error.message,
-          cause: error,
-        })
-      : classifyCommonError(error),
+  classify: (error) => classifyError(error),
   partRole: (part) =>
     part.type === 'start' ? 'preamble' : part.type === 'text' ? 'content' : part.type,
   partError: (part) => (part.type === 'error' ? part.error : undefined),

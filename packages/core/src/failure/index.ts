@@ -1,4 +1,5 @@
 export { classifyCommonError } from './classify-common-error';
+export { classifyError } from './classify-error';
 export { classifyHttpFailure, type HttpFailureDetails } from './classify-http-failure';
 export { type CreateFailureOptions, createFailure } from './create-failure';
 export type { Failure, FailureKind } from './failure';

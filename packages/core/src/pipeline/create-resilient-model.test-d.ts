@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { type ScriptedTarget, scriptedBinding, type TestPart } from '../../test/scripted-binding';
+import type { FailureKind } from '../failure/failure';
 import { createResilientModel } from './create-resilient-model';
 import type { GenerateResult, ResilientModel, StreamResult } from './resilient-model';
 import type { Stage } from './stage';
@@ -29,20 +30,7 @@ describe('createResilientModel types', () => {
   it('types event payloads by event type', () => {
     model.on('fallback', (event) => {
       expectTypeOf(event.nextTargetId).toBeString();
-      expectTypeOf(event.failure.kind).toEqualTypeOf<
-        | 'rate-limited'
-        | 'overloaded'
-        | 'server'
-        | 'timeout'
-        | 'network'
-        | 'context-length'
-        | 'content-filter'
-        | 'spend-cap'
-        | 'auth'
-        | 'bad-request'
-        | 'aborted'
-        | 'unknown'
-      >();
+      expectTypeOf(event.failure.kind).toEqualTypeOf<FailureKind>();
     });
   });
 

@@ -7,7 +7,10 @@ const symbol = Symbol.for(marker);
 export class AbortedError extends ResilientError {
   private readonly [symbol] = true;
 
-  constructor({ cause, message = 'The operation was aborted.' }: { cause?: unknown; message?: string } = {}) {
+  constructor({
+    cause,
+    message = 'The operation was aborted.',
+  }: { cause?: unknown; message?: string } = {}) {
     super({ name: 'AbortedError', message, cause });
   }
 

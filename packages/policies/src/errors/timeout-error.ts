@@ -17,7 +17,11 @@ export class TimeoutError extends ResilientError {
   /** The limit that ran out, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor({ phase, timeoutMs, cause }: { phase: TimeoutPhase; timeoutMs: number; cause?: unknown }) {
+  constructor({
+    phase,
+    timeoutMs,
+    cause,
+  }: { phase: TimeoutPhase; timeoutMs: number; cause?: unknown }) {
     super({
       name: 'TimeoutError',
       message: `The ${phase} timeout of ${timeoutMs} ms ran out.`,

@@ -25,11 +25,18 @@ export interface DeadlineOptions {
 }
 
 /** Starts a deadline `timeoutMs` from now, joined with `signal`. Call `dispose()` when done. */
-export function createDeadline({ timeoutMs = Infinity, signal, clock = systemClock }: DeadlineOptions = {}): Deadline {
+export function createDeadline({
+  timeoutMs = Infinity,
+  signal,
+  clock = systemClock,
+}: DeadlineOptions = {}): Deadline {
   const controller = new AbortController();
   const expiresAt = clock.now() + timeoutMs;
   const timer = Number.isFinite(timeoutMs)
-    ? clock.setTimeout(() => controller.abort(new TimeoutError({ phase: 'total', timeoutMs })), timeoutMs)
+    ? clock.setTimeout(
+        () => controller.abort(new TimeoutError({ phase: 'total', timeoutMs })),
+        timeoutMs,
+      )
     : undefined;
   const stopListening = onAbort(signal, () => controller.abort(signal!.reason));
   if (signal?.aborted) controller.abort(signal.reason);

@@ -13,7 +13,10 @@ export interface SleepOptions {
  * Waits `delayMs` milliseconds. Abortable: when `signal` fires the timer is cleared and the
  * promise rejects with `AbortedError`. A delay of 0 or less resolves on the next tick.
  */
-export function sleep(delayMs: number, { signal, clock = systemClock }: SleepOptions = {}): Promise<void> {
+export function sleep(
+  delayMs: number,
+  { signal, clock = systemClock }: SleepOptions = {},
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError(signal));

@@ -25,21 +25,31 @@ export function assertNumber(field: string, value: unknown, rule: NumberRule = {
   if (typeof value !== 'number' || Number.isNaN(value)) fail('is not a number');
   const number = value as number;
   if (!Number.isFinite(number) && !(allowInfinity && number === Infinity)) fail('must be finite');
-  if (integer && Number.isFinite(number) && !Number.isInteger(number)) fail('must be a whole number');
+  if (integer && Number.isFinite(number) && !Number.isInteger(number))
+    fail('must be a whole number');
   if (number < min) fail(`must be at least ${min}`);
   if (number > max) fail(`must be at most ${max}`);
 }
 
 /** Throws {@link InvalidOptionError} naming `field` unless `value` is one of `allowed`. */
-export function assertOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): void {
+export function assertOneOf<T extends string>(
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+): void {
   if (value === undefined) return;
   if (!allowed.includes(value as T)) {
-    throw new InvalidOptionError({ field, value, reason: `must be one of ${allowed.map((v) => `"${v}"`).join(', ')}` });
+    throw new InvalidOptionError({
+      field,
+      value,
+      reason: `must be one of ${allowed.map((v) => `"${v}"`).join(', ')}`,
+    });
   }
 }
 
 /** Throws {@link InvalidOptionError} naming `field` unless `value` is a function. */
 export function assertFunction(field: string, value: unknown): void {
   if (value === undefined) return;
-  if (typeof value !== 'function') throw new InvalidOptionError({ field, value, reason: 'must be a function' });
+  if (typeof value !== 'function')
+    throw new InvalidOptionError({ field, value, reason: 'must be a function' });
 }
