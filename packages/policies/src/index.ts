@@ -32,9 +32,10 @@ export { type Disposable, type Event, EventEmitter } from './events/event';
 export type { Policy, PolicyContext, PolicyFunction } from './policy/policy';
 export { wrap } from './policy/wrap';
 export type { RateLimitPermit } from './rate-limit/rate-limit-permit';
-export { RateLimiter, type RateLimiterExecuteOptions } from './rate-limit/rate-limiter';
+export { RateLimiter } from './rate-limit/rate-limiter';
 export type {
   AcquireOptions,
+  RateLimiterExecuteOptions,
   RateLimiterOptions,
   RateLimiterStore,
   RateLimitObservation,

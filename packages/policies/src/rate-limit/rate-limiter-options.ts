@@ -28,9 +28,9 @@ export interface RateLimiterOptions {
 export interface AcquireOptions {
   /** Tokens to reserve: input plus the most output the call may produce. Defaults to 0. */
   tokens?: number;
-  /** Abandons the wait with `AbortedError` and leaves the queue at once. */
+  /** Abandons the wait with `AbortedError` and leaves the queue at once. Defaults to none. */
   signal?: AbortSignal;
-  /** Overrides the limiter's `maxWaitMs` for this call. */
+  /** Longest wait this call accepts. Defaults to the limiter's `maxWaitMs`. */
   maxWaitMs?: number;
 }
 
@@ -43,4 +43,15 @@ export interface RateLimitObservation {
   readonly requests?: RateLimitWindowObservation;
   /** The tokens window. */
   readonly tokens?: RateLimitWindowObservation;
+}
+
+/** Per-call options of {@link RateLimiter.execute}. */
+export interface RateLimiterExecuteOptions<T> {
+  /** Tokens to reserve. Defaults to 0. */
+  tokens?: number;
+  /**
+   * Tokens the result actually used; the reservation stands when it returns `undefined` or
+   * `fn` fails. Defaults to none (the reservation stands).
+   */
+  tokensUsed?: (result: T) => number | undefined;
 }

@@ -15,6 +15,7 @@ import { RateLimitBuckets } from './rate-limit-buckets';
 import type { RateLimitPermit } from './rate-limit-permit';
 import type {
   AcquireOptions,
+  RateLimiterExecuteOptions,
   RateLimiterOptions,
   RateLimitObservation,
 } from './rate-limiter-options';
@@ -25,14 +26,6 @@ interface Waiter {
   readonly latestGrantAt: number;
   grant(): void;
   refuse(error: unknown): void;
-}
-
-/** Per-call options of {@link RateLimiter.execute}. */
-export interface RateLimiterExecuteOptions<T> {
-  /** Tokens to reserve. Defaults to 0. */
-  tokens?: number;
-  /** Tokens the result actually used; the reservation stands when it returns `undefined` or `fn` fails. */
-  tokensUsed?: (result: T) => number | undefined;
 }
 
 /**

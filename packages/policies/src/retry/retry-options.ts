@@ -46,6 +46,6 @@ export interface RetryOptions {
 
 /** Per-call options of {@link RetryPolicy.execute}. */
 export interface RetryExecuteOptions {
-  /** Overrides the policy's `deadline` for this call. */
+  /** No wait of this call may end past this. Defaults to the policy's `deadline`. */
   deadline?: RetryDeadline;
 }
