@@ -1,0 +1,60 @@
+import type { Binding } from '@resilient-llm/core';
+import { parseRateLimitHeaders } from '@resilient-llm/core';
+import type { Stream } from 'openai/core/streaming';
+import { cacheKey } from './cache-key';
+import { callEndpoint } from './call-endpoint';
+import { classifyOpenAIError } from './classify-openai-error';
+import { defaultTargetId } from './default-target-id';
+import { estimateTokens } from './estimate-tokens';
+import { observeResponse } from './observe-response';
+import { observeStreamPart } from './observe-stream-part';
+import type { OpenAIRequest } from './openai-request';
+import type { OpenAIResponse, OpenAIResult, OpenAIStreamPart } from './openai-response';
+import type { OpenAITarget } from './openai-target';
+import { streamPartError } from './stream-part-error';
+import { streamPartRole } from './stream-part-role';
+
+/** The binding of the OpenAI SDK, for `createResilientModel` of `@resilient-llm/core`. */
+export type OpenAIBinding = Binding<OpenAITarget, OpenAIRequest, OpenAIResponse, OpenAIStreamPart>;
+
+/** Options of {@link createOpenAIBinding}. */
+export interface OpenAIBindingOptions {
+  /**
+   * Called with the HTTP response of every streaming attempt as it opens (the resilient
+   * client uses it for `.withResponse()` of streams). Defaults to none.
+   */
+  onStreamResponse?: (request: OpenAIRequest, target: OpenAITarget, response: Response) => void;
+}
+
+/**
+ * The binding that drives the OpenAI SDK: each attempt calls the target's client with the
+ * model name mapped for it and the SDK's own retries off (`maxRetries: 0`), reads the response
+ * headers through `.withResponse()`, classifies the SDK's errors, and names the roles of chat
+ * chunks and Responses API events for the stream commit point.
+ */
+export function createOpenAIBinding({
+  onStreamResponse,
+}: OpenAIBindingOptions = {}): OpenAIBinding {
+  return {
+    targetId: (target) => target.id ?? defaultTargetId(target.client.baseURL),
+    async generate(target, request, { signal }) {
+      const { data, response } = await callEndpoint(target, request, signal);
+      return { data: data as OpenAIResult, response };
+    },
+    async stream(target, request, { signal }) {
+      const { data, response } = await callEndpoint(target, request, signal);
+      onStreamResponse?.(request, target, response);
+      return {
+        parts: data as Stream<OpenAIStreamPart>,
+        observation: { rateLimit: parseRateLimitHeaders(response.headers) },
+      };
+    },
+    classify: (error) => classifyOpenAIError(error),
+    observe: observeResponse,
+    partRole: streamPartRole,
+    observePart: observeStreamPart,
+    partError: streamPartError,
+    cacheKey,
+    estimateTokens: (request) => estimateTokens(request.body),
+  };
+}

@@ -1,0 +1,133 @@
+import {
+  createResilientModel,
+  type GenerateResult,
+  type Provenance,
+  type StreamResult,
+} from '@resilient-llm/core';
+import type { OpenAIBinding } from './create-openai-binding';
+import { createOpenAIBinding } from './create-openai-binding';
+import { mapModel } from './map-model';
+import type { OpenAIEndpoint, OpenAIRequest, SdkRequestOptions } from './openai-request';
+import type { OpenAIResponse, OpenAIStreamPart } from './openai-response';
+import type { OpenAITarget } from './openai-target';
+import { setProvenance } from './provenance';
+import type { ResilientOpenAI, ResilientOpenAIOptions } from './resilient-openai';
+import { resolveTargets } from './resolve-targets';
+import { type AnsweredCall, type ResponseProps, toApiPromise } from './to-api-promise';
+import { toSdkStream } from './to-sdk-stream';
+
+const endpointPaths: Readonly<Record<OpenAIEndpoint, string>> = {
+  chat: '/chat/completions',
+  responses: '/responses',
+  embeddings: '/embeddings',
+};
+
+/**
+ * Builds a client with the `OpenAI` SDK's shape and types whose `chat.completions.create`,
+ * `responses.create` and `embeddings.create` go through the resilient-llm pipeline: paced by
+ * each target's rate limits, retried as the server asks, and failed over across the targets
+ * (OpenAI-compatible channels to the same model, or a smaller model as last resort).
+ *
+ * The SDK's own retries are off for every call (`maxRetries: 0` per request): the pipeline is
+ * the one retry owner. Where a result came from is available through `getProvenance(result)`
+ * and the pipeline's events (`on`, `telemetry`). Options are validated here; a bad value
+ * throws `InvalidOptionError` naming the field.
+ */
+export function createResilientOpenAI({
+  targets,
+  ...pipelineOptions
+}: ResilientOpenAIOptions): ResilientOpenAI {
+  const resolvedTargets = resolveTargets(targets);
+  // The HTTP response of each streaming attempt, per call and target, for `.withResponse()`.
+  const streamResponses = new WeakMap<OpenAIRequest, Map<string, Response>>();
+  const binding: OpenAIBinding = createOpenAIBinding({
+    onStreamResponse(request, target, response) {
+      const byTarget = streamResponses.get(request) ?? new Map<string, Response>();
+      byTarget.set(binding.targetId(target), response);
+      streamResponses.set(request, byTarget);
+    },
+  });
+  const model = createResilientModel({ ...pipelineOptions, binding, targets: resolvedTargets });
+  const firstClient = resolvedTargets[0]!.client;
+
+  function send(
+    endpoint: OpenAIEndpoint,
+    body: OpenAIRequest['body'],
+    requestOptions: SdkRequestOptions = {},
+  ) {
+    const { signal, maxRetries: _ownedByPipeline, ...forwarded } = requestOptions;
+    const request = { endpoint, body, options: forwarded } as OpenAIRequest;
+    const callOptions = signal ? { signal } : {};
+    const streaming = 'stream' in body && body.stream === true;
+    const answer = streaming
+      ? model.stream(request, callOptions).then((result) => answerStream(request, result))
+      : model.generate(request, callOptions).then((result) => answerGenerate(request, result));
+    return toApiPromise(firstClient, answer);
+  }
+
+  function answerGenerate(
+    request: OpenAIRequest,
+    result: GenerateResult<OpenAITarget, OpenAIResponse>,
+  ): AnsweredCall<unknown> {
+    const { data, response } = result.response;
+    setProvenance(data, provenanceOf(request, result));
+    return { data, props: responseProps(request, response, new AbortController()) };
+  }
+
+  function answerStream(
+    request: OpenAIRequest,
+    result: StreamResult<OpenAITarget, OpenAIStreamPart>,
+  ): AnsweredCall<unknown> {
+    const controller = new AbortController();
+    const stream = toSdkStream(result.stream, controller, result.target?.client);
+    setProvenance(stream, provenanceOf(request, result));
+    const response =
+      streamResponses.get(request)?.get(result.targetId) ?? new Response(null, { status: 200 });
+    streamResponses.delete(request);
+    return { data: stream, props: responseProps(request, response, controller) };
+  }
+
+  function provenanceOf(
+    request: OpenAIRequest,
+    { target, targetId, targetIndex, attempts }: Provenance<OpenAITarget>,
+  ) {
+    const requested = request.body.model;
+    const model =
+      typeof requested === 'string' && target ? mapModel(target.models, requested) : requested;
+    return { targetId, targetIndex, attempts, model };
+  }
+
+  function responseProps(
+    request: OpenAIRequest,
+    response: Response,
+    controller: AbortController,
+  ): ResponseProps {
+    return {
+      response,
+      options: { method: 'post', path: endpointPaths[request.endpoint], body: request.body },
+      controller,
+      requestLogID: 'resilient-llm',
+      retryOfRequestLogID: undefined,
+      startTime: Date.now(),
+    };
+  }
+
+  return {
+    chat: {
+      completions: {
+        create: ((body, options) =>
+          send('chat', body, options)) as ResilientOpenAI['chat']['completions']['create'],
+      },
+    },
+    responses: {
+      create: ((body, options) =>
+        send('responses', body, options)) as ResilientOpenAI['responses']['create'],
+    },
+    embeddings: {
+      create: ((body, options) =>
+        send('embeddings', body, options)) as ResilientOpenAI['embeddings']['create'],
+    },
+    model,
+    on: (type, listener) => model.on(type, listener),
+  };
+}
