@@ -1,0 +1,20 @@
+export { classifyAiSdkError } from './failure/classify-ai-sdk-error';
+export { withoutSdkRetry } from './failure/without-sdk-retry';
+export {
+  createResilientModel,
+  type ResilientLanguageModel,
+} from './language-model/create-resilient-model';
+export {
+  createLanguageModelBinding,
+  type LanguageModelBinding,
+} from './language-model/language-model-binding';
+export type { LanguageModelRequest } from './language-model/language-model-request';
+export type {
+  LanguageModelPolicyOptions,
+  LanguageModelStage,
+  ResilientLanguageModelOptions,
+} from './language-model/resilient-language-model-options';
+export { metadataNamespace, type ResilientMetadata } from './language-model/resilient-metadata';
+export { partRole } from './stream/part-role';
+export type { ResilientStreamPart, StreamOpenedPart } from './stream/stream-opened-part';
+export type { ModelEntry, ModelTarget } from './target/model-target';

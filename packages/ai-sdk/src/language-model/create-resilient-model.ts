@@ -1,0 +1,87 @@
+import type { LanguageModelV4 } from '@ai-sdk/provider';
+import {
+  createResilientModel as createPipeline,
+  type Disposable,
+  type PipelineEventOf,
+  type PipelineEventType,
+  systemClock,
+} from '@resilient-llm/core';
+import { surfaceError } from '../failure/surface-error';
+import { toLanguageModelStream } from '../stream/to-language-model-stream';
+import { prepareModelTargets } from '../target/prepare-model-targets';
+import { commonSupportedUrls } from './common-supported-urls';
+import { createLanguageModelBinding } from './language-model-binding';
+import type { ResilientLanguageModelOptions } from './resilient-language-model-options';
+import { withResilientMetadata } from './resilient-metadata';
+
+/** A fallback chain of AI SDK models behind one `LanguageModelV4`, with pipeline events. */
+export interface ResilientLanguageModel extends LanguageModelV4 {
+  /** Subscribes to one type of pipeline event (`fallback`, `attempt-failure`, ...). */
+  on<TType extends PipelineEventType>(
+    type: TType,
+    listener: (event: PipelineEventOf<TType>) => void,
+  ): Disposable;
+}
+
+/**
+ * Turns a fallback chain of AI SDK language models of any providers into one
+ * `LanguageModelV4` for `generateText`, `streamText`, structured output and tool calling.
+ *
+ * Each call runs through the pipeline of `@resilient-llm/core`: retries that honour
+ * `Retry-After`, a circuit breaker and an adaptive rate limiter per model, fallback in
+ * order, one total deadline. Streams fall over invisibly until their first content part and
+ * report a later failure as an `error` part carrying `StreamInterruptedError`. The answering
+ * model and the attempt count appear in `providerMetadata.resilientLlm`.
+ *
+ * Options are validated here; a bad value throws `InvalidOptionError` naming the field.
+ */
+export function createResilientModel(
+  options: ResilientLanguageModelOptions,
+): ResilientLanguageModel {
+  const { models, provider = 'resilient-llm', modelId, ...policies } = options ?? {};
+  const targets = prepareModelTargets(models, {
+    field: 'models',
+    methods: ['doGenerate', 'doStream'],
+  });
+  const binding = createLanguageModelBinding({ clock: policies.clock ?? systemClock });
+  const pipeline = createPipeline({ ...policies, binding, targets });
+  let supportedUrls: Promise<Record<string, RegExp[]>> | undefined;
+  return {
+    specificationVersion: 'v4',
+    provider,
+    modelId: modelId ?? targets[0]!.model.modelId,
+    get supportedUrls() {
+      supportedUrls ??= commonSupportedUrls(targets.map((target) => target.model));
+      return supportedUrls;
+    },
+    on: (type, listener) => pipeline.on(type, listener),
+    async doGenerate(params) {
+      try {
+        const result = await pipeline.generate({ params }, { signal: params.abortSignal });
+        const { response, targetId, targetIndex, attempts } = result;
+        return {
+          ...response,
+          providerMetadata: withResilientMetadata(response.providerMetadata, {
+            targetId,
+            targetIndex,
+            attempts,
+          }),
+        };
+      } catch (error) {
+        throw surfaceError(error, params.abortSignal);
+      }
+    },
+    async doStream(params) {
+      const surface = (error: unknown) => surfaceError(error, params.abortSignal);
+      try {
+        const { stream, targetId, targetIndex, attempts } = await pipeline.stream(
+          { params },
+          { signal: params.abortSignal },
+        );
+        return await toLanguageModelStream(stream, { targetId, targetIndex, attempts }, surface);
+      } catch (error) {
+        throw surface(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
+import type { Binding, Clock } from '@resilient-llm/core';
+import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
+import { partRole } from '../stream/part-role';
+import { readStreamParts } from '../stream/read-stream-parts';
+import type { ResilientStreamPart } from '../stream/stream-opened-part';
+import type { ModelTarget } from '../target/model-target';
+import { estimatePromptTokens } from './estimate-prompt-tokens';
+import type { LanguageModelRequest } from './language-model-request';
+import { observationOf, usageOf } from './observation-of';
+
+/** The binding between the pipeline and AI SDK language models. */
+export type LanguageModelBinding = Binding<
+  ModelTarget<LanguageModelV4>,
+  LanguageModelRequest,
+  LanguageModelV4GenerateResult,
+  ResilientStreamPart
+>;
+
+/**
+ * Drives AI SDK `LanguageModelV4`s: one attempt is one `doGenerate` or `doStream` with the
+ * attempt's own `abortSignal`; errors are classified by {@link classifyAiSdkError}; headers
+ * and usage feed the rate limiter. `clock` dates the responses.
+ */
+export function createLanguageModelBinding({ clock }: { clock: Clock }): LanguageModelBinding {
+  return {
+    targetId: (target) => target.id,
+    generate: async (target, { params, model = target.model }, { signal }) =>
+      model.doGenerate({ ...params, abortSignal: signal }),
+    stream: async (target, { params, model = target.model }, { signal }) => {
+      const result = await model.doStream({ ...params, abortSignal: signal });
+      return {
+        parts: readStreamParts(result, target.id),
+        observation: observationOf({ headers: result.response?.headers, now: clock.now() }),
+      };
+    },
+    classify: (error) => classifyAiSdkError(error, clock.now()),
+    partRole,
+    partError: (part) => (part.type === 'error' ? part.error : undefined),
+    observe: (result) =>
+      observationOf({ headers: result.response?.headers, usage: result.usage, now: clock.now() }),
+    observePart: (part) => (part.type === 'finish' ? { usage: usageOf(part.usage) } : undefined),
+    estimateTokens: ({ params }) => estimatePromptTokens(params),
+  };
+}

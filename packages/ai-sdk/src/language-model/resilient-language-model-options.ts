@@ -1,0 +1,41 @@
+import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
+import type { ResilientModelOptions, Stage } from '@resilient-llm/core';
+import type { ResilientStreamPart } from '../stream/stream-opened-part';
+import type { ModelEntry, ModelTarget } from '../target/model-target';
+import type { LanguageModelRequest } from './language-model-request';
+
+/** A stage of a resilient language model (see `Stage` in `@resilient-llm/core`). */
+export type LanguageModelStage = Stage<
+  ModelTarget<LanguageModelV4>,
+  LanguageModelRequest,
+  LanguageModelV4GenerateResult,
+  ResilientStreamPart
+>;
+
+/**
+ * The pipeline options every resilient language model and middleware shares: those of
+ * core's `createResilientModel` except `binding` and `targets`, which this package supplies.
+ */
+export type LanguageModelPolicyOptions = Omit<
+  ResilientModelOptions<
+    ModelTarget<LanguageModelV4>,
+    LanguageModelRequest,
+    LanguageModelV4GenerateResult,
+    ResilientStreamPart
+  >,
+  'binding' | 'targets'
+>;
+
+/** Options of `createResilientModel` in its AI SDK form. */
+export interface ResilientLanguageModelOptions extends LanguageModelPolicyOptions {
+  /**
+   * The fallback chain: AI SDK language models of any providers, tried in this order. An
+   * entry may be `{ model, id }` to name it (ids must be unique; each defaults to
+   * `provider:modelId`, e.g. `openai.chat:gpt-4o`). Required, at least one.
+   */
+  models: readonly ModelEntry<LanguageModelV4>[];
+  /** The `provider` the resilient model reports to the AI SDK (telemetry, logs). Defaults to `'resilient-llm'`. */
+  provider?: string;
+  /** The `modelId` it reports. Defaults to the first model's `modelId`. */
+  modelId?: string;
+}

@@ -1,0 +1,23 @@
+/**
+ * One entry of a fallback chain, resolved: the model and the id that names it in events,
+ * errors, breaker and limiter state, and `providerMetadata.resilientLlm.targetId`.
+ */
+export interface ModelTarget<TModel> {
+  /** The model this target calls. */
+  readonly model: TModel;
+  /** Stable, unique name of the target. */
+  readonly id: string;
+}
+
+/**
+ * One entry of a fallback chain as you list it: a model, or a model with an id of your choosing
+ * (needed when the same provider and model id appear twice, e.g. two accounts or regions).
+ */
+export type ModelEntry<TModel> =
+  | TModel
+  | {
+      /** The model this target calls. */
+      readonly model: TModel;
+      /** Stable, unique name of the target. Defaults to `provider:modelId` of the model. */
+      readonly id?: string;
+    };
