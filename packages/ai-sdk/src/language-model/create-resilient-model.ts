@@ -43,7 +43,10 @@ export function createResilientModel(
     field: 'models',
     methods: ['doGenerate', 'doStream'],
   });
-  const binding = createLanguageModelBinding({ clock: policies.clock ?? systemClock });
+  const binding = createLanguageModelBinding({
+    clock: policies.clock ?? systemClock,
+    firstContentTimeoutMs: policies.streamTimeouts?.firstContentTimeoutMs,
+  });
   const pipeline = createPipeline({ ...policies, binding, targets });
   let supportedUrls: Promise<Record<string, RegExp[]>> | undefined;
   return {

@@ -1,6 +1,7 @@
 import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
 import type { Binding, Clock } from '@resilient-llm/core';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
+import { openWithin } from '../stream/open-within';
 import { partRole } from '../stream/part-role';
 import { readStreamParts } from '../stream/read-stream-parts';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
@@ -20,15 +21,25 @@ export type LanguageModelBinding = Binding<
 /**
  * Drives AI SDK `LanguageModelV4`s: one attempt is one `doGenerate` or `doStream` with the
  * attempt's own `abortSignal`; errors are classified by {@link classifyAiSdkError}; headers
- * and usage feed the rate limiter. `clock` dates the responses.
+ * and usage feed the rate limiter. `clock` dates the responses and times
+ * `firstContentTimeoutMs` while a stream opens (see {@link openWithin}).
  */
-export function createLanguageModelBinding({ clock }: { clock: Clock }): LanguageModelBinding {
+export function createLanguageModelBinding({
+  clock,
+  firstContentTimeoutMs,
+}: {
+  clock: Clock;
+  firstContentTimeoutMs?: number;
+}): LanguageModelBinding {
   return {
     targetId: (target) => target.id,
     generate: async (target, { params, model = target.model }, { signal }) =>
       model.doGenerate({ ...params, abortSignal: signal }),
     stream: async (target, { params, model = target.model }, { signal }) => {
-      const result = await model.doStream({ ...params, abortSignal: signal });
+      const result = await openWithin(model.doStream({ ...params, abortSignal: signal }), {
+        timeoutMs: firstContentTimeoutMs,
+        clock,
+      });
       return {
         parts: readStreamParts(result, target.id),
         observation: observationOf({ headers: result.response?.headers, now: clock.now() }),
