@@ -60,7 +60,9 @@ export function createResilientOpenAI({
     const callOptions = signal ? { signal } : {};
     const streaming = 'stream' in body && body.stream === true;
     const answer = streaming
-      ? model.stream(request, callOptions).then((result) => answerStream(request, result))
+      ? model
+          .stream(request, callOptions)
+          .then((result) => answerStream(request, result, signal ?? undefined))
       : model.generate(request, callOptions).then((result) => answerGenerate(request, result));
     return toApiPromise(firstClient, answer);
   }
@@ -77,14 +79,15 @@ export function createResilientOpenAI({
   function answerStream(
     request: OpenAIRequest,
     result: StreamResult<OpenAITarget, OpenAIStreamPart>,
+    signal: AbortSignal | undefined,
   ): AnsweredCall<unknown> {
-    const controller = new AbortController();
-    const stream = toSdkStream(result.stream, controller, result.target?.client);
+    const client = result.target?.client;
+    const stream = toSdkStream(result.stream, { signal, client });
     setProvenance(stream, provenanceOf(request, result));
     const response =
       streamResponses.get(request)?.get(result.targetId) ?? new Response(null, { status: 200 });
     streamResponses.delete(request);
-    return { data: stream, props: responseProps(request, response, controller) };
+    return { data: stream, props: responseProps(request, response, stream.controller) };
   }
 
   function provenanceOf(

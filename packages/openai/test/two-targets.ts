@@ -4,7 +4,7 @@ import {
   type SimulatorConfig,
   startSimulator,
 } from '@resilient-llm/simulator';
-import OpenAI from 'openai';
+import OpenAI, { type ClientOptions } from 'openai';
 
 /** A simulator and an `OpenAI` client of it, as one channel of a fallback chain. */
 export interface Channel {
@@ -16,9 +16,9 @@ export interface Channel {
 export async function startChannel(
   clock: ManualClock,
   config: SimulatorConfig,
-  apiKey = 'sk-test',
+  clientOptions: ClientOptions = {},
 ): Promise<Channel> {
   const simulator = await startSimulator({ seed: 11, ...config, clock });
-  const client = new OpenAI({ baseURL: simulator.baseURL, apiKey });
+  const client = new OpenAI({ baseURL: simulator.baseURL, apiKey: 'sk-test', ...clientOptions });
   return { simulator, client };
 }
