@@ -41,7 +41,7 @@ export function createLanguageModelBinding({
         clock,
       });
       return {
-        parts: readStreamParts(result, target.id),
+        parts: readStreamParts(result, { targetId: target.id, signal }),
         observation: observationOf({ headers: result.response?.headers, now: clock.now() }),
       };
     },

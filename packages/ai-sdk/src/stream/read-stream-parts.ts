@@ -10,14 +10,22 @@ import { type ResilientStreamPart, streamOpenedType } from './stream-opened-part
  * completion signal (the AI SDK's providers report a cut connection that way): that is no
  * finish, so it becomes an `IncompleteStreamError`, which falls over before the commit point
  * and interrupts the stream after it.
+ *
+ * When the attempt's `signal` fires, the model's stream is cancelled even if the model
+ * ignores its `abortSignal` once the stream is open, so no connection outlives its attempt.
  */
 export async function* readStreamParts(
   result: LanguageModelV4StreamResult,
-  targetId: string,
+  { targetId, signal }: { targetId: string; signal: AbortSignal },
 ): AsyncGenerator<ResilientStreamPart, void, undefined> {
   yield { type: streamOpenedType, request: result.request, response: result.response };
   const reader = result.stream.getReader();
   let done = false;
+  const cancel = () => {
+    reader.cancel(signal.reason).catch(() => {});
+  };
+  if (signal.aborted) cancel();
+  else signal.addEventListener('abort', cancel, { once: true });
   try {
     for (;;) {
       const next = await reader.read();
@@ -32,8 +40,9 @@ export async function* readStreamParts(
       yield part;
     }
   } finally {
+    signal.removeEventListener('abort', cancel);
     // Stopped early or failed: the model's stream must release its connection.
-    if (!done) reader.cancel().catch(() => {});
+    if (!done) cancel();
     reader.releaseLock();
   }
 }
