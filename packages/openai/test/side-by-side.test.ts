@@ -40,7 +40,10 @@ async function settleOnFakeTime(calls: readonly Promise<unknown>[]): Promise<num
   return completed;
 }
 
-function ask(client: Pick<OpenAI, 'chat'>, index: number) {
+function ask(
+  client: { chat: { completions: Pick<OpenAI['chat']['completions'], 'create'> } },
+  index: number,
+) {
   return client.chat.completions.create({
     model: 'gpt-sim',
     messages: [{ role: 'user', content: `Question number ${index}` }],
