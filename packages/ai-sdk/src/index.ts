@@ -15,6 +15,7 @@ export type {
   ResilientLanguageModelOptions,
 } from './language-model/resilient-language-model-options';
 export { metadataNamespace, type ResilientMetadata } from './language-model/resilient-metadata';
+export { createResilientMiddleware } from './middleware/create-resilient-middleware';
 export { partRole } from './stream/part-role';
 export type { ResilientStreamPart, StreamOpenedPart } from './stream/stream-opened-part';
 export type { ModelEntry, ModelTarget } from './target/model-target';

@@ -6,13 +6,11 @@ import {
   type PipelineEventType,
   systemClock,
 } from '@resilient-llm/core';
-import { surfaceError } from '../failure/surface-error';
-import { toLanguageModelStream } from '../stream/to-language-model-stream';
 import { prepareModelTargets } from '../target/prepare-model-targets';
+import { generateThroughPipeline, streamThroughPipeline } from './call-through-pipeline';
 import { commonSupportedUrls } from './common-supported-urls';
 import { createLanguageModelBinding } from './language-model-binding';
 import type { ResilientLanguageModelOptions } from './resilient-language-model-options';
-import { withResilientMetadata } from './resilient-metadata';
 
 /** A fallback chain of AI SDK models behind one `LanguageModelV4`, with pipeline events. */
 export interface ResilientLanguageModel extends LanguageModelV4 {
@@ -58,33 +56,7 @@ export function createResilientModel(
       return supportedUrls;
     },
     on: (type, listener) => pipeline.on(type, listener),
-    async doGenerate(params) {
-      try {
-        const result = await pipeline.generate({ params }, { signal: params.abortSignal });
-        const { response, targetId, targetIndex, attempts } = result;
-        return {
-          ...response,
-          providerMetadata: withResilientMetadata(response.providerMetadata, {
-            targetId,
-            targetIndex,
-            attempts,
-          }),
-        };
-      } catch (error) {
-        throw surfaceError(error, params.abortSignal);
-      }
-    },
-    async doStream(params) {
-      const surface = (error: unknown) => surfaceError(error, params.abortSignal);
-      try {
-        const { stream, targetId, targetIndex, attempts } = await pipeline.stream(
-          { params },
-          { signal: params.abortSignal },
-        );
-        return await toLanguageModelStream(stream, { targetId, targetIndex, attempts }, surface);
-      } catch (error) {
-        throw surface(error);
-      }
-    },
+    doGenerate: (params) => generateThroughPipeline(pipeline, { params }),
+    doStream: (params) => streamThroughPipeline(pipeline, { params }),
   };
 }

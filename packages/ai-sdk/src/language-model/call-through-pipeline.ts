@@ -1,0 +1,63 @@
+import type {
+  LanguageModelV4,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamResult,
+} from '@ai-sdk/provider';
+import type { ResilientModel } from '@resilient-llm/core';
+import { surfaceError } from '../failure/surface-error';
+import type { ResilientStreamPart } from '../stream/stream-opened-part';
+import { toLanguageModelStream } from '../stream/to-language-model-stream';
+import type { ModelTarget } from '../target/model-target';
+import type { LanguageModelRequest } from './language-model-request';
+import { withResilientMetadata } from './resilient-metadata';
+
+/** A pipeline over AI SDK language models. */
+export type LanguageModelPipeline = ResilientModel<
+  ModelTarget<LanguageModelV4>,
+  LanguageModelRequest,
+  LanguageModelV4GenerateResult,
+  ResilientStreamPart
+>;
+
+/**
+ * `doGenerate` through the pipeline: the caller's `abortSignal` cancels the whole call, the
+ * answer gains `providerMetadata.resilientLlm`, and errors leave as {@link surfaceError} says.
+ */
+export async function generateThroughPipeline(
+  pipeline: LanguageModelPipeline,
+  request: LanguageModelRequest,
+): Promise<LanguageModelV4GenerateResult> {
+  const { abortSignal } = request.params;
+  try {
+    const { response, targetId, targetIndex, attempts } = await pipeline.generate(request, {
+      signal: abortSignal,
+    });
+    const metadata = { targetId, targetIndex, attempts };
+    return {
+      ...response,
+      providerMetadata: withResilientMetadata(response.providerMetadata, metadata),
+    };
+  } catch (error) {
+    throw surfaceError(error, abortSignal);
+  }
+}
+
+/**
+ * `doStream` through the pipeline: resolves at the commit point with the committed model's
+ * stream (see `toLanguageModelStream`); failures before it leave as {@link surfaceError} says.
+ */
+export async function streamThroughPipeline(
+  pipeline: LanguageModelPipeline,
+  request: LanguageModelRequest,
+): Promise<LanguageModelV4StreamResult> {
+  const { abortSignal } = request.params;
+  const surface = (error: unknown) => surfaceError(error, abortSignal);
+  try {
+    const { stream, targetId, targetIndex, attempts } = await pipeline.stream(request, {
+      signal: abortSignal,
+    });
+    return await toLanguageModelStream(stream, { targetId, targetIndex, attempts }, surface);
+  } catch (error) {
+    throw surface(error);
+  }
+}
