@@ -1,3 +1,11 @@
+export { createResilientEmbeddingMiddleware } from './embedding/create-resilient-embedding-middleware';
+export { createResilientEmbeddingModel } from './embedding/create-resilient-embedding-model';
+export { createEmbeddingBinding, type EmbeddingBinding } from './embedding/embedding-binding';
+export type { EmbeddingRequest } from './embedding/embedding-request';
+export type {
+  EmbeddingPolicyOptions,
+  ResilientEmbeddingModelOptions,
+} from './embedding/resilient-embedding-model-options';
 export { classifyAiSdkError } from './failure/classify-ai-sdk-error';
 export { withoutSdkRetry } from './failure/without-sdk-retry';
 export {
