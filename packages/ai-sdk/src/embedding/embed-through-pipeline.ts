@@ -1,6 +1,7 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
 import type { ResilientModel } from '@resilient-llm/core';
 import { surfaceError } from '../failure/surface-error';
+import { callOptionsOf } from '../language-model/call-options-of';
 import { withResilientMetadata } from '../language-model/resilient-metadata';
 import type { ModelTarget } from '../target/model-target';
 import type { EmbeddingRequest } from './embedding-request';
@@ -23,9 +24,10 @@ export async function embedThroughPipeline(
 ): Promise<EmbeddingModelV4Result> {
   const { abortSignal } = request.params;
   try {
-    const { response, targetId, targetIndex, attempts } = await pipeline.generate(request, {
-      signal: abortSignal,
-    });
+    const { response, targetId, targetIndex, attempts } = await pipeline.generate(
+      request,
+      callOptionsOf(request.params),
+    );
     const metadata = { targetId, targetIndex, attempts };
     return {
       ...response,

@@ -8,6 +8,7 @@ import { surfaceError } from '../failure/surface-error';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import { toLanguageModelStream } from '../stream/to-language-model-stream';
 import type { ModelTarget } from '../target/model-target';
+import { callOptionsOf } from './call-options-of';
 import type { LanguageModelRequest } from './language-model-request';
 import { withResilientMetadata } from './resilient-metadata';
 
@@ -29,9 +30,10 @@ export async function generateThroughPipeline(
 ): Promise<LanguageModelV4GenerateResult> {
   const { abortSignal } = request.params;
   try {
-    const { response, targetId, targetIndex, attempts } = await pipeline.generate(request, {
-      signal: abortSignal,
-    });
+    const { response, targetId, targetIndex, attempts } = await pipeline.generate(
+      request,
+      callOptionsOf(request.params),
+    );
     const metadata = { targetId, targetIndex, attempts };
     return {
       ...response,
@@ -53,9 +55,10 @@ export async function streamThroughPipeline(
   const { abortSignal } = request.params;
   const surface = (error: unknown) => surfaceError(error, abortSignal);
   try {
-    const { stream, targetId, targetIndex, attempts } = await pipeline.stream(request, {
-      signal: abortSignal,
-    });
+    const { stream, targetId, targetIndex, attempts } = await pipeline.stream(
+      request,
+      callOptionsOf(request.params),
+    );
     return await toLanguageModelStream(stream, { targetId, targetIndex, attempts }, surface);
   } catch (error) {
     throw surface(error);

@@ -251,6 +251,21 @@ describe('generate of a resilient model', () => {
     expect(APICallError.isInstance(error)).toBe(false);
   });
 
+  it('takes a total deadline per call from providerOptions.resilientLlm.timeoutMs', async () => {
+    const clock = createManualClock(0);
+    const hung = new MockLanguageModelV4({ doGenerate: () => new Promise(() => {}) });
+    const model = createResilientModel({ models: [hung], clock });
+
+    const generating = Promise.resolve(
+      model.doGenerate({ prompt, providerOptions: { resilientLlm: { timeoutMs: 1_000 } } }),
+    ).catch((caught: unknown) => caught);
+    await yieldToIo();
+    clock.advance(1_000);
+
+    expect(await generating).toMatchObject({ name: 'TimeoutError', phase: 'total' });
+    expect(hung.doGenerateCalls[0]?.abortSignal?.aborted).toBe(true);
+  });
+
   it('passes each attempt its own abort signal, tied to the caller’s', async () => {
     const controller = new AbortController();
     const model = new MockLanguageModelV4({ doGenerate: answer });

@@ -7,6 +7,7 @@ import { readStreamParts } from '../stream/read-stream-parts';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import type { ModelTarget } from '../target/model-target';
 import { estimatePromptTokens } from './estimate-prompt-tokens';
+import { languageModelCacheKey } from './language-model-cache-key';
 import type { LanguageModelRequest } from './language-model-request';
 import { observationOf, usageOf } from './observation-of';
 
@@ -52,5 +53,6 @@ export function createLanguageModelBinding({
       observationOf({ headers: result.response?.headers, usage: result.usage, now: clock.now() }),
     observePart: (part) => (part.type === 'finish' ? { usage: usageOf(part.usage) } : undefined),
     estimateTokens: ({ params }) => estimatePromptTokens(params),
+    cacheKey: ({ params }, target) => languageModelCacheKey(params, target.id),
   };
 }
