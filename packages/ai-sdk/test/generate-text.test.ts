@@ -42,6 +42,36 @@ describe.each(openAiApis)('generateText over the $api API', ({ api, provider }) 
     expect(clock.now()).toBeGreaterThanOrEqual(2_000);
   });
 
+  it('rides out a congested shared pool: waits for each reset, moves the rest over', async () => {
+    const { simulator, clock } = await start({
+      pooled: { sharedPool: { requestsPerWindow: 5, windowMs: 10_000 } },
+      backup: {},
+    });
+    const model = simulatedModels(simulator, api);
+    const resilient = createResilientModel({
+      models: [model('pooled'), model('backup')],
+      retry: noJitter,
+      rateLimit: { maxWaitMs: 15_000 },
+      clock,
+    });
+
+    const calls = Array.from({ length: 20 }, (_, index) =>
+      generateText({ model: resilient, prompt: `Question ${index}` }),
+    );
+    const results = await driveClock(clock, Promise.all(calls), { stepMs: 250 });
+
+    const answeredBy = results.map((result) => result.providerMetadata?.resilientLlm?.targetId);
+    expect(answeredBy.filter((id) => id === `${provider}:pooled`)).toHaveLength(15);
+    expect(answeredBy.filter((id) => id === `${provider}:backup`)).toHaveLength(5);
+    // The pool's limit hides behind per-key headers that show plenty left, so the limiter
+    // cannot pace ahead of it: 15 of 20 meet a 429, wait for the reset, 5 get through per
+    // window, and the 5 still refused after 3 calls each move to the backup. Nothing more:
+    // generateText retried none of it.
+    expect(simulator.stats().byModel.pooled?.byStatus).toEqual({ '200': 15, '429': 30 });
+    expect(simulator.stats().byModel.backup?.byStatus).toEqual({ '200': 5 });
+    expect(clock.now()).toBeGreaterThanOrEqual(20_000);
+  });
+
   it('falls over to the next model when the storm outlasts the retries', async () => {
     const { simulator, clock } = await start({
       primary: { faults: [{ type: 'rate-limit', retryAfterMs: 1_000 }] },

@@ -114,6 +114,38 @@ describe.each(openAiApis)('streamText over the $api API', ({ api, provider }) =>
     expect(requestsTo(simulator, 'backup')).toBe(0);
   });
 
+  it('interrupts a committed stream that stalls longer than the idle limit', async () => {
+    const { simulator, clock } = await start({
+      stalling: { faults: [{ type: 'stall', afterTokens: 2, durationMs: 60_000 }] },
+      backup: {},
+    });
+    const model = simulatedModels(simulator, api);
+    const resilient = createResilientModel({
+      models: [model('stalling'), model('backup')],
+      retry: false,
+      streamTimeouts: { idleTimeoutMs: 3_000 },
+      clock,
+    });
+    const errors: unknown[] = [];
+
+    const result = streamText({
+      model: resilient,
+      prompt: 'Hello',
+      onError: ({ error }) => {
+        errors.push(error);
+      },
+    });
+    const parts = await driveClock(clock, collect(result.fullStream), { stepMs: 10 });
+
+    expect((errors[0] as StreamInterruptedError).failure).toMatchObject({
+      kind: 'timeout',
+      phase: 'idle',
+    });
+    expect(textOf(parts).split(' ').filter(Boolean)).toHaveLength(2);
+    expect(requestsTo(simulator, 'backup')).toBe(0);
+    await waitForCondition(() => simulator.stats().inFlight === 0);
+  });
+
   it('stops the request when the caller aborts mid-stream', async () => {
     const { simulator, clock } = await start({
       stalled: { faults: [{ type: 'stall', afterTokens: 2, durationMs: 600_000 }] },
