@@ -54,9 +54,14 @@ describe('streams', () => {
       ],
     });
 
-    const stream = await settleWithClock(clock, resilient.chat.completions.create(question));
+    const { data: stream, response } = await settleWithClock(
+      clock,
+      resilient.chat.completions.create(question).withResponse(),
+    );
     expect(stream).toBeInstanceOf(Stream);
     expect(getProvenance(stream)).toMatchObject({ targetId: 'healthy', attempts: 5 });
+    // The HTTP response behind the stream is the one of the attempt that answered.
+    expect(response.url.startsWith(healthy.simulator.baseURL)).toBe(true);
     const chunks = await collect(stream);
     const expected = await healthy.client.chat.completions.create({ ...question, stream: false });
     // One opening chunk, the whole answer once, the finish: nothing of the failed attempts.
@@ -97,6 +102,34 @@ describe('streams', () => {
     // Content had reached the caller: nothing was retried or sent elsewhere.
     expect(dropping.simulator.stats().requests).toBe(1);
     expect(healthy.simulator.stats().requests).toBe(0);
+  });
+
+  it('gives up on a stream whose first token is too slow and answers from the next target', async () => {
+    const clock = createManualClock(0);
+    const slow = await startChannel(clock, {
+      defaultModel: { faults: [{ type: 'slow-first-token', medianMs: 20_000, p99Ms: 20_000 }] },
+    });
+    const healthy = await startChannel(clock, {});
+    channels.push(slow, healthy);
+    const resilient = createResilientOpenAI({
+      clock,
+      retry: { maxAttempts: 1 },
+      streamTimeouts: { firstContentTimeoutMs: 5_000 },
+      targets: [
+        { client: slow.client, id: 'slow' },
+        { client: healthy.client, id: 'healthy' },
+      ],
+    });
+    const stream = await settleWithClock(clock, resilient.chat.completions.create(question));
+    expect(getProvenance(stream)).toMatchObject({ targetId: 'healthy', attempts: 2 });
+    expect(clock.now()).toBeGreaterThanOrEqual(5_000);
+    expect(clock.now()).toBeLessThan(20_000);
+    expect(textOf(await collect(stream))).toBeTruthy();
+    // The stalled attempt's connection was closed.
+    await settleWithClock(
+      clock,
+      waitFor(() => slow.simulator.stats().inFlight === 0),
+    );
   });
 
   it('offers toReadableStream() and stops the connection on controller.abort()', async () => {
