@@ -1,5 +1,6 @@
 import type { EmbeddingModelV4 } from '@ai-sdk/provider';
 import { createResilientModel as createPipeline, systemClock } from '@resilient-llm/core';
+import { assertReportedName } from '../target/assert-reported-name';
 import { prepareModelTargets } from '../target/prepare-model-targets';
 import { embedThroughPipeline } from './embed-through-pipeline';
 import { createEmbeddingBinding } from './embedding-binding';
@@ -17,6 +18,8 @@ export function createResilientEmbeddingModel(
   options: ResilientEmbeddingModelOptions,
 ): EmbeddingModelV4 {
   const { models, provider = 'resilient-llm', modelId, ...policies } = options ?? {};
+  assertReportedName('provider', provider);
+  assertReportedName('modelId', modelId);
   const targets = prepareModelTargets(models, { field: 'models', methods: ['doEmbed'] });
   const binding = createEmbeddingBinding({ clock: policies.clock ?? systemClock });
   const pipeline = createPipeline({ ...policies, binding, targets });

@@ -288,6 +288,8 @@ describe('options of createResilientModel', () => {
     [{ models: [model, model] }, 'models[1]'],
     [{ models: [model, { model, id: '' }] }, 'models[1].id'],
     [{ models: [model], streamTimeouts: { idleTimeoutMs: -1 } }, 'streamTimeouts.idleTimeoutMs'],
+    [{ models: [model], modelId: '' }, 'modelId'],
+    [{ models: [model], retry: { maxAttempts: 0 } }, 'retry.maxAttempts'],
   ])('rejects %j naming %s', (options, field) => {
     const error = (() => {
       try {

@@ -6,6 +6,7 @@ import {
   type PipelineEventType,
   systemClock,
 } from '@resilient-llm/core';
+import { assertReportedName } from '../target/assert-reported-name';
 import { prepareModelTargets } from '../target/prepare-model-targets';
 import { generateThroughPipeline, streamThroughPipeline } from './call-through-pipeline';
 import { commonSupportedUrls } from './common-supported-urls';
@@ -37,6 +38,8 @@ export function createResilientModel(
   options: ResilientLanguageModelOptions,
 ): ResilientLanguageModel {
   const { models, provider = 'resilient-llm', modelId, ...policies } = options ?? {};
+  assertReportedName('provider', provider);
+  assertReportedName('modelId', modelId);
   const targets = prepareModelTargets(models, {
     field: 'models',
     methods: ['doGenerate', 'doStream'],
