@@ -143,6 +143,27 @@ describe.each(openAiApis)('generateText over the $api API', ({ api, provider }) 
     expect(requestsTo(simulator, 'backup')).toBe(3);
   });
 
+  it.each([
+    ['a spent quota', { faults: [{ type: 'insufficient-quota' as const }] }],
+    ['a prompt beyond the context window', { contextWindow: 5 }],
+  ])('moves on at once, without retrying, from %s', async (_, primary) => {
+    const { simulator, clock } = await start({ primary, backup: {} });
+    const model = simulatedModels(simulator, api);
+    const resilient = createResilientModel({
+      models: [model('primary'), model('backup')],
+      retry: noJitter,
+      clock,
+    });
+
+    const result = await driveClock(
+      clock,
+      generateText({ model: resilient, prompt: 'A prompt longer than five tokens, surely.' }),
+    );
+
+    expect(result.providerMetadata?.resilientLlm).toMatchObject({ targetIndex: 1, attempts: 2 });
+    expect(requestsTo(simulator, 'primary')).toBe(1);
+  });
+
   it('never multiplies attempts: the SDK does not retry what the pipeline gave up on', async () => {
     const { simulator, clock } = await start({
       primary: { faults: [{ type: 'server-error', status: 503 }] },

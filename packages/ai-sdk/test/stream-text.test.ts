@@ -75,6 +75,29 @@ describe.each(openAiApis)('streamText over the $api API', ({ api, provider }) =>
     expect((await result.providerMetadata)?.resilientLlm).toMatchObject({ targetIndex: 1 });
   });
 
+  it('falls over invisibly from a malformed chunk before the first content', async () => {
+    const { simulator, clock } = await start({
+      garbled: { faults: [{ type: 'malformed-chunk', afterTokens: 0 }] },
+      steady: {},
+    });
+    const model = simulatedModels(simulator, api);
+    const resilient = createResilientModel({
+      models: [model('garbled'), model('steady')],
+      retry: false,
+      clock,
+    });
+
+    const result = streamText({ model: resilient, prompt: 'Hello' });
+    const parts = await driveClock(clock, collect(result.fullStream));
+
+    expect(parts.some((part) => part.type === 'error')).toBe(false);
+    expect((await result.providerMetadata)?.resilientLlm).toMatchObject({
+      targetId: `${provider}:steady`,
+    });
+    expect(simulator.stats().faults['malformed-chunk']).toBe(1);
+    await waitForCondition(() => simulator.stats().inFlight === 0);
+  });
+
   it('reports a cut after the first content as StreamInterruptedError, never appending another answer', async () => {
     const { simulator, clock } = await start({
       cut: { faults: [{ type: 'drop', afterTokens: 3 }] },
