@@ -5,7 +5,7 @@ import {
   InvalidOptionError,
   StreamInterruptedError,
 } from '@resilient-llm/core';
-import { createManualClock } from '@resilient-llm/simulator';
+import { createManualClock, injectLanguageModelFaults } from '@resilient-llm/simulator';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { yieldToIo } from '../../test/drive-clock';
@@ -225,6 +225,30 @@ describe('generate of a resilient model', () => {
       mock: { id: 1 },
       resilientLlm: { targetId: 'backup', targetIndex: 1, attempts: 2 },
     });
+  });
+
+  it('classifies in-process simulated faults and reports the fallback as an event', async () => {
+    const flaky = injectLanguageModelFaults(
+      new MockLanguageModelV4({ modelId: 'flaky', doGenerate: answer }),
+      { faults: [{ type: 'overloaded' }] },
+    );
+    const model = createResilientModel({
+      models: [flaky, new MockLanguageModelV4({ modelId: 'steady', doGenerate: answer })],
+      retry: false,
+    });
+    const fallbacks: unknown[] = [];
+    model.on('fallback', (event) => fallbacks.push(event));
+
+    const result = await model.doGenerate({ prompt });
+
+    expect(result.providerMetadata?.resilientLlm).toMatchObject({ targetIndex: 1 });
+    expect(fallbacks).toEqual([
+      expect.objectContaining({
+        targetId: 'mock-provider:flaky',
+        nextTargetId: 'mock-provider:steady',
+        failure: expect.objectContaining({ kind: 'overloaded', status: 529 }),
+      }),
+    ]);
   });
 
   it('surfaces a request error unchanged and does not fall over', async () => {
