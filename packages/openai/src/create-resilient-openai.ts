@@ -13,14 +13,9 @@ import type { OpenAITarget } from './openai-target';
 import { setProvenance } from './provenance';
 import type { ResilientOpenAI, ResilientOpenAIOptions } from './resilient-openai';
 import { resolveTargets } from './resolve-targets';
-import { type AnsweredCall, type ResponseProps, toApiPromise } from './to-api-promise';
+import { responseProps } from './response-props';
+import { type AnsweredCall, toApiPromise } from './to-api-promise';
 import { toSdkStream } from './to-sdk-stream';
-
-const endpointPaths: Readonly<Record<OpenAIEndpoint, string>> = {
-  chat: '/chat/completions',
-  responses: '/responses',
-  embeddings: '/embeddings',
-};
 
 /**
  * Builds a client with the `OpenAI` SDK's shape and types whose `chat.completions.create`,
@@ -98,21 +93,6 @@ export function createResilientOpenAI({
     const model =
       typeof requested === 'string' && target ? mapModel(target.models, requested) : requested;
     return { targetId, targetIndex, attempts, model };
-  }
-
-  function responseProps(
-    request: OpenAIRequest,
-    response: Response,
-    controller: AbortController,
-  ): ResponseProps {
-    return {
-      response,
-      options: { method: 'post', path: endpointPaths[request.endpoint], body: request.body },
-      controller,
-      requestLogID: 'resilient-llm',
-      retryOfRequestLogID: undefined,
-      startTime: Date.now(),
-    };
   }
 
   return {
