@@ -55,4 +55,23 @@ describe('primary outage', () => {
     expect(getProvenance(after)?.targetId).toBe('gateway');
     expect(secondary.simulator.stats().requests).toBe(6);
   });
+
+  it('gives up on a hanging target after the attempt timeout and answers from the next one', async () => {
+    const clock = createManualClock(0);
+    const hanging = await startChannel(clock, { defaultModel: { faults: [{ type: 'hang' }] } });
+    const healthy = await startChannel(clock, {});
+    channels.push(hanging, healthy);
+    const resilient = createResilientOpenAI({
+      clock,
+      attemptTimeoutMs: 5_000,
+      retry: { maxAttempts: 2 },
+      targets: [
+        { client: hanging.client, id: 'hanging' },
+        { client: healthy.client, id: 'healthy' },
+      ],
+    });
+    const answer = await settleWithClock(clock, resilient.chat.completions.create(question));
+    expect(getProvenance(answer)).toMatchObject({ targetId: 'healthy', attempts: 3 });
+    expect(hanging.simulator.stats().requests).toBe(2);
+  });
 });
