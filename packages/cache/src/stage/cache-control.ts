@@ -1,0 +1,35 @@
+/** Per-call control of the cache, from {@link withCacheControl} or the `control` option. */
+export interface CacheControl {
+  /** Neither read nor write the cache for this call. Defaults to false. */
+  readonly skip?: boolean;
+  /** Go upstream even on a hit, and store the fresh answer. Defaults to false. */
+  readonly refresh?: boolean;
+  /** How long the answer stays fresh, in ms. Defaults to the stage's `ttlMs`. */
+  readonly ttlMs?: number;
+  /** How long past `ttlMs` it is served stale while refreshed in the background, in ms. Defaults to the stage's `staleWhileRevalidateMs`. */
+  readonly staleWhileRevalidateMs?: number;
+  /** Cache this call even if its sampling is not deterministic. Defaults to the stage's `cacheNonDeterministic`. */
+  readonly cacheNonDeterministic?: boolean;
+  /** The namespace (tenant) of this call. Defaults to the stage's `namespace`. */
+  readonly namespace?: string;
+}
+
+const controls = new WeakMap<object, CacheControl>();
+
+/**
+ * Attaches cache control to a request object and returns the same object, for the default
+ * `control` option of the cache stage to find: `model.generate(withCacheControl(request, { refresh: true }))`.
+ * The request must be an object (a `WeakMap` holds the control, so nothing leaks).
+ */
+export function withCacheControl<TRequest extends object>(
+  request: TRequest,
+  control: CacheControl,
+): TRequest {
+  controls.set(request, control);
+  return request;
+}
+
+/** The control attached by {@link withCacheControl}, if any. */
+export function readCacheControl(request: unknown): CacheControl | undefined {
+  return typeof request === 'object' && request !== null ? controls.get(request) : undefined;
+}

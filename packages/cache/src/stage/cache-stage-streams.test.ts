@@ -1,0 +1,113 @@
+import { StreamInterruptedError } from '@resilient-llm/core';
+import { describe, expect, it } from 'vitest';
+import { setupCachedModel } from '../../test/cache-setup';
+import { collect, gate, HttpError, type TestPart } from '../../test/scripted-binding';
+
+const answer: TestPart[] = [
+  { type: 'start' },
+  { type: 'text', text: 'Hel' },
+  { type: 'text', text: 'lo' },
+  { type: 'finish', outputTokens: 2 },
+];
+
+describe('cache stage, streams', () => {
+  it('replays a completed stream part for part, with its usage, without an upstream call', async () => {
+    const { model, target } = setupCachedModel({ steps: [{ stream: answer }] });
+
+    const first = await model.stream({ prompt: 'hi' });
+    const firstParts = await collect(first.stream);
+    const second = await model.stream({ prompt: 'hi' });
+    const secondParts = await collect(second.stream);
+
+    expect(firstParts).toEqual(answer);
+    expect(secondParts).toEqual(answer);
+    expect(second).toMatchObject({ targetId: 'cache', targetIndex: -1, attempts: 0 });
+    expect(target.calls).toBe(1);
+  });
+
+  it('keeps generate and stream answers apart', async () => {
+    const { model, target } = setupCachedModel({
+      steps: [{ respond: 'plain' }, { stream: answer }],
+    });
+
+    await model.generate({ prompt: 'hi' });
+    const streamed = await model.stream({ prompt: 'hi' });
+
+    expect(await collect(streamed.stream)).toEqual(answer);
+    expect(target.calls).toBe(2);
+  });
+
+  it('never stores a stream interrupted after its commit point', async () => {
+    const { model, target, stage } = setupCachedModel({
+      steps: [
+        { stream: [{ type: 'text', text: 'Hel' }, { throw: new HttpError(503) }] },
+        { stream: answer },
+      ],
+    });
+    const skipped = new Promise((resolve) => stage.on('skip', resolve));
+
+    const first = await model.stream({ prompt: 'hi' });
+    const failure = await collect(first.stream).catch((error: unknown) => error);
+    await skipped;
+    const second = await model.stream({ prompt: 'hi' });
+
+    expect(StreamInterruptedError.isInstance(failure)).toBe(true);
+    expect(second.targetId).toBe('a');
+    expect(await collect(second.stream)).toEqual(answer);
+    expect(target.calls).toBe(2);
+  });
+
+  it('never stores a stream its reader stopped early', async () => {
+    const { model, target } = setupCachedModel({ steps: [{ stream: answer }, { stream: answer }] });
+
+    const first = await model.stream({ prompt: 'hi' });
+    for await (const _ of first.stream) break;
+    const second = await model.stream({ prompt: 'hi' });
+
+    expect(second.targetId).toBe('a');
+    expect(await collect(second.stream)).toEqual(answer);
+    expect(target.calls).toBe(2);
+  });
+
+  it('lets identical streams wait for the first one and replay its recording', async () => {
+    const upstream = gate();
+    const { model, target, stage } = setupCachedModel({
+      steps: [{ stream: answer, gate: upstream.promise }],
+    });
+
+    const calls = Array.from({ length: 5 }, () => model.stream({ prompt: 'same' }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    upstream.open();
+    const leader = await calls[0]!;
+    const leaderParts = await collect(leader.stream);
+    const followers = await Promise.all(calls.slice(1));
+
+    expect(leaderParts).toEqual(answer);
+    for (const follower of followers) expect(await collect(follower.stream)).toEqual(answer);
+    expect(target.calls).toBe(1);
+    const { shared, hits } = stage.stats();
+    expect(shared + hits).toBe(4);
+  });
+
+  it('sends waiting identical streams upstream when the first one is interrupted', async () => {
+    const upstream = gate();
+    const { model, target } = setupCachedModel({
+      steps: [
+        {
+          stream: [{ type: 'text', text: 'x' }, { throw: new HttpError(503) }],
+          gate: upstream.promise,
+        },
+        { stream: answer },
+      ],
+    });
+
+    const leader = model.stream({ prompt: 'same' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const follower = model.stream({ prompt: 'same' });
+    upstream.open();
+    await collect((await leader).stream).catch(() => {});
+
+    expect(await collect((await follower).stream)).toEqual(answer);
+    expect(target.calls).toBe(2);
+  });
+});

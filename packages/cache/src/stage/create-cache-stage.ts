@@ -1,0 +1,263 @@
+import { assertNumber } from '@resilient-llm/policies';
+import type { CacheEntry } from '../entry/cache-entry';
+import { deriveCacheKey } from '../key/derive-cache-key';
+import type { CacheBypassReason } from './cache-event';
+import { CacheEventHub } from './cache-event-hub';
+import type { CacheStage } from './cache-stage';
+import type { CacheStageOptions } from './cache-stage-options';
+import { emptyCacheStats } from './cache-stats';
+import { EntryAccess } from './entry-access';
+import { createFlight, type Flight, type FlightResult } from './flight';
+import type {
+  CacheableOutcome,
+  CacheCallContext,
+  CacheCallInput,
+  CacheHitOutcome,
+} from './pipeline-shapes';
+import { prepareCacheStageOptions } from './prepare-cache-stage-options';
+import { recordStream, type StreamRecording } from './record-stream';
+import { replayStream } from './replay-stream';
+
+/** What one cacheable call resolved to before it looks anything up. */
+interface CallPlan {
+  readonly key: string;
+  readonly ttlMs: number;
+  readonly staleWhileRevalidateMs: number;
+}
+
+/**
+ * Builds the cache stage for `createResilientModel({ stages: [cache, ...] })`. List it first
+ * so a hit skips every other stage. Per call:
+ *
+ * 1. control (`withCacheControl` or the `control` option): skip, refresh, TTL, namespace;
+ * 2. key: SHA-256 of namespace, target identity, mode and the request's key material;
+ * 3. an identical call in flight is joined (single-flight): its answer or its error is shared;
+ * 4. a fresh entry answers at once; a stale one (within `staleWhileRevalidateMs`) answers at
+ *    once while one background call refreshes it;
+ * 5. otherwise the call goes upstream; its answer is stored, a stream only once it ended
+ *    normally with its finish part.
+ *
+ * A store that fails, times out or holds a corrupt entry never fails the call.
+ */
+export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
+  options: CacheStageOptions<TTarget, TRequest, TPart>,
+): CacheStage<TRequest, TResponse, TPart> {
+  const prepared = prepareCacheStageOptions(options);
+  const { name, partRole } = prepared;
+  const events = new CacheEventHub();
+  const stats = emptyCacheStats();
+  const access = new EntryAccess(
+    prepared.store,
+    prepared.codec,
+    events,
+    stats,
+    prepared.maxEntryBytes,
+    prepared.storeTimeoutMs,
+  );
+  const flights = new Map<string, Flight>();
+  const revalidating = new Set<string>();
+
+  function bypass(reason: CacheBypassReason, error?: unknown): undefined {
+    stats.bypassed += 1;
+    if (events.wants('bypass')) events.emit({ type: 'bypass', reason, error });
+    return undefined;
+  }
+
+  async function plan(request: TRequest, context: CacheCallContext): Promise<CallPlan | undefined> {
+    const control = prepared.controlOf(request) ?? {};
+    if (control.skip) return bypass('skip');
+    if (context.mode === 'stream' && !partRole) return bypass('stream-without-part-role');
+    const ttlMs = control.ttlMs ?? prepared.ttlMs;
+    const staleWhileRevalidateMs =
+      control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs;
+    assertNumber('control.ttlMs', ttlMs, { min: 1, integer: true });
+    assertNumber('control.staleWhileRevalidateMs', staleWhileRevalidateMs, { integer: true });
+    try {
+      const material = prepared.keyMaterial(request);
+      const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
+      if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
+        return bypass('non-deterministic');
+      const key = await deriveCacheKey({
+        namespace: control.namespace ?? prepared.namespaceOf(request),
+        targetId: prepared.targetId,
+        mode: context.mode,
+        material,
+      });
+      return { key, ttlMs, staleWhileRevalidateMs };
+    } catch (error) {
+      return bypass('uncacheable-request', error);
+    }
+  }
+
+  function newEntry(
+    plan: CallPlan,
+    now: number,
+    answer: { response: unknown } | StreamRecording<TPart>,
+  ): CacheEntry {
+    const times = {
+      v: 1 as const,
+      storedAt: now,
+      freshUntil: now + plan.ttlMs,
+      staleUntil: now + plan.ttlMs + plan.staleWhileRevalidateMs,
+    };
+    return 'response' in answer
+      ? { ...times, kind: 'generate', response: answer.response }
+      : { ...times, kind: 'stream', parts: answer.parts, usage: answer.usage };
+  }
+
+  function hit(entry: CacheEntry): CacheHitOutcome<TResponse, TPart> {
+    const provenance = { target: undefined, targetId: name, targetIndex: -1, attempts: 0 };
+    return entry.kind === 'generate'
+      ? { mode: 'generate', response: entry.response as TResponse, ...provenance }
+      : {
+          mode: 'stream',
+          stream: replayStream(entry.parts as TPart[], entry.usage),
+          ...provenance,
+        };
+  }
+
+  /** Sends the call upstream and stores its answer; settles `flight` for identical calls. */
+  async function fetchAndStore<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
+    plan: CallPlan,
+    request: TRequest,
+    context: CacheCallContext,
+    next: (request: TRequest) => Promise<TOutcome>,
+    flight: Flight | undefined,
+  ): Promise<TOutcome> {
+    let outcome: TOutcome;
+    try {
+      outcome = await next(request);
+    } catch (error) {
+      // Identical calls must not fail because this caller gave up: they try again.
+      if (context.signal.aborted) flight?.resolve({ type: 'retry' });
+      else flight?.reject(error);
+      throw error;
+    }
+    if (outcome.mode === 'generate') {
+      const text = access.write(
+        plan.key,
+        newEntry(plan, context.clock.now(), { response: outcome.response }),
+        context.clock,
+      );
+      flight?.resolve({ type: 'outcome', outcome, text });
+      return outcome;
+    }
+    const stream = recordStream(outcome.stream, partRole!, (recording) => {
+      if (!recording) {
+        access.skip(plan.key, 'incomplete-stream');
+        flight?.resolve({ type: 'retry' });
+        return;
+      }
+      const entry = newEntry(plan, context.clock.now(), recording);
+      const text = access.write(plan.key, entry, context.clock);
+      flight?.resolve(text === undefined ? { type: 'retry' } : { type: 'entry', entry, text });
+    });
+    return { ...outcome, stream };
+  }
+
+  function revalidate<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
+    plan: CallPlan,
+    request: TRequest,
+    context: CacheCallContext,
+    next: (request: TRequest) => Promise<TOutcome>,
+  ): void {
+    if (revalidating.has(plan.key)) return;
+    revalidating.add(plan.key);
+    void (async () => {
+      try {
+        const outcome = await fetchAndStore(plan, request, context, next, undefined);
+        if (outcome.mode === 'stream') for await (const _ of outcome.stream);
+        if (events.wants('revalidate')) events.emit({ type: 'revalidate', key: plan.key });
+      } catch (error) {
+        if (events.wants('revalidate')) events.emit({ type: 'revalidate', key: plan.key, error });
+      } finally {
+        revalidating.delete(plan.key);
+      }
+    })();
+  }
+
+  /** The first of identical calls: looks the key up, then goes upstream on a miss. */
+  async function lead<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
+    plan: CallPlan,
+    request: TRequest,
+    context: CacheCallContext,
+    next: (request: TRequest) => Promise<TOutcome>,
+    flight: Flight | undefined,
+    lookUp: boolean,
+  ): Promise<TOutcome | CacheHitOutcome<TResponse, TPart>> {
+    if (lookUp) {
+      const found = await access.read(plan.key, context.mode, context.clock);
+      if (found) {
+        const stale = context.clock.now() >= found.entry.freshUntil;
+        stats.hits += 1;
+        stats.bytesRead += found.bytes;
+        if (stale) stats.staleHits += 1;
+        if (events.wants('hit'))
+          events.emit({ type: 'hit', key: plan.key, bytes: found.bytes, stale });
+        if (stale) revalidate(plan, request, context, next);
+        flight?.resolve({ type: 'entry', entry: found.entry, text: found.text });
+        return hit(found.entry);
+      }
+      stats.misses += 1;
+      if (events.wants('miss')) events.emit({ type: 'miss', key: plan.key });
+    }
+    return fetchAndStore(plan, request, context, next, flight);
+  }
+
+  /** What a call that waited on an identical one gets from its result. */
+  function follow<TOutcome>(
+    result: Exclude<FlightResult, { type: 'retry' }>,
+  ): TOutcome | CacheHitOutcome<TResponse, TPart> {
+    if (result.type === 'entry') return hit(access.decode(result.text));
+    const outcome = result.outcome as TOutcome & { response: TResponse };
+    if (result.text === undefined) return { ...outcome, attempts: 0 };
+    const copy = access.decode(result.text);
+    const response = copy.kind === 'generate' ? (copy.response as TResponse) : outcome.response;
+    return { ...outcome, response, attempts: 0 };
+  }
+
+  async function wrapCall<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>({
+    request,
+    context,
+    next,
+  }: CacheCallInput<TRequest, TOutcome>): Promise<TOutcome | CacheHitOutcome<TResponse, TPart>> {
+    const callPlan = await plan(request, context);
+    if (!callPlan) return next(request);
+    const refresh = prepared.controlOf(request)?.refresh === true;
+    for (;;) {
+      const inFlight = refresh ? undefined : flights.get(callPlan.key);
+      if (!inFlight) {
+        const flight = flights.has(callPlan.key) ? undefined : createFlight();
+        if (flight) {
+          flights.set(callPlan.key, flight);
+          void flight.promise
+            .catch(() => {})
+            .finally(() => {
+              if (flights.get(callPlan.key) === flight) flights.delete(callPlan.key);
+            });
+        }
+        try {
+          return await lead(callPlan, request, context, next, flight, !refresh);
+        } catch (error) {
+          flight?.reject(error);
+          throw error;
+        }
+      }
+      const result = await inFlight.promise;
+      if (result.type === 'retry') {
+        if (context.signal.aborted) throw context.signal.reason;
+        continue;
+      }
+      stats.shared += 1;
+      if (events.wants('shared')) events.emit({ type: 'shared', key: callPlan.key });
+      return follow<TOutcome>(result);
+    }
+  }
+
+  return {
+    name,
+    wrapCall,
+    on: (type, listener) => events.on(type, listener),
+    stats: () => ({ ...stats }),
+  };
+}

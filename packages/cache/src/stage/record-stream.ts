@@ -1,0 +1,59 @@
+import type { RecordedUsage } from '../entry/cache-entry';
+import type { CacheableStream, CachePartRole } from './pipeline-shapes';
+
+/** A stream that ended normally with its finish part: every part, in order, and its usage. */
+export interface StreamRecording<TPart> {
+  readonly parts: readonly TPart[];
+  readonly usage: RecordedUsage | undefined;
+}
+
+/**
+ * Wraps a committed stream so that the parts its reader pulls are also recorded. `onEnd`
+ * gets the recording when the stream ended normally after a finish part, and `undefined` when
+ * it failed, was cancelled or stopped early: such a stream is never stored.
+ */
+export function recordStream<TPart>(
+  stream: CacheableStream<TPart>,
+  partRole: (part: TPart) => CachePartRole,
+  onEnd: (recording: StreamRecording<TPart> | undefined) => void,
+): CacheableStream<TPart> {
+  const parts: TPart[] = [];
+  let finished = false;
+  let iterating = false;
+  let reported = false;
+  const report = (recording: StreamRecording<TPart> | undefined) => {
+    if (reported) return;
+    reported = true;
+    onEnd(recording);
+  };
+  // A stream cancelled before or without being read still reports once it settles; one being
+  // read reports from its own iteration, which knows whether it ended normally.
+  void stream.settled.then(() => {
+    if (!iterating) report(undefined);
+  });
+  return {
+    get usage() {
+      return stream.usage;
+    },
+    settled: stream.settled,
+    cancel: (reason) => {
+      report(undefined);
+      stream.cancel(reason);
+    },
+    async *[Symbol.asyncIterator]() {
+      let completed = false;
+      iterating = true;
+      try {
+        for await (const part of stream) {
+          parts.push(part);
+          if (partRole(part) === 'finish') finished = true;
+          yield part;
+        }
+        completed = true;
+      } finally {
+        iterating = false;
+        report(completed && finished ? { parts, usage: stream.usage } : undefined);
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { RecordedUsage } from '../entry/cache-entry';
+import type { CacheableStream } from './pipeline-shapes';
+
+/**
+ * A recorded stream played back: the same parts in the same order, iterable once, with the
+ * recorded usage. `settled` resolves when it has been read to the end or cancelled.
+ */
+export function replayStream<TPart>(
+  parts: readonly TPart[],
+  usage: RecordedUsage | undefined,
+): CacheableStream<TPart> {
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  let cancelled = false;
+  let started = false;
+  return {
+    usage,
+    settled,
+    cancel() {
+      cancelled = true;
+      settle();
+    },
+    async *[Symbol.asyncIterator]() {
+      if (started) throw new TypeError('A cached stream can be iterated only once.');
+      started = true;
+      try {
+        for (const part of parts) {
+          if (cancelled) return;
+          yield part;
+        }
+      } finally {
+        settle();
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Clock } from '@resilient-llm/policies';
+
+/** Options of {@link MemoryCacheStore}. */
+export interface MemoryCacheStoreOptions {
+  /** Most entries kept; the least recently used goes first. Defaults to 10 000. */
+  maxEntries?: number;
+  /**
+   * Most bytes kept, keys and values together, as `estimateEntryBytes` charges them; the least
+   * recently used entries go first. Defaults to 64 MiB.
+   */
+  maxBytes?: number;
+  /** Largest single entry kept; a larger one is not stored. Defaults to `maxBytes`. */
+  maxEntryBytes?: number;
+  /** Source of time for expiry. Defaults to the system clock. */
+  clock?: Clock;
+}
+
+/** The defaults of {@link MemoryCacheStoreOptions}. */
+export const defaultMemoryCacheStoreOptions = {
+  maxEntries: 10_000,
+  maxBytes: 64 * 1024 * 1024,
+} as const;

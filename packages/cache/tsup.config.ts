@@ -1,0 +1,3 @@
+import { packageBuildOptions } from '../../tsup.shared';
+
+export default packageBuildOptions;

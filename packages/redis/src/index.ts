@@ -1,0 +1,6 @@
+export type { RedisCacheClient } from './redis-cache-client';
+export { RedisCacheStore } from './redis-cache-store';
+export {
+  defaultRedisCacheStoreOptions,
+  type RedisCacheStoreOptions,
+} from './redis-cache-store-options';
