@@ -11,6 +11,7 @@ export interface RetrySettings extends BackoffSettings {
   readonly shouldRetry: (error: unknown, attempt: number) => boolean;
   readonly retryAfterMs: ((error: unknown) => number | undefined) | undefined;
   readonly maxServerDelayMs: number;
+  readonly serverDelaySpread: number;
   readonly deadline: RetryDeadline | undefined;
   readonly budget: RetryBudget | undefined;
   readonly clock: Clock;
@@ -26,6 +27,7 @@ export function prepareRetryOptions({
   shouldRetry = isNotAborted,
   retryAfterMs,
   maxServerDelayMs = 60_000,
+  serverDelaySpread = 0.1,
   deadline,
   budget,
   clock = systemClock,
@@ -38,6 +40,7 @@ export function prepareRetryOptions({
   assertFunction('shouldRetry', shouldRetry);
   assertFunction('retryAfterMs', retryAfterMs);
   assertNumber('maxServerDelayMs', maxServerDelayMs, { allowInfinity: true });
+  assertNumber('serverDelaySpread', serverDelaySpread, { max: 1 });
   if (typeof deadline !== 'function') assertNumber('deadline', deadline, { allowInfinity: true });
   return {
     maxAttempts,
@@ -48,6 +51,7 @@ export function prepareRetryOptions({
     shouldRetry,
     retryAfterMs,
     maxServerDelayMs,
+    serverDelaySpread,
     deadline,
     budget,
     clock,

@@ -36,6 +36,12 @@ export interface RetryOptions {
    * `RetryAfterTooLongError`, so a caller can switch target instead. Defaults to 60000.
    */
   maxServerDelayMs?: number;
+  /**
+   * When the server-requested wait is the longer one, up to this fraction of it is added at
+   * random (unless `jitter` is `'none'`), so calls told to wait the same time do not all come
+   * back at the same instant. The wait never falls short of what the server asked. Defaults to 0.1.
+   */
+  serverDelaySpread?: number;
   /** No wait may end past this; the policy gives up instead. Defaults to none. */
   deadline?: RetryDeadline;
   /** A budget shared between policies that caps retries across a fleet. Defaults to none. */

@@ -122,6 +122,18 @@ describe('RetryPolicy', () => {
     expect(starts).toEqual([0, 5000, 10_000]);
   });
 
+  it('spreads a server-requested delay upward, never below it', async () => {
+    const randoms = [0, 0.5, 0.999];
+    for (const random of randoms) {
+      vi.spyOn(Math, 'random').mockReturnValue(random);
+      const { fn, starts } = flaky(1);
+      const now = Date.now();
+      await settle(new RetryPolicy({ initialDelayMs: 10, retryAfterMs: () => 1000 }).execute(fn));
+      // Full jitter makes the backoff at most 9 ms here, so the server's wait governs.
+      expect(starts[1]! - now).toBe(1000 + Math.floor(random * 0.1 * 1000));
+    }
+  });
+
   it('keeps the backoff when it is longer than the server-requested delay', async () => {
     const { fn, starts } = flaky(1);
     await settle(

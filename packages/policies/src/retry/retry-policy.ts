@@ -87,7 +87,11 @@ export class RetryPolicy implements Policy {
         this.giveUp(attempt, tooLong, 'retry-after-too-long');
       }
       backoff ??= createBackoff(this.settings);
-      const delayMs = Math.max(Math.min(backoff.next(), maxTimerDelayMs), serverDelayMs ?? 0);
+      const delayMs = waitBefore(
+        Math.min(backoff.next(), maxTimerDelayMs),
+        serverDelayMs,
+        this.settings,
+      );
       if (deadline !== undefined && delayMs >= remainingMs(deadline, clock.now())) {
         this.exhausted(errors, 'deadline', serverDelayMs);
       }
@@ -124,6 +128,17 @@ export class RetryPolicy implements Policy {
     if (this.giveUpEmitter.hasListeners) this.giveUpEmitter.emit({ attempts, error, reason });
     throw error;
   }
+}
+
+// The server's wait wins when longer; spreading it keeps a crowd told the same time apart.
+function waitBefore(
+  backoffMs: number,
+  serverDelayMs: number | undefined,
+  { jitter, serverDelaySpread }: RetrySettings,
+): number {
+  if (serverDelayMs === undefined || serverDelayMs <= backoffMs) return backoffMs;
+  const spread = jitter === 'none' ? 0 : Math.random() * serverDelaySpread * serverDelayMs;
+  return serverDelayMs + Math.floor(spread);
 }
 
 function remainingMs(deadline: RetryDeadline, now: number): number {
