@@ -13,6 +13,8 @@ export interface GenerateOutcome<TResponse> {
 export interface StreamOutcome<TPart> {
   readonly mode: 'stream';
   readonly stream: CommittedStream<TPart>;
+  /** What the response headers said when the stream opened. */
+  readonly observation?: Observation;
 }
 
 /** What one attempt on one target produced. */

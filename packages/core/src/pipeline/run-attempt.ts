@@ -1,3 +1,4 @@
+import { TimeoutError } from '@resilient-llm/policies';
 import type { Binding } from '../binding/binding';
 import type { Observation } from '../binding/observation';
 import { openCommittedStream } from '../stream/open-committed-stream';
@@ -5,6 +6,7 @@ import type { StreamTimeouts } from '../stream/stream-timeouts';
 import { errorFromSignal } from '../util/error-from-signal';
 import { linkAbortController } from '../util/linked-abort-controller';
 import { raceSignal } from '../util/race-signal';
+import { startTimer } from '../util/start-timer';
 import type { CallState, TargetState } from './call-state';
 import type { AttemptOutcome } from './outcome';
 
@@ -51,24 +53,35 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
         }
         return { mode: 'generate', response, observation };
       }
-      const startedAt = call.clock.now();
-      const source = await untilAborted(binding.stream(target.target, request, { signal }));
-      const stream = await openCommittedStream({
-        source,
-        binding,
-        targetId,
-        signal,
-        abortAttempt: (reason) => controller.abort(reason),
-        clock: call.clock,
-        timeouts: streamTimeouts,
-        startedAt,
-        onObservation: (observation) => observe(observation, target),
-        classify: (error) => target.classify(error),
-      });
+      const { firstContentTimeoutMs, idleTimeoutMs } = streamTimeouts;
+      // The first-content limit covers opening the stream too: some providers send no
+      // headers until the first token is ready.
+      const stopFirstContentTimer = startTimer(call.clock, firstContentTimeoutMs, () =>
+        controller.abort(
+          new TimeoutError({ phase: 'first-token', timeoutMs: firstContentTimeoutMs! }),
+        ),
+      );
+      let observation: Observation | undefined;
+      const stream = await untilAborted(binding.stream(target.target, request, { signal }))
+        .then((source) => {
+          observation = source.observation;
+          return openCommittedStream({
+            source,
+            binding,
+            targetId,
+            signal,
+            abortAttempt: (reason) => controller.abort(reason),
+            clock: call.clock,
+            idleTimeoutMs,
+            onObservation: (seen) => observe(seen, target),
+            classify: (error) => target.classify(error),
+          });
+        })
+        .finally(stopFirstContentTimer);
       void stream.settled.then(unlink);
       if (call.events.wants('attempt-success'))
         call.events.emit({ type: 'attempt-success', targetId, targetIndex, attempt });
-      return { mode: 'stream', stream };
+      return { mode: 'stream', stream, observation };
     } catch (error) {
       // Whatever failed, the binding must stop working on this attempt.
       controller.abort(error);

@@ -4,6 +4,7 @@ import {
   type RateLimiterOptions,
   type RateLimitPermit,
 } from '@resilient-llm/policies';
+import type { Usage } from '../binding/observation';
 import type { Failure } from '../failure/failure';
 import { suggestedWaitMs } from '../headers/suggested-wait';
 import type { AttemptOutcome } from '../pipeline/outcome';
@@ -75,16 +76,20 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
   };
 }
 
+/**
+ * Settles the permit on the tokens the response used. When the provider reported its own
+ * remaining tokens, its count (which reserves the request's maximum output) already corrected
+ * the bucket, so nothing is refunded: a refund would let a burst through that it refuses.
+ */
 function settleOnUsage<TResponse, TPart>(
   outcome: AttemptOutcome<TResponse, TPart>,
   permit: RateLimitPermit,
 ) {
-  if (outcome.mode === 'generate') {
-    permit.settle(countableTokens(outcome.observation?.usage) ?? permit.tokens);
-  } else {
-    const { stream } = outcome;
-    void stream.settled.then(() => permit.settle(countableTokens(stream.usage) ?? permit.tokens));
-  }
+  const providerCounted = outcome.observation?.rateLimit?.tokens?.remaining !== undefined;
+  const settle = (usage: Usage | undefined) =>
+    permit.settle(providerCounted ? permit.tokens : (countableTokens(usage) ?? permit.tokens));
+  if (outcome.mode === 'generate') settle(outcome.observation?.usage);
+  else void outcome.stream.settled.then(() => settle(outcome.stream.usage));
   return outcome;
 }
 

@@ -128,6 +128,26 @@ describe('the stream commit point', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('counts the time to open the stream against firstContentTimeoutMs', async () => {
+    const silent = scriptedTarget('silent', { hang: true });
+    const fast = scriptedTarget('fast', { stream: [text('hi'), finish] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [silent, fast],
+      streamTimeouts: { firstContentTimeoutMs: 2_000 },
+    });
+
+    const pending = model.stream('hi');
+    await vi.advanceTimersByTimeAsync(2_000);
+    const result = await pending;
+
+    expect(result.targetId).toBe('fast');
+    expect(silent.signals[0]!.reason).toMatchObject({ phase: 'first-token', timeoutMs: 2_000 });
+    await collect(result.stream);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('interrupts a committed stream that goes idle for idleTimeoutMs', async () => {
     const model = createResilientModel({
       ...noBuiltIns,
@@ -162,6 +182,22 @@ describe('the stream commit point', () => {
 
     expect(target.closedStreams).toBe(1);
     expect(target.signals[0]!.aborted).toBe(true);
+  });
+
+  it('ends quietly after cancel(), without replaying buffered parts, and closes the connection', async () => {
+    const target = scriptedTarget('a', { stream: [start, text('a'), { hang: true }] });
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [target],
+    });
+
+    const { stream } = await model.stream('hi');
+    stream.cancel();
+
+    expect(await collect(stream)).toEqual([]);
+    expect(target.signals[0]!.aborted).toBe(true);
+    expect(target.closedStreams).toBe(1);
   });
 
   it('offers the parts as a Web ReadableStream', async () => {

@@ -4,9 +4,8 @@ import type { Observation } from '../binding/observation';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import type { Failure } from '../failure/failure';
 import type { CommittedStream } from './committed-stream';
-import { PartReader, type PartWaitLimit } from './part-reader';
+import { PartReader } from './part-reader';
 import { StreamTail } from './stream-tail';
-import type { StreamTimeouts } from './stream-timeouts';
 
 /** What {@link openCommittedStream} needs from the attempt it runs in. */
 export interface OpenCommittedStreamInput<TPart> {
@@ -21,9 +20,8 @@ export interface OpenCommittedStreamInput<TPart> {
   /** Aborts the attempt so the binding closes its connection. */
   readonly abortAttempt: (reason: unknown) => void;
   readonly clock: Clock;
-  readonly timeouts: StreamTimeouts;
-  /** When the attempt started, for the first-content limit. */
-  readonly startedAt: number;
+  /** Longest wait for the provider's next part (`TimeoutError` of phase `idle`). Defaults to none. */
+  readonly idleTimeoutMs?: number;
   /** Called with every observation (headers at open, usage in parts). */
   readonly onObservation: (observation: Observation) => void;
   /** Classifies a failure after the commit point, for `StreamInterruptedError`. */
@@ -39,19 +37,10 @@ export interface OpenCommittedStreamInput<TPart> {
 export async function openCommittedStream<TPart>(
   input: OpenCommittedStreamInput<TPart>,
 ): Promise<CommittedStream<TPart>> {
-  const {
-    source,
-    binding,
-    targetId,
-    signal,
-    abortAttempt,
-    clock,
-    timeouts,
-    startedAt,
-    onObservation,
-  } = input;
+  const { source, binding, targetId, signal, abortAttempt, clock, idleTimeoutMs, onObservation } =
+    input;
   if (source.observation) onObservation(source.observation);
-  const reader = new PartReader(source.parts, signal, clock);
+  const reader = new PartReader(source.parts, signal, clock, idleTimeoutMs);
   const buffer: TPart[] = [];
   const failAttempt = (error: unknown): never => {
     abortAttempt(error);
@@ -62,7 +51,7 @@ export async function openCommittedStream<TPart>(
   for (;;) {
     let result: IteratorResult<TPart>;
     try {
-      result = await reader.next(limitBeforeCommit(timeouts, startedAt, clock.now()));
+      result = await reader.next();
     } catch (error) {
       return failAttempt(error);
     }
@@ -83,19 +72,4 @@ export async function openCommittedStream<TPart>(
       }).toCommittedStream();
     }
   }
-}
-
-function limitBeforeCommit(
-  timeouts: StreamTimeouts,
-  startedAt: number,
-  now: number,
-): PartWaitLimit | undefined {
-  const { firstContentTimeoutMs, idleTimeoutMs } = timeouts;
-  const firstContentLeftMs =
-    firstContentTimeoutMs === undefined ? Infinity : firstContentTimeoutMs - (now - startedAt);
-  const idleMs = idleTimeoutMs ?? Infinity;
-  if (!Number.isFinite(firstContentLeftMs) && !Number.isFinite(idleMs)) return undefined;
-  return firstContentLeftMs <= idleMs
-    ? { timeoutMs: firstContentLeftMs, phase: 'first-token', configuredMs: firstContentTimeoutMs }
-    : { timeoutMs: idleMs, phase: 'idle' };
 }

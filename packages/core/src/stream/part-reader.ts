@@ -1,19 +1,11 @@
-import { type Clock, onAbort, TimeoutError, type TimeoutPhase } from '@resilient-llm/policies';
+import { type Clock, onAbort, TimeoutError } from '@resilient-llm/policies';
 import { errorFromSignal } from '../util/error-from-signal';
 
-/** A limit on the wait for the next part. */
-export interface PartWaitLimit {
-  /** How long to wait for this part. */
-  readonly timeoutMs: number;
-  readonly phase: TimeoutPhase;
-  /** The configured limit, reported on the error. Defaults to `timeoutMs`. */
-  readonly configuredMs?: number;
-}
-
 /**
- * Pulls parts one at a time from a stream, each pull bounded by a time limit and the
- * attempt's signal. The source keeps running if abandoned, so callers abort the attempt and
- * call {@link PartReader.close} on every failure.
+ * Pulls parts one at a time from a stream, each pull bounded by the idle limit and the
+ * attempt's signal. Only the wait for the provider counts: time the consumer spends between
+ * pulls is not idleness. The source keeps running if abandoned, so callers abort the attempt
+ * and call {@link PartReader.close} on every failure.
  */
 export class PartReader<TPart> {
   private readonly iterator: AsyncIterator<TPart>;
@@ -22,39 +14,33 @@ export class PartReader<TPart> {
     source: AsyncIterable<TPart>,
     private readonly signal: AbortSignal,
     private readonly clock: Clock,
+    private readonly idleTimeoutMs: number | undefined,
   ) {
     this.iterator = source[Symbol.asyncIterator]();
   }
 
-  /** The next part, or a rejection on timeout (`TimeoutError`), abort, or a source error. */
-  next(limit: PartWaitLimit | undefined): Promise<IteratorResult<TPart>> {
+  /** The next part, or a rejection on idle timeout (`TimeoutError`), abort, or a source error. */
+  next(): Promise<IteratorResult<TPart>> {
     return new Promise((resolve, reject) => {
+      const { idleTimeoutMs, clock, signal } = this;
       const timer =
-        limit && Number.isFinite(limit.timeoutMs)
-          ? this.clock.setTimeout(
-              () => {
-                stopListening();
-                reject(
-                  new TimeoutError({
-                    phase: limit.phase,
-                    timeoutMs: limit.configuredMs ?? limit.timeoutMs,
-                  }),
-                );
-              },
-              Math.max(0, limit.timeoutMs),
-            )
-          : undefined;
+        idleTimeoutMs === undefined
+          ? undefined
+          : clock.setTimeout(() => {
+              stopListening();
+              reject(new TimeoutError({ phase: 'idle', timeoutMs: idleTimeoutMs }));
+            }, idleTimeoutMs);
       const settle = () => {
-        if (timer !== undefined) this.clock.clearTimeout(timer);
+        if (timer !== undefined) clock.clearTimeout(timer);
         stopListening();
       };
-      const stopListening = onAbort(this.signal, () => {
+      const stopListening = onAbort(signal, () => {
         settle();
-        reject(errorFromSignal(this.signal));
+        reject(errorFromSignal(signal));
       });
-      if (this.signal.aborted) {
+      if (signal.aborted) {
         settle();
-        reject(errorFromSignal(this.signal));
+        reject(errorFromSignal(signal));
         return;
       }
       this.iterator.next().then(

@@ -20,6 +20,7 @@ export class StreamTail<TPart> {
   private usage: Usage | undefined;
   private finished: boolean;
   private started = false;
+  private cancelled = false;
   private resolveSettled!: () => void;
   private readonly settled = new Promise<void>((resolve) => {
     this.resolveSettled = resolve;
@@ -36,8 +37,10 @@ export class StreamTail<TPart> {
         return tail.usage;
       },
       settled: this.settled,
-      cancel: (reason?: unknown) =>
-        this.stop(reason ?? new AbortedError({ message: 'The stream was cancelled.' })),
+      cancel: (reason?: unknown) => {
+        this.cancelled = true;
+        this.stop(reason ?? new AbortedError({ message: 'The stream was cancelled.' }));
+      },
       [Symbol.asyncIterator]: () => {
         if (this.started) throw new TypeError('A committed stream can be iterated only once.');
         this.started = true;
@@ -47,19 +50,20 @@ export class StreamTail<TPart> {
   }
 
   private async *iterate(): AsyncGenerator<TPart, void, undefined> {
-    const { reader, binding, idle } = { ...this.input, idle: this.input.timeouts.idleTimeoutMs };
+    const { reader, binding } = this.input;
     try {
       for (const part of this.input.buffer) {
+        // A cancelled stream ends quietly, buffered parts included.
+        if (this.cancelled) return;
         this.delivered.push(part);
         yield part;
       }
       for (;;) {
         let result: IteratorResult<TPart>;
         try {
-          result = await reader.next(
-            idle === undefined ? undefined : { timeoutMs: idle, phase: 'idle' },
-          );
+          result = await reader.next();
         } catch (error) {
+          if (this.cancelled) return;
           // After the finish part the answer is complete; a trailing failure loses nothing.
           if (this.finished && !AbortedError.isInstance(error)) return;
           throw this.interrupted(error);
