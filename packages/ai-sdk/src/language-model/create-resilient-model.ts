@@ -44,10 +44,7 @@ export function createResilientModel(
     field: 'models',
     methods: ['doGenerate', 'doStream'],
   });
-  const binding = createLanguageModelBinding({
-    clock: policies.clock ?? systemClock,
-    firstContentTimeoutMs: policies.streamTimeouts?.firstContentTimeoutMs,
-  });
+  const binding = createLanguageModelBinding({ clock: policies.clock ?? systemClock });
   const pipeline = createPipeline({ ...policies, binding, targets });
   let supportedUrls: Promise<Record<string, RegExp[]>> | undefined;
   return {

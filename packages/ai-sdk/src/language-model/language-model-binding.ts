@@ -1,7 +1,6 @@
 import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
 import type { Binding, Clock } from '@resilient-llm/core';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
-import { openWithin } from '../stream/open-within';
 import { partRole } from '../stream/part-role';
 import { readStreamParts } from '../stream/read-stream-parts';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
@@ -22,25 +21,16 @@ export type LanguageModelBinding = Binding<
 /**
  * Drives AI SDK `LanguageModelV4`s: one attempt is one `doGenerate` or `doStream` with the
  * attempt's own `abortSignal`; errors are classified by {@link classifyAiSdkError}; headers
- * and usage feed the rate limiter. `clock` dates the responses and times
- * `firstContentTimeoutMs` while a stream opens (see {@link openWithin}).
+ * and usage feed the rate limiter. `clock` dates the responses. The pipeline's first-content
+ * limit also bounds `doStream` itself, since many providers send no headers before the first token.
  */
-export function createLanguageModelBinding({
-  clock,
-  firstContentTimeoutMs,
-}: {
-  clock: Clock;
-  firstContentTimeoutMs?: number;
-}): LanguageModelBinding {
+export function createLanguageModelBinding({ clock }: { clock: Clock }): LanguageModelBinding {
   return {
     targetId: (target) => target.id,
     generate: async (target, { params, model = target.model }, { signal }) =>
       model.doGenerate({ ...params, abortSignal: signal }),
     stream: async (target, { params, model = target.model }, { signal }) => {
-      const result = await openWithin(model.doStream({ ...params, abortSignal: signal }), {
-        timeoutMs: firstContentTimeoutMs,
-        clock,
-      });
+      const result = await model.doStream({ ...params, abortSignal: signal });
       return {
         parts: readStreamParts(result, { targetId: target.id, signal }),
         observation: observationOf({ headers: result.response?.headers, now: clock.now() }),

@@ -31,10 +31,7 @@ const placeholderModel: LanguageModelV4 = {
 export function createResilientMiddleware(
   options: LanguageModelPolicyOptions = {},
 ): LanguageModelV4Middleware {
-  const binding = createLanguageModelBinding({
-    clock: options.clock ?? systemClock,
-    firstContentTimeoutMs: options.streamTimeouts?.firstContentTimeoutMs,
-  });
+  const binding = createLanguageModelBinding({ clock: options.clock ?? systemClock });
   const pipelineFor = pipelinePerModel(options, binding, placeholderModel);
   return {
     specificationVersion: 'v4',
