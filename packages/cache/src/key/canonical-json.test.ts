@@ -29,6 +29,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson(new Uint8Array([1, 2, 3]))).toBe(canonicalJson(new Uint8Array([1, 2, 3])));
   });
 
+  it('escapes object keys that could pass for a tagged value', () => {
+    expect(canonicalJson({ $date: '1970-01-01T00:00:00.000Z' })).not.toBe(
+      canonicalJson(new Date(0)),
+    );
+  });
+
   it('refuses values with no canonical form instead of guessing', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

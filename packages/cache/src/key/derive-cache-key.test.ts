@@ -23,6 +23,21 @@ describe('deriveCacheKey', () => {
     expect(await deriveCacheKey(reordered)).toBe(await deriveCacheKey(base));
   });
 
+  it('keys a long prompt by its digest, still apart from any other prompt', async () => {
+    const long = 'a'.repeat(10_000);
+    const keyOf = (content: unknown) =>
+      deriveCacheKey({ ...base, material: { messages: [{ role: 'user', content }] } });
+    const keys = await Promise.all([
+      keyOf(long),
+      keyOf(`${long}b`),
+      keyOf(`${long}\ud800`),
+      keyOf(`${long}\ud801`),
+      keyOf({ $sha256: 'f'.repeat(64) }),
+    ]);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(await keyOf('a'.repeat(10_000))).toBe(keys[0]);
+  });
+
   it('differs by namespace, target, mode and material', async () => {
     const keys = await Promise.all([
       deriveCacheKey(base),

@@ -1,5 +1,5 @@
 import { StreamInterruptedError } from '@resilient-llm/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setupCachedModel } from '../../test/cache-setup';
 import { collect, gate, HttpError, type TestPart } from '../../test/scripted-binding';
 
@@ -76,22 +76,25 @@ describe('cache stage, streams', () => {
     });
 
     const calls = Array.from({ length: 5 }, () => model.stream({ prompt: 'same' }));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(stage.stats().shared).toBe(4));
     upstream.open();
-    const leader = await calls[0]!;
-    const leaderParts = await collect(leader.stream);
-    const followers = await Promise.all(calls.slice(1));
+    // Whichever call leads, reading every stream at once lets the leader's recording finish.
+    const results = await Promise.all(
+      calls.map(async (call) => {
+        const { stream, targetId } = await call;
+        return { targetId, parts: await collect(stream) };
+      }),
+    );
 
-    expect(leaderParts).toEqual(answer);
-    for (const follower of followers) expect(await collect(follower.stream)).toEqual(answer);
+    for (const { parts } of results) expect(parts).toEqual(answer);
+    expect(results.filter(({ targetId }) => targetId === 'cache')).toHaveLength(4);
     expect(target.calls).toBe(1);
-    const { shared, hits } = stage.stats();
-    expect(shared + hits).toBe(4);
+    expect(stage.stats()).toMatchObject({ shared: 4, hits: 0, misses: 1 });
   });
 
   it('sends waiting identical streams upstream when the first one is interrupted', async () => {
     const upstream = gate();
-    const { model, target } = setupCachedModel({
+    const { model, target, stage } = setupCachedModel({
       steps: [
         {
           stream: [{ type: 'text', text: 'x' }, { throw: new HttpError(503) }],
@@ -102,8 +105,9 @@ describe('cache stage, streams', () => {
     });
 
     const leader = model.stream({ prompt: 'same' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(target.calls).toBe(1));
     const follower = model.stream({ prompt: 'same' });
+    await vi.waitFor(() => expect(stage.stats().shared).toBe(1));
     upstream.open();
     await collect((await leader).stream).catch(() => {});
 

@@ -6,7 +6,7 @@ export interface CacheStats {
   staleHits: number;
   /** Calls that found nothing usable and went upstream. */
   misses: number;
-  /** Calls that shared another identical call in flight (single-flight followers). */
+  /** Calls that joined an identical call in flight (single-flight followers), counted as they join. */
   shared: number;
   /** Calls that did not use the cache (skipped, non-deterministic, uncacheable). */
   bypassed: number;

@@ -224,6 +224,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
     const callPlan = await plan(request, context);
     if (!callPlan) return next(request);
     const refresh = prepared.controlOf(request)?.refresh === true;
+    let joined = false;
     for (;;) {
       const inFlight = refresh ? undefined : flights.get(callPlan.key);
       if (!inFlight) {
@@ -243,13 +244,16 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
           throw error;
         }
       }
+      if (!joined) {
+        joined = true;
+        stats.shared += 1;
+        if (events.wants('shared')) events.emit({ type: 'shared', key: callPlan.key });
+      }
       const result = await inFlight.promise;
       if (result.type === 'retry') {
         if (context.signal.aborted) throw context.signal.reason;
         continue;
       }
-      stats.shared += 1;
-      if (events.wants('shared')) events.emit({ type: 'shared', key: callPlan.key });
       return follow<TOutcome>(result);
     }
   }
