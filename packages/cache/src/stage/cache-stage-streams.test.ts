@@ -115,3 +115,36 @@ describe('cache stage, streams', () => {
     expect(target.calls).toBe(2);
   });
 });
+
+describe('cache stage, a stream nobody reads', () => {
+  it('stops holding identical calls once its caller gives up on it', async () => {
+    const { model, target, stage } = setupCachedModel({
+      steps: [{ stream: answer }, { stream: answer }],
+    });
+    const controller = new AbortController();
+
+    const unread = await model.stream({ prompt: 'same' }, { signal: controller.signal });
+    const waiting = model.stream({ prompt: 'same' });
+    await vi.waitFor(() => expect(stage.stats().shared).toBe(1));
+    controller.abort(new Error('caller left without reading'));
+    const follower = await waiting;
+
+    expect(follower.targetId).toBe('a');
+    expect(await collect(follower.stream)).toEqual(answer);
+    expect(target.calls).toBe(2);
+    unread.stream.cancel();
+  });
+
+  it('lets a waiting call go when its own signal fires', async () => {
+    const { model, stage } = setupCachedModel({ steps: [{ stream: answer }] });
+    const controller = new AbortController();
+
+    const unread = await model.stream({ prompt: 'same' });
+    const waiting = model.stream({ prompt: 'same' }, { signal: controller.signal });
+    await vi.waitFor(() => expect(stage.stats().shared).toBe(1));
+    controller.abort(new Error('follower left'));
+
+    await expect(waiting).rejects.toThrow();
+    unread.stream.cancel();
+  });
+});

@@ -17,6 +17,7 @@ import type {
 import { prepareCacheStageOptions } from './prepare-cache-stage-options';
 import { recordStream, type StreamRecording } from './record-stream';
 import { replayStream } from './replay-stream';
+import { untilAborted } from './until-aborted';
 
 /** What one cacheable call resolved to before it looks anything up. */
 interface CallPlan {
@@ -142,7 +143,12 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
       flight?.resolve({ type: 'outcome', outcome, text });
       return outcome;
     }
+    // Identical calls wait for the recording; if this caller gives up on its stream (its
+    // signal or deadline fires) before reading it to the end, they stop waiting for it.
+    const stopWaiting = () => flight?.resolve({ type: 'retry' });
+    context.signal.addEventListener('abort', stopWaiting, { once: true });
     const stream = recordStream(outcome.stream, partRole!, (recording) => {
+      context.signal.removeEventListener('abort', stopWaiting);
       if (!recording) {
         access.skip(plan.key, 'incomplete-stream');
         flight?.resolve({ type: 'retry' });
@@ -249,7 +255,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
         stats.shared += 1;
         if (events.wants('shared')) events.emit({ type: 'shared', key: callPlan.key });
       }
-      const result = await inFlight.promise;
+      const result = await untilAborted(inFlight.promise, context.signal);
       if (result.type === 'retry') {
         if (context.signal.aborted) throw context.signal.reason;
         continue;
