@@ -1,0 +1,2 @@
+export { MalformedBatchAnswerError } from './malformed-batch-answer-error';
+export { MissingItemAnswerError } from './missing-item-answer-error';

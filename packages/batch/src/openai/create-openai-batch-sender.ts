@@ -1,0 +1,65 @@
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
+import { requireFunction } from '../options/require-function';
+import { requireModel } from '../options/require-model';
+import { parseBatchText } from '../prompt/parse-batch-text';
+import type { BatchSender } from '../prompt/prompt-batch';
+import type { OpenAIChatClient } from './openai-clients';
+
+/** Options of `createOpenAIBatchSender`. */
+export interface OpenAIBatchSenderOptions {
+  /** An `OpenAI` client, or one from `createResilientOpenAI` to send through the pipeline. Required. */
+  readonly client: OpenAIChatClient;
+  /** The model every batch goes to. Required. */
+  readonly model: string;
+  /**
+   * Asks for strict structured output (`json_schema` with `strict: true`); the answer
+   * schema must then keep to the provider's strict subset. Defaults to `true`.
+   */
+  readonly strict?: boolean;
+  /** Other fields of every request (`temperature`, `max_completion_tokens`, `seed`, ...). Defaults to none. */
+  readonly request?: Omit<
+    ChatCompletionCreateParamsNonStreaming,
+    'model' | 'messages' | 'response_format' | 'stream'
+  >;
+}
+
+/**
+ * A batch sender for the OpenAI SDK's chat completions: the rules and shared instructions
+ * as a system message, the items as the user message, the answer shape as a `json_schema`
+ * response format. A refusal or unreadable JSON is a `MalformedBatchAnswerError`.
+ */
+export function createOpenAIBatchSender({
+  client,
+  model,
+  strict = true,
+  request = {},
+}: OpenAIBatchSenderOptions): BatchSender {
+  requireFunction('client.chat.completions.create', client?.chat?.completions?.create);
+  requireModel('model', model);
+  return async (batch, { signal }) => {
+    const completion = await client.chat.completions.create(
+      {
+        ...request,
+        model,
+        messages: [
+          { role: 'system', content: batch.instructions },
+          { role: 'user', content: batch.prompt },
+        ],
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: batch.schemaName, schema: { ...batch.schema }, strict },
+        },
+      },
+      { signal },
+    );
+    const message = completion.choices[0]?.message;
+    if (message?.refusal) {
+      throw new MalformedBatchAnswerError({
+        message: 'The model refused the batch.',
+        text: message.refusal,
+      });
+    }
+    return parseBatchText(message?.content);
+  };
+}

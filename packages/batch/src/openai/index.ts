@@ -1,0 +1,9 @@
+export {
+  createOpenAIBatchSender,
+  type OpenAIBatchSenderOptions,
+} from './create-openai-batch-sender';
+export {
+  createOpenAIEmbeddingSender,
+  type OpenAIEmbeddingSenderOptions,
+} from './create-openai-embedding-sender';
+export type { OpenAIChatClient, OpenAIEmbeddingClient } from './openai-clients';

@@ -1,0 +1,130 @@
+import { systemClock } from '@resilient-llm/core';
+import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
+import { MissingItemAnswerError } from '../errors/missing-item-answer-error';
+import { requireDuration } from '../options/require-duration';
+import { requireFunction } from '../options/require-function';
+import { requireInteger } from '../options/require-integer';
+import { groupSignal } from '../queue/group-signal';
+import { createPendingCall, type PendingCall } from '../queue/pending-call';
+import { createWindowQueue } from '../queue/window-queue';
+import { type AnswerSchema, textAnswer } from './answer-schema';
+import { composeBatch, itemLine } from './compose-batch';
+import { estimateTextTokens } from './estimate-text-tokens';
+import type { JsonSchema } from './json-schema';
+import type { PromptBatcherOptions } from './prompt-batcher-options';
+import { readBatchAnswers } from './read-batch-answers';
+
+/** Packs prompts into batch requests and hands each caller its own answer. */
+export interface PromptBatcher<TAnswer> {
+  /**
+   * Queues one prompt and resolves with its own answer, or rejects with its own error
+   * (`MissingItemAnswerError`, the sender's error, or `AbortedError` when `signal` fires).
+   */
+  run(prompt: string, options?: { signal?: AbortSignal }): Promise<TAnswer>;
+  /** Sends the batch being collected now, without waiting for its window to end. */
+  flush(): void;
+}
+
+type Call<TAnswer> = PendingCall<string, TAnswer>;
+
+/**
+ * Creates a prompt batcher over any "send one batch" function: prompts arriving within
+ * `maxWaitMs`, up to `maxBatchSize` items and `maxBatchTokens`, go out as one request asking
+ * for a JSON array of answers keyed by item id. Each answer is validated and handed to its
+ * own caller; items missing or invalid are retried alone, `itemRetries` times.
+ */
+export function createPromptBatcher<TAnswer = string>(
+  options: PromptBatcherOptions<TAnswer>,
+): PromptBatcher<TAnswer> {
+  const {
+    send,
+    answer = textAnswer as unknown as AnswerSchema<TAnswer>,
+    instructions,
+    maxWaitMs = 10,
+    maxBatchSize = 20,
+    maxBatchTokens = 4000,
+    estimateTokens = estimateTextTokens,
+    itemRetries = 1,
+    clock = systemClock,
+  } = options;
+  requireFunction('send', send);
+  requireDuration('maxWaitMs', maxWaitMs);
+  requireInteger('maxBatchSize', maxBatchSize, 1);
+  requireInteger('maxBatchTokens', maxBatchTokens, 1);
+  requireFunction('estimateTokens', estimateTokens);
+  requireInteger('itemRetries', itemRetries, 0);
+
+  let answerSchema: Promise<JsonSchema> | undefined;
+  const validate = answer.validate ?? acceptPresent<TAnswer>;
+
+  const queue = createWindowQueue<Call<TAnswer>>({
+    maxWaitMs,
+    maxSize: maxBatchSize,
+    maxWeight: maxBatchTokens,
+    weigh: (call) => estimateTokens(itemLine({ id: String(maxBatchSize), prompt: call.input })),
+    clock,
+    flush: (calls) => void sendBatch(calls, 1),
+  });
+
+  async function sendBatch(calls: readonly Call<TAnswer>[], attempt: number): Promise<void> {
+    const live = calls.filter((call) => !call.settled);
+    if (live.length === 0) return;
+    const items = live.map((call, index) => ({ id: String(index + 1), prompt: call.input }));
+    let retry: { call: Call<TAnswer>; cause: unknown }[] = [];
+    try {
+      answerSchema ??= Promise.resolve(answer.jsonSchema);
+      const batch = composeBatch(items, { instructions, answerSchema: await answerSchema });
+      const answerOf = readBatchAnswers(await send(batch, { signal: groupSignal(live) }));
+      await Promise.all(
+        live.map(async (call, index) => {
+          const found = answerOf(items[index]!.id);
+          if (found.kind !== 'answered') {
+            retry.push({ call, cause: found.kind });
+            return;
+          }
+          try {
+            call.resolve(await validate(found.value));
+          } catch (error) {
+            retry.push({ call, cause: error });
+          }
+        }),
+      );
+    } catch (error) {
+      if (!MalformedBatchAnswerError.isInstance(error)) {
+        for (const call of live) call.reject(error);
+        return;
+      }
+      retry = live.map((call) => ({ call, cause: error }));
+    }
+    for (const { call, cause } of retry) {
+      if (call.settled) continue;
+      if (attempt <= itemRetries) void sendBatch([call], attempt + 1);
+      else call.reject(new MissingItemAnswerError({ attempts: attempt, cause: describe(cause) }));
+    }
+  }
+
+  return {
+    run(prompt, { signal } = {}) {
+      const call = createPendingCall<string, TAnswer>(prompt, {
+        signal,
+        onAbort: (aborted) => queue.remove(aborted),
+      });
+      if (!call.settled) queue.add(call);
+      return call.promise;
+    },
+    flush: () => queue.flush(),
+  };
+}
+
+function acceptPresent<TAnswer>(value: unknown): TAnswer {
+  if (value === null || value === undefined) throw new TypeError('The answer is empty.');
+  return value as TAnswer;
+}
+
+function describe(cause: unknown): unknown {
+  if (cause === 'missing') return new TypeError('The batch answer has no entry for this item.');
+  if (cause === 'ambiguous') {
+    return new TypeError('The batch answer has two different entries for this item.');
+  }
+  return cause;
+}

@@ -1,0 +1,31 @@
+import type { Clock } from '@resilient-llm/core';
+import type { AnswerSchema } from './answer-schema';
+import type { BatchSender } from './prompt-batch';
+
+/** Options of `createPromptBatcher`. */
+export interface PromptBatcherOptions<TAnswer> {
+  /** Sends one batch (see `createOpenAIBatchSender`, `createAiSdkBatchSender`). Required. */
+  readonly send: BatchSender;
+  /** What one answer looks like, and how it is checked. Defaults to `textAnswer` (a non-empty string). */
+  readonly answer?: AnswerSchema<TAnswer>;
+  /** Instructions shared by every item, sent once per batch in the system text. Defaults to none. */
+  readonly instructions?: string;
+  /** Longest time the first item of a batch waits for others, in ms. Defaults to `10`. */
+  readonly maxWaitMs?: number;
+  /** Most items in one request. Defaults to `20`. */
+  readonly maxBatchSize?: number;
+  /**
+   * Most estimated tokens of item lines in one request (the rules and shared instructions are
+   * not counted); an item larger than this goes alone. Defaults to `4000`.
+   */
+  readonly maxBatchTokens?: number;
+  /** Token estimate of one item line. Defaults to `Math.ceil(text.length / 4)`. */
+  readonly estimateTokens?: (text: string) => number;
+  /**
+   * How many times an item that is missing, invalid or ambiguous in a batch answer (or whose
+   * batch answer was malformed) is sent again, each time alone. Defaults to `1`.
+   */
+  readonly itemRetries?: number;
+  /** Timers of the batching window. Defaults to the global timers, read at call time. */
+  readonly clock?: Clock;
+}
