@@ -1,3 +1,13 @@
+export {
+  KeyvCacheStore,
+  type KeyvCacheStoreOptions,
+  type KeyvLike,
+} from './adapters/keyv-cache-store';
+export {
+  UnstorageCacheStore,
+  type UnstorageCacheStoreOptions,
+  type UnstorageLike,
+} from './adapters/unstorage-cache-store';
 export type {
   CacheCodec,
   CacheEntry,
