@@ -33,8 +33,9 @@ step "test (Node 24)" pnpm exec vitest run --reporter=default --reporter=json --
 step "test (Node 22)" env PATH="$NODE22_BIN:$PATH" node node_modules/vitest/vitest.mjs run \
   --reporter=dot --reporter=json --outputFile.json=.reports/tests-node22.json
 step "package checks" pnpm run check:packages
-step knip pnpm exec knip
+step knip pnpm run knip
 step examples bash scripts/run-examples.sh
+step "bench smoke" pnpm --dir bench run smoke
 
 summary=$(node scripts/summarize-tests.mjs .reports/tests-node24.json .reports/tests-node22.json)
 summary_status=$?
