@@ -72,6 +72,7 @@ describe('cache stage, store failures never fail a call', () => {
     });
     const corrupt: unknown[] = [];
     stage.on('corrupt-entry', (event) => corrupt.push(event.error));
+    const deletes = vi.spyOn(store, 'delete');
 
     await model.generate({ prompt: 'hi' });
     for (const garbage of ['not json', '{"v":2}', '{"v":1,"kind":"stream","storedAt":1}']) {
@@ -82,6 +83,7 @@ describe('cache stage, store failures never fail a call', () => {
     const healed = await model.generate({ prompt: 'hi' });
 
     expect(corrupt).toHaveLength(3);
+    expect(deletes.mock.calls).toEqual([[key], [key], [key]]);
     for (const error of corrupt) expect(error).toMatchObject({ name: 'CorruptCacheEntryError' });
     expect(healed.targetId).toBe('cache');
     expect(target.calls).toBe(4);

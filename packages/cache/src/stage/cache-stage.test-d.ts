@@ -22,3 +22,13 @@ describe('a cache stage', () => {
     createResilientModel({ binding: scriptedBinding, targets: [target], stages: [stage] });
   });
 });
+
+describe('createCacheStage inside createResilientModel', () => {
+  it('infers its types from where it is used', () => {
+    createResilientModel({
+      binding: scriptedBinding,
+      targets: [scriptedTarget('a')],
+      stages: [createCacheStage({ store: new MemoryCacheStore(), keyOf: (request) => request })],
+    });
+  });
+});

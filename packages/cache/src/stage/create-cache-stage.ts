@@ -1,6 +1,4 @@
-import { assertNumber } from '@resilient-llm/policies';
-import type { CacheEntry } from '../entry/cache-entry';
-import { deriveCacheKey } from '../key/derive-cache-key';
+import { newEntry } from '../entry/new-entry';
 import type { CacheBypassReason } from './cache-event';
 import { CacheEventHub } from './cache-event-hub';
 import type { CacheStage } from './cache-stage';
@@ -8,23 +6,17 @@ import type { CacheStageOptions } from './cache-stage-options';
 import { emptyCacheStats } from './cache-stats';
 import { EntryAccess } from './entry-access';
 import { createFlight, type Flight, type FlightResult } from './flight';
+import { hitOutcome } from './hit-outcome';
 import type {
   CacheableOutcome,
   CacheCallContext,
   CacheCallInput,
   CacheHitOutcome,
 } from './pipeline-shapes';
+import { type CallPlan, planCall } from './plan-call';
 import { prepareCacheStageOptions } from './prepare-cache-stage-options';
-import { recordStream, type StreamRecording } from './record-stream';
-import { replayStream } from './replay-stream';
+import { recordStream } from './record-stream';
 import { untilAborted } from './until-aborted';
-
-/** What one cacheable call resolved to before it looks anything up. */
-interface CallPlan {
-  readonly key: string;
-  readonly ttlMs: number;
-  readonly staleWhileRevalidateMs: number;
-}
 
 /**
  * Builds the cache stage for `createResilientModel({ stages: [cache, ...] })`. List it first
@@ -62,59 +54,6 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
     stats.bypassed += 1;
     if (events.wants('bypass')) events.emit({ type: 'bypass', reason, error });
     return undefined;
-  }
-
-  async function plan(request: TRequest, context: CacheCallContext): Promise<CallPlan | undefined> {
-    const control = prepared.controlOf(request) ?? {};
-    if (control.skip) return bypass('skip');
-    if (context.mode === 'stream' && !partRole) return bypass('stream-without-part-role');
-    const ttlMs = control.ttlMs ?? prepared.ttlMs;
-    const staleWhileRevalidateMs =
-      control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs;
-    assertNumber('control.ttlMs', ttlMs, { min: 1, integer: true });
-    assertNumber('control.staleWhileRevalidateMs', staleWhileRevalidateMs, { integer: true });
-    try {
-      const material = prepared.keyMaterial(request);
-      const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
-      if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
-        return bypass('non-deterministic');
-      const key = await deriveCacheKey({
-        namespace: control.namespace ?? prepared.namespaceOf(request),
-        targetId: prepared.targetId,
-        mode: context.mode,
-        material,
-      });
-      return { key, ttlMs, staleWhileRevalidateMs };
-    } catch (error) {
-      return bypass('uncacheable-request', error);
-    }
-  }
-
-  function newEntry(
-    plan: CallPlan,
-    now: number,
-    answer: { response: unknown } | StreamRecording<TPart>,
-  ): CacheEntry {
-    const times = {
-      v: 1 as const,
-      storedAt: now,
-      freshUntil: now + plan.ttlMs,
-      staleUntil: now + plan.ttlMs + plan.staleWhileRevalidateMs,
-    };
-    return 'response' in answer
-      ? { ...times, kind: 'generate', response: answer.response }
-      : { ...times, kind: 'stream', parts: answer.parts, usage: answer.usage };
-  }
-
-  function hit(entry: CacheEntry): CacheHitOutcome<TResponse, TPart> {
-    const provenance = { target: undefined, targetId: name, targetIndex: -1, attempts: 0 };
-    return entry.kind === 'generate'
-      ? { mode: 'generate', response: entry.response as TResponse, ...provenance }
-      : {
-          mode: 'stream',
-          stream: replayStream(entry.parts as TPart[], entry.usage),
-          ...provenance,
-        };
   }
 
   /** Sends the call upstream and stores its answer; settles `flight` for identical calls. */
@@ -202,7 +141,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
           events.emit({ type: 'hit', key: plan.key, bytes: found.bytes, stale });
         if (stale) revalidate(plan, request, context, next);
         flight?.resolve({ type: 'entry', entry: found.entry, text: found.text });
-        return hit(found.entry);
+        return hitOutcome<TResponse, TPart>(found.entry, name);
       }
       stats.misses += 1;
       if (events.wants('miss')) events.emit({ type: 'miss', key: plan.key });
@@ -214,7 +153,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
   function follow<TOutcome>(
     result: Exclude<FlightResult, { type: 'retry' }>,
   ): TOutcome | CacheHitOutcome<TResponse, TPart> {
-    if (result.type === 'entry') return hit(access.decode(result.text));
+    if (result.type === 'entry') return hitOutcome(access.decode(result.text), name);
     const outcome = result.outcome as TOutcome & { response: TResponse };
     if (result.text === undefined) return { ...outcome, attempts: 0 };
     const copy = access.decode(result.text);
@@ -227,7 +166,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
     context,
     next,
   }: CacheCallInput<TRequest, TOutcome>): Promise<TOutcome | CacheHitOutcome<TResponse, TPart>> {
-    const callPlan = await plan(request, context);
+    const callPlan = await planCall(request, context, prepared, bypass);
     if (!callPlan) return next(request);
     const refresh = prepared.controlOf(request)?.refresh === true;
     let joined = false;

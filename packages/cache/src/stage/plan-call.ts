@@ -1,0 +1,48 @@
+import { assertNumber } from '@resilient-llm/policies';
+import { deriveCacheKey } from '../key/derive-cache-key';
+import type { CacheBypassReason } from './cache-event';
+import type { CacheCallContext } from './pipeline-shapes';
+import type { PreparedCacheStageOptions } from './prepare-cache-stage-options';
+
+/** What one cacheable call resolved to before it looks anything up. */
+export interface CallPlan {
+  /** The store key. */
+  readonly key: string;
+  readonly ttlMs: number;
+  readonly staleWhileRevalidateMs: number;
+}
+
+/**
+ * Applies the call's control and derives its key; `undefined` (after `bypass` reported why)
+ * when the call must not use the cache.
+ */
+export async function planCall<TRequest, TPart>(
+  request: TRequest,
+  context: CacheCallContext,
+  prepared: PreparedCacheStageOptions<TRequest, TPart>,
+  bypass: (reason: CacheBypassReason, error?: unknown) => undefined,
+): Promise<CallPlan | undefined> {
+  const control = prepared.controlOf(request) ?? {};
+  if (control.skip) return bypass('skip');
+  if (context.mode === 'stream' && !prepared.partRole) return bypass('stream-without-part-role');
+  const ttlMs = control.ttlMs ?? prepared.ttlMs;
+  const staleWhileRevalidateMs = control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs;
+  assertNumber('control.ttlMs', ttlMs, { min: 1, integer: true });
+  assertNumber('control.staleWhileRevalidateMs', staleWhileRevalidateMs, { integer: true });
+  try {
+    const material = prepared.keyMaterial(request);
+    const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
+    if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
+      return bypass('non-deterministic');
+    const key = await deriveCacheKey({
+      namespace: control.namespace ?? prepared.namespaceOf(request),
+      targetId: prepared.targetId,
+      mode: context.mode,
+      material,
+    });
+    return { key, ttlMs, staleWhileRevalidateMs };
+  } catch (error) {
+    // The key material threw, or has no canonical form: go upstream uncached.
+    return bypass('uncacheable-request', error);
+  }
+}
