@@ -5,4 +5,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/node-env.sh"
 cd "$ROOT"
 ensure_workspace_installed
 pnpm run build >/dev/null
-node examples/scripted-failures/main.ts
+node examples/429-storm/main.ts

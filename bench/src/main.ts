@@ -1,0 +1,78 @@
+// The comparative benchmarks: every scenario on the simulator, every arm on the same workload
+// and seed, one after the other. Run from the repository root after `pnpm run build`:
+//
+//   pnpm bench            # full run, writes docs/bench/results.{json,md} and goodput.svg
+//   pnpm --dir bench run smoke   # a few seconds per scenario, checks, writes to a temp dir
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as arms from './goodput/arms/index.ts';
+import { runGoodputArm } from './goodput/run-goodput.ts';
+import { runOutage } from './outage/run-outage.ts';
+import { runOverhead } from './overhead/run-overhead.ts';
+import { describeMachine } from './report/machine.ts';
+import { markdownReport } from './report/markdown-report.ts';
+import type { BenchResults } from './report/results.ts';
+import { goodputChart } from './report/svg-chart.ts';
+import { fullSettings, smokeSettings } from './settings.ts';
+import { runSlowFirstToken } from './slow-first-token/run-slow-first-token.ts';
+import { smokeProblems } from './smoke-checks.ts';
+
+const smoke = process.argv.includes('--smoke');
+const settings = smoke ? smokeSettings : fullSettings;
+const outputDirectory = smoke
+  ? join(tmpdir(), 'resilient-llm-bench-smoke')
+  : fileURLToPath(new URL('../../docs/bench/', import.meta.url));
+const startedAt = new Date();
+const machine = describeMachine();
+const log = (line: string) =>
+  console.log(`${((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6)} s  ${line}`);
+
+const goodputArms = [
+  arms.plainOpenAI,
+  arms.handWrittenRetry,
+  arms.aiSdkGenerateText,
+  arms.cockatielRetry,
+  arms.resilientOpenAI,
+  arms.resilientOpenAIWithFallback,
+];
+const goodput = [];
+for (const arm of goodputArms) {
+  const result = await runGoodputArm(arm, settings.goodput);
+  log(
+    `goodput  ${arm.name}: ${result.completed}/${result.offered} completed, ${(result.capacityShare * 100).toFixed(1)}% of capacity, ${result.rateLimitedPerSuccess.toFixed(2)} 429s per success`,
+  );
+  goodput.push(result);
+}
+const outage = await runOutage(settings.outage);
+for (const result of outage)
+  log(`outage   ${result.arm}: ${(result.successRate * 100).toFixed(1)}% succeeded`);
+const slowFirstToken = await runSlowFirstToken(settings.slowFirstToken);
+for (const result of slowFirstToken)
+  log(`ttft     ${result.arm}: p99 ${Math.round(result.firstContentP99Ms)} ms to first content`);
+const overhead = await runOverhead(settings.overhead.rounds, settings.overhead.callsPerRound);
+log(`overhead ${overhead.rows.length} variants measured`);
+
+const results: BenchResults = {
+  command: smoke ? 'pnpm --dir bench run smoke' : 'pnpm bench',
+  startedAt: startedAt.toISOString(),
+  durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+  machine,
+  settings,
+  goodput,
+  outage,
+  slowFirstToken,
+  overhead,
+};
+await mkdir(outputDirectory, { recursive: true });
+await writeFile(join(outputDirectory, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(join(outputDirectory, 'results.md'), markdownReport(results));
+await writeFile(join(outputDirectory, 'goodput.svg'), goodputChart(goodput));
+log(`results written to ${outputDirectory}`);
+
+if (smoke) {
+  const problems = smokeProblems(results);
+  for (const problem of problems) console.error(`smoke: ${problem}`);
+  process.exitCode = problems.length > 0 ? 1 : 0;
+}

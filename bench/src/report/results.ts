@@ -1,0 +1,19 @@
+import type { GoodputResult } from '../goodput/run-goodput.ts';
+import type { OutageResult } from '../outage/run-outage.ts';
+import type { OverheadResult } from '../overhead/run-overhead.ts';
+import type { BenchSettings } from '../settings.ts';
+import type { SlowFirstTokenResult } from '../slow-first-token/run-slow-first-token.ts';
+import type { Machine } from './machine.ts';
+
+/** Everything one run measured, as written to results.json. */
+export interface BenchResults {
+  command: string;
+  startedAt: string;
+  durationSeconds: number;
+  machine: Machine;
+  settings: BenchSettings;
+  goodput: GoodputResult[];
+  outage: OutageResult[];
+  slowFirstToken: SlowFirstTokenResult[];
+  overhead: OverheadResult;
+}

@@ -1,0 +1,59 @@
+import type { GoodputSettings } from './goodput/run-goodput.ts';
+import type { OutageSettings } from './outage/run-outage.ts';
+import type { SlowFirstTokenSettings } from './slow-first-token/run-slow-first-token.ts';
+
+/** Sizes of every scenario for one run. */
+export interface BenchSettings {
+  goodput: GoodputSettings;
+  outage: OutageSettings;
+  slowFirstToken: SlowFirstTokenSettings;
+  overhead: { rounds: number; callsPerRound: number };
+}
+
+// One second of simulator window stands for a provider's 60 s window: every wait that the
+// common advice gives in provider seconds is multiplied by this.
+const TIME_SCALE = 1 / 60;
+
+/** The full run: a few minutes in all. */
+export const fullSettings: BenchSettings = {
+  goodput: {
+    seed: 7,
+    requestsPerWindow: 20,
+    windowMs: 1000,
+    timeScale: TIME_SCALE,
+    overload: 3,
+    durationMs: 10_000,
+    deadlineMs: 5_000,
+  },
+  outage: {
+    seed: 7,
+    requestsPerSecond: 20,
+    durationMs: 8_000,
+    deadlineMs: 3_000,
+    outageStartMs: 2_000,
+    outageEndMs: 5_000,
+    timeScale: TIME_SCALE,
+  },
+  slowFirstToken: {
+    seed: 7,
+    requestsPerSecond: 20,
+    durationMs: 10_000,
+    deadlineMs: 10_000,
+    firstContentTimeoutMs: 600,
+  },
+  overhead: { rounds: 20, callsPerRound: 10_000 },
+};
+
+/** The smoke run for CI: every arm and scenario, a few seconds each, no figures to judge. */
+export const smokeSettings: BenchSettings = {
+  goodput: { ...fullSettings.goodput, durationMs: 1_000, deadlineMs: 1_000 },
+  outage: {
+    ...fullSettings.outage,
+    durationMs: 2_000,
+    deadlineMs: 1_500,
+    outageStartMs: 500,
+    outageEndMs: 1_200,
+  },
+  slowFirstToken: { ...fullSettings.slowFirstToken, durationMs: 1_000, deadlineMs: 5_000 },
+  overhead: { rounds: 2, callsPerRound: 1_000 },
+};

@@ -1,0 +1,71 @@
+/** What happened to one offered request. */
+export interface Outcome {
+  /** Milliseconds from the start of the run to the moment the request was offered. */
+  offeredAtMs: number;
+  /** Milliseconds from the start of the run to the moment it succeeded or failed. */
+  settledAtMs: number;
+  ok: boolean;
+  /** Which target answered, when the arm can tell (fallback arms). */
+  targetId?: string;
+  /** Milliseconds from offering to the first content, for streaming arms. */
+  firstContentMs?: number;
+  /** The error's class name, for failures. */
+  errorName?: string;
+}
+
+/** What an arm reports about one successful request. */
+interface Success {
+  targetId?: string;
+  firstContentMs?: number;
+}
+
+/** Sends one request of the workload; resolves on success, rejects on failure. */
+export type SendRequest = (index: number, signal: AbortSignal) => Promise<Success | undefined>;
+
+/** Shape of an open-loop workload: requests arrive at a fixed rate whatever the answers. */
+export interface LoadShape {
+  requestsPerSecond: number;
+  durationMs: number;
+  /** Each request's deadline, from the moment it is offered. */
+  deadlineMs: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/**
+ * Offers requests at an even pace (open loop, as independent users would), each with its own
+ * deadline signal, and resolves with every outcome once all have settled.
+ */
+export async function offerLoad(
+  shape: LoadShape,
+  send: SendRequest,
+  onSettled?: (outcome: Outcome) => void,
+): Promise<Outcome[]> {
+  const count = Math.round((shape.requestsPerSecond * shape.durationMs) / 1000);
+  const intervalMs = 1000 / shape.requestsPerSecond;
+  const startedAt = performance.now();
+  const elapsed = () => performance.now() - startedAt;
+  const pending: Promise<Outcome>[] = [];
+  for (let index = 0; index < count; index++) {
+    await sleep(startedAt + index * intervalMs - performance.now());
+    const offeredAtMs = elapsed();
+    const signal = AbortSignal.timeout(shape.deadlineMs);
+    pending.push(
+      send(index, signal)
+        .then(
+          (success): Outcome => ({ offeredAtMs, settledAtMs: elapsed(), ok: true, ...success }),
+          (error: unknown): Outcome => ({
+            offeredAtMs,
+            settledAtMs: elapsed(),
+            ok: false,
+            errorName: error instanceof Error ? error.constructor.name : typeof error,
+          }),
+        )
+        .then((outcome) => {
+          onSettled?.(outcome);
+          return outcome;
+        }),
+    );
+  }
+  return Promise.all(pending);
+}
