@@ -64,7 +64,12 @@ export function createEmbeddingCoalescer(options: EmbeddingCoalescerOptions): Em
         signal,
         onAbort: (aborted) => queue.remove(aborted),
       });
-      if (!call.settled) queue.add(call);
+      try {
+        if (!call.settled) queue.add(call);
+      } catch (error) {
+        // A throwing clock fails this call alone, as a rejection.
+        call.reject(error);
+      }
       return call.promise;
     },
     flush: () => queue.flush(),

@@ -109,7 +109,12 @@ export function createPromptBatcher<TAnswer = string>(
         signal,
         onAbort: (aborted) => queue.remove(aborted),
       });
-      if (!call.settled) queue.add(call);
+      try {
+        if (!call.settled) queue.add(call);
+      } catch (error) {
+        // A throwing token estimate (or clock) fails this call alone, as a rejection.
+        call.reject(error);
+      }
       return call.promise;
     },
     flush: () => queue.flush(),
