@@ -4,3 +4,8 @@ export {
   defaultRedisCacheStoreOptions,
   type RedisCacheStoreOptions,
 } from './redis-cache-store-options';
+export {
+  defaultRedisStateStoreOptions,
+  RedisStateStore,
+  type RedisStateStoreOptions,
+} from './redis-state-store';
