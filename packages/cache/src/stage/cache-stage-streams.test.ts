@@ -11,7 +11,7 @@ const answer: TestPart[] = [
 ];
 
 describe('cache stage, streams', () => {
-  it('replays a completed stream part for part, with its usage, without an upstream call', async () => {
+  it('replays a completed stream part for part without an upstream call', async () => {
     const { model, target } = setupCachedModel({ steps: [{ stream: answer }] });
 
     const first = await model.stream({ prompt: 'hi' });

@@ -169,6 +169,15 @@ describe('cache stage, generate', () => {
     expect(target.calls).toBe(5);
   });
 
+  it('rejects a call whose control holds a bad value, naming it', async () => {
+    const { model, target } = setupCachedModel();
+
+    await expect(
+      model.generate(withCacheControl({ prompt: 'hi' }, { ttlMs: -5 })),
+    ).rejects.toMatchObject({ name: 'InvalidOptionError', field: 'control.ttlMs' });
+    expect(target.calls).toBe(0);
+  });
+
   it('does not cache non-deterministic sampling unless asked to', async () => {
     const { model, target, stage } = setupCachedModel({
       steps: [{ respond: 'one' }, { respond: 'two' }, { respond: 'three' }],
