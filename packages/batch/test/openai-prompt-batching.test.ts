@@ -4,7 +4,7 @@ import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createPromptBatcher, MissingItemAnswerError } from '../src/index';
 import { createOpenAIBatchSender } from '../src/openai';
-import { driveClock, yieldToIo } from './drive-clock';
+import { driveClock, waitForCondition, yieldToIo } from './drive-clock';
 import { prompts, referenceAnswers } from './reference-answers';
 import { tamperingFetch } from './tampering-fetch';
 import { useSimulator } from './use-simulator';
@@ -160,15 +160,14 @@ describe('prompt batching through the resilient OpenAI client', () => {
       batcher.run(question, { signal: controller.signal }),
     );
     for (const call of calls) call.catch(() => {});
-    await driveClock(clock, Promise.resolve(), { maxSteps: 1 });
-    expect(simulator.stats().inFlight).toBe(1);
+    await waitForCondition(() => simulator.stats().inFlight === 1);
 
     controller.abort();
     const results = await Promise.allSettled(calls);
 
     expect(results.every((result) => result.status === 'rejected')).toBe(true);
-    for (let turn = 0; turn < 100 && simulator.stats().inFlight > 0; turn++) await yieldToIo(1);
-    expect(simulator.stats().inFlight).toBe(0);
+    await waitForCondition(() => simulator.stats().inFlight === 0);
+    expect(simulator.stats().requests).toBe(1);
   });
 
   it('gives every item of a failing batch an error, and none hangs', async () => {
@@ -200,5 +199,37 @@ describe('prompt batching through the resilient OpenAI client', () => {
     }
     // 3 batches, 2 attempts each: a failed batch is not repeated item by item.
     expect(simulator.stats().requests).toBe(6);
+  });
+
+  it('waits as long as a 429 asks and retries the batch, through the pipeline’s limiter', async () => {
+    const { simulator, clock } = await start({
+      limited: { rateLimit: { requestsPerWindow: 2, windowMs: 1_000 } },
+    });
+    const client = new OpenAI({ baseURL: simulator.baseURL, apiKey: 'sk-batch' });
+    const openai = createResilientOpenAI({
+      targets: [{ client }],
+      retry: { maxAttempts: 5, jitter: 'none', initialDelayMs: 10 },
+      rateLimit: { windowMs: 1_000 },
+      clock,
+    });
+    const batcher = createPromptBatcher({
+      send: createOpenAIBatchSender({ client: openai, model: 'limited' }),
+      maxBatchSize: 10,
+      clock,
+    });
+    const questions = prompts(40);
+
+    const answers = await driveClock(
+      clock,
+      Promise.all(questions.map((question) => batcher.run(question))),
+    );
+
+    const stats = simulator.stats();
+    expect(stats.byStatus['200']).toBe(4);
+    expect(stats.rateLimited).toBeGreaterThanOrEqual(1);
+    expect(clock.now()).toBeGreaterThanOrEqual(1_000);
+    // An item's answer depends only on the seed and its question, so an unlimited model serves as reference.
+    const reference = new OpenAI({ baseURL: simulator.baseURL, apiKey: 'sk-reference' });
+    expect(answers).toEqual(await referenceAnswers(reference, 'gpt-sim', questions));
   });
 });
