@@ -34,8 +34,9 @@ const goodputArms = [
   arms.handWrittenRetry,
   arms.aiSdkGenerateText,
   arms.cockatielRetry,
-  arms.resilientOpenAI,
-  arms.resilientOpenAIWithFallback,
+  arms.resilientPublishedLimit,
+  arms.resilientEvenPacing,
+  arms.resilientWithFallback,
 ];
 const goodput = [];
 for (const arm of goodputArms) {

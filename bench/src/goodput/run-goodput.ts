@@ -25,7 +25,7 @@ export interface GoodputResult {
   failed: number;
   /** Requests still unsettled when their deadline plus a grace had passed. */
   lost: number;
-  /** Successes served by the limited provider over the most it could have served. */
+  /** Successes (as the caller saw them) served by the limited provider, over the most it could serve. */
   capacityShare: number;
   theoreticalCapacity: number;
   rateLimitedPerSuccess: number;
@@ -86,12 +86,14 @@ export async function runGoodputArm(
       lost: outcomes.filter(
         (outcome) => outcome.settledAtMs - outcome.offeredAtMs > deadlineMs + GRACE_MS,
       ).length,
-      capacityShare: (primaryStats.byStatus['200'] ?? 0) / theoreticalCapacity,
+      capacityShare:
+        successes.filter((outcome) => outcome.targetId !== 'secondary').length /
+        theoreticalCapacity,
       theoreticalCapacity,
       rateLimitedPerSuccess:
         (primaryStats.rateLimited + secondaryStats.rateLimited) / Math.max(1, successes.length),
       requestsSent: primaryStats.requests + secondaryStats.requests,
-      servedBySecondary: secondaryStats.byStatus['200'] ?? 0,
+      servedBySecondary: successes.filter((outcome) => outcome.targetId === 'secondary').length,
       latencyP50Ms: percentile(latencies, 50),
       latencyP99Ms: percentile(latencies, 99),
       errors,

@@ -1,4 +1,4 @@
-import { resilientOpenAI, resilientOpenAIWithFallback } from '../goodput/arms/resilient-openai.ts';
+import { resilientEvenPacing, resilientWithFallback } from '../goodput/arms/resilient-openai.ts';
 import type { GoodputResult } from '../goodput/run-goodput.ts';
 
 /** One aim of the goodput scenario, and whether this run met it. */
@@ -10,8 +10,8 @@ export interface AimCheck {
 
 /** Checks the run against the aims: 95% of capacity, 0.05 429s per success, nothing lost. */
 export function checkAims(goodput: GoodputResult[]): AimCheck[] {
-  const ours = goodput.find((result) => result.arm === resilientOpenAI.name);
-  const withFallback = goodput.find((result) => result.arm === resilientOpenAIWithFallback.name);
+  const ours = goodput.find((result) => result.arm === resilientEvenPacing.name);
+  const withFallback = goodput.find((result) => result.arm === resilientWithFallback.name);
   if (!ours || !withFallback) return [];
   return [
     {

@@ -2,25 +2,37 @@ import { createResilientOpenAI, getProvenance } from '@resilient-llm/openai';
 import OpenAI from 'openai';
 import { type Arm, type ArmContext, MODEL, promptOf } from '../arm.ts';
 
-function createArm(context: ArmContext, withFallback: boolean) {
+interface Variant {
+  /** `published`: the limit per window as the provider states it; `even`: the same rate, one request at a time. */
+  pacing: 'published' | 'even';
+  withFallback: boolean;
+}
+
+function createSend(context: ArmContext, { pacing, withFallback }: Variant) {
+  const { primaryURL, secondaryURL, requestsPerWindow, windowMs, timeScale, deadlineMs } = context;
   const primary = {
     id: 'primary',
-    client: new OpenAI({ baseURL: context.primaryURL, apiKey: 'sk-bench' }),
+    client: new OpenAI({ baseURL: primaryURL, apiKey: 'sk-bench' }),
   };
   const secondary = {
     id: 'secondary',
-    client: new OpenAI({ baseURL: context.secondaryURL, apiKey: 'sk-bench' }),
+    client: new OpenAI({ baseURL: secondaryURL, apiKey: 'sk-bench' }),
   };
-  // The provider's published limit, paced over its window; with a second provider, a wait
-  // longer than a few windows' worth of a request goes there instead.
+  const limit =
+    pacing === 'published'
+      ? { requestsPerWindow, windowMs }
+      : { requestsPerWindow: 1, windowMs: windowMs / requestsPerWindow };
   const openai = createResilientOpenAI({
     targets: withFallback ? [primary, secondary] : [primary],
-    timeoutMs: context.deadlineMs,
-    retry: { initialDelayMs: 1000 * context.timeScale },
+    timeoutMs: deadlineMs,
+    // The default first backoff of 1 s, on the simulator's time scale.
+    retry: { initialDelayMs: 1000 * timeScale },
     rateLimit: {
-      windowMs: context.windowMs,
-      maxWaitMs: withFallback ? context.windowMs / 4 : context.deadlineMs,
-      targets: { primary: { requestsPerWindow: context.requestsPerWindow } },
+      windowMs: limit.windowMs,
+      // Queue while the answer can still arrive in time; with a second provider, do not queue
+      // for long: send the excess there.
+      maxWaitMs: withFallback ? windowMs / 4 : deadlineMs - windowMs / 4,
+      targets: { primary: { requestsPerWindow: limit.requestsPerWindow } },
     },
   });
   return async (index: number, signal: AbortSignal) => {
@@ -32,19 +44,28 @@ function createArm(context: ArmContext, withFallback: boolean) {
   };
 }
 
-/** Ours, one provider: paced to its published limit, waiting as long as it asks. */
-export const resilientOpenAI: Arm = {
-  name: 'resilient-llm',
+/** Ours, configured with the limit exactly as published: N requests per window. */
+export const resilientPublishedLimit: Arm = {
+  name: 'resilient-llm, limit as published',
   description:
-    '`createResilientOpenAI`, `rateLimit` = the published limit and window, `maxWaitMs` = deadline',
+    '`createResilientOpenAI`, `rateLimit: { requestsPerWindow: 20, windowMs: 1000 }`, `maxWaitMs` = deadline - window / 4',
   usesSecondary: false,
-  create: (context) => createArm(context, false),
+  create: (context) => createSend(context, { pacing: 'published', withFallback: false }),
 };
 
-/** Ours with a healthy second provider taking what the first cannot. */
-export const resilientOpenAIWithFallback: Arm = {
-  name: 'resilient-llm + fallback',
+/** Ours, the same rate paced evenly: one request per window / limit. */
+export const resilientEvenPacing: Arm = {
+  name: 'resilient-llm, paced evenly',
+  description:
+    'as above with the same rate as `{ requestsPerWindow: 1, windowMs: 50 }` (no bursts)',
+  usesSecondary: false,
+  create: (context) => createSend(context, { pacing: 'even', withFallback: false }),
+};
+
+/** Ours, paced evenly, with a healthy second provider taking what the first cannot. */
+export const resilientWithFallback: Arm = {
+  name: 'resilient-llm, paced evenly + fallback',
   description: 'as above, a second provider as fallback, primary `maxWaitMs` = window / 4',
   usesSecondary: true,
-  create: (context) => createArm(context, true),
+  create: (context) => createSend(context, { pacing: 'even', withFallback: true }),
 };
