@@ -25,7 +25,8 @@ export function goodputChart(results: GoodputResult[]): string {
       `<text x="${labelWidth + barWidth + 8}" y="${y + 35}">${(result.capacityShare * 100).toFixed(0)}% capacity, ${result.rateLimitedPerSuccess.toFixed(2)} 429/ok</text>`,
     ].join('\n  ');
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-labelledby="goodput-title">
+  <title id="goodput-title">Goodput at 3x the rate limit: completed requests and capacity used per arm</title>
   <rect width="100%" height="100%" fill="#ffffff"/>
   <text x="10" y="22" font-size="15" font-weight="bold">Goodput at 3x the rate limit, same workload and seed for every arm</text>
   <rect x="10" y="34" width="12" height="12" fill="#3b82f6"/><text x="28" y="44">requests completed / offered</text>
