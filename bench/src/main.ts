@@ -11,6 +11,7 @@ import * as arms from './goodput/arms/index.ts';
 import { runGoodputArm } from './goodput/run-goodput.ts';
 import { runOutage } from './outage/run-outage.ts';
 import { runOverhead } from './overhead/run-overhead.ts';
+import { runPipelineOverhead } from './overhead/run-pipeline-overhead.ts';
 import { describeMachine } from './report/machine.ts';
 import { markdownReport } from './report/markdown-report.ts';
 import type { BenchResults } from './report/results.ts';
@@ -54,6 +55,11 @@ for (const result of slowFirstToken)
   log(`ttft     ${result.arm}: p99 ${Math.round(result.firstContentP99Ms)} ms to first content`);
 const overhead = await runOverhead(settings.overhead.rounds, settings.overhead.callsPerRound);
 log(`overhead ${overhead.rows.length} variants measured`);
+const pipelineOverhead = await runPipelineOverhead(
+  settings.pipelineOverhead.rounds,
+  settings.pipelineOverhead.callsPerRound,
+);
+log(`overhead pipeline / raw SDK call on loopback: ${pipelineOverhead.ratio.toFixed(2)}x`);
 
 const results: BenchResults = {
   command: smoke ? 'pnpm --dir bench run smoke' : 'pnpm bench',
@@ -65,6 +71,7 @@ const results: BenchResults = {
   outage,
   slowFirstToken,
   overhead,
+  pipelineOverhead,
 };
 await mkdir(outputDirectory, { recursive: true });
 await writeFile(join(outputDirectory, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

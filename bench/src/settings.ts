@@ -8,6 +8,8 @@ export interface BenchSettings {
   outage: OutageSettings;
   slowFirstToken: SlowFirstTokenSettings;
   overhead: { rounds: number; callsPerRound: number };
+  /** Sequential HTTP calls on loopback, raw and through the pipeline. */
+  pipelineOverhead: { rounds: number; callsPerRound: number };
 }
 
 // One second of simulator window stands for a provider's 60 s window: every wait that the
@@ -42,6 +44,7 @@ export const fullSettings: BenchSettings = {
     firstContentTimeoutMs: 600,
   },
   overhead: { rounds: 20, callsPerRound: 10_000 },
+  pipelineOverhead: { rounds: 20, callsPerRound: 100 },
 };
 
 /** The smoke run for CI: every arm and scenario, a few seconds each, no figures to judge. */
@@ -56,4 +59,5 @@ export const smokeSettings: BenchSettings = {
   },
   slowFirstToken: { ...fullSettings.slowFirstToken, durationMs: 1_000, deadlineMs: 5_000 },
   overhead: { rounds: 2, callsPerRound: 1_000 },
+  pipelineOverhead: { rounds: 2, callsPerRound: 20 },
 };

@@ -18,5 +18,6 @@ export function smokeProblems(results: BenchResults): string[] {
   if (results.slowFirstToken.some((result) => result.completed === 0))
     problems.push('slow first token: an arm completed nothing');
   if (results.overhead.rows.length === 0) problems.push('overhead: no table read');
+  if (!(results.pipelineOverhead.ratio > 0)) problems.push('pipeline overhead: not measured');
   return problems;
 }

@@ -106,7 +106,7 @@ ${table}
 `;
 }
 
-function overheadSection({ overhead }: BenchResults): string {
+function overheadSection({ overhead, pipelineOverhead }: BenchResults): string {
   const table = markdownTable(
     ['variant', 'ns per call', 'vs raw', 'vs cockatiel'],
     overhead.rows.map((row) => [
@@ -123,6 +123,23 @@ around an immediate async function, against the bare call and against cockatiel'
 of the same policies, from \`${overhead.command}\`.
 
 ${table}
+
+The whole pipeline over HTTP: ${pipelineOverhead.calls} sequential chat completions against a
+simulator on loopback that answers at once, the plain OpenAI SDK against
+\`createResilientOpenAI\` with every built-in stage on (bulkhead and attempt timeout too),
+median per call over alternating rounds.
+
+${markdownTable(
+  ['variant', 'median per call', 'vs raw'],
+  [
+    ['OpenAI SDK', `${pipelineOverhead.rawMedianMs.toFixed(2)} ms`, '1.00x'],
+    [
+      'createResilientOpenAI',
+      `${pipelineOverhead.pipelineMedianMs.toFixed(2)} ms`,
+      `${ratio(pipelineOverhead.ratio)}x`,
+    ],
+  ],
+)}
 `;
 }
 

@@ -1,6 +1,7 @@
 import type { GoodputResult } from '../goodput/run-goodput.ts';
 import type { OutageResult } from '../outage/run-outage.ts';
 import type { OverheadResult } from '../overhead/run-overhead.ts';
+import type { PipelineOverheadResult } from '../overhead/run-pipeline-overhead.ts';
 import type { BenchSettings } from '../settings.ts';
 import type { SlowFirstTokenResult } from '../slow-first-token/run-slow-first-token.ts';
 import type { Machine } from './machine.ts';
@@ -16,4 +17,5 @@ export interface BenchResults {
   outage: OutageResult[];
   slowFirstToken: SlowFirstTokenResult[];
   overhead: OverheadResult;
+  pipelineOverhead: PipelineOverheadResult;
 }
