@@ -47,6 +47,7 @@ export type {
   CacheHitOutcome,
   CachePartRole,
   CacheProvenance,
+  ResponseOf,
 } from './stage/pipeline-shapes';
 export type {
   CacheSetOptions,

@@ -1,3 +1,4 @@
+import { toBase64 } from '../entry/base64';
 import { UncacheableValueError } from '../errors/uncacheable-value-error';
 
 /**
@@ -82,7 +83,7 @@ function write(value: unknown, path: string, ancestors: Set<object>, state: Writ
     return true;
   }
   if (ArrayBuffer.isView(object) || object instanceof ArrayBuffer) {
-    out.push(`{"$bytes":"${toBase64(object)}"}`);
+    out.push(`{"$bytes":"${toBase64(viewOf(object))}"}`);
     return true;
   }
   if (ancestors.has(object)) throw new UncacheableValueError({ path, reason: 'a cycle' });
@@ -127,14 +128,8 @@ function isNoise(object: object): boolean {
   );
 }
 
-function toBase64(bytes: ArrayBufferView | ArrayBuffer): string {
-  const view =
-    bytes instanceof ArrayBuffer
-      ? new Uint8Array(bytes)
-      : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let binary = '';
-  const chunk = 0x8000;
-  for (let start = 0; start < view.length; start += chunk)
-    binary += String.fromCharCode(...view.subarray(start, start + chunk));
-  return btoa(binary);
+function viewOf(bytes: ArrayBufferView | ArrayBuffer): Uint8Array {
+  return bytes instanceof ArrayBuffer
+    ? new Uint8Array(bytes)
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,4 +1,17 @@
-import { createResilientModel, type Stage } from '@resilient-llm/core';
+import { createOpenAI } from '@ai-sdk/openai';
+import {
+  createLanguageModelBinding,
+  createResilientModel as createResilientLanguageModel,
+  type LanguageModelStage,
+} from '@resilient-llm/ai-sdk';
+import { createResilientModel, type Stage, systemClock } from '@resilient-llm/core';
+import {
+  createOpenAIBinding,
+  createResilientOpenAI,
+  type OpenAIModel,
+  type OpenAITarget,
+} from '@resilient-llm/openai';
+import OpenAI from 'openai';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ScriptedTarget,
@@ -30,5 +43,32 @@ describe('createCacheStage inside createResilientModel', () => {
       targets: [scriptedTarget('a')],
       stages: [createCacheStage({ store: new MemoryCacheStore(), keyOf: (request) => request })],
     });
+  });
+});
+
+describe('a cache stage built before the model it joins', () => {
+  it('fits createResilientOpenAI without type arguments', () => {
+    const primary: OpenAITarget = { client: new OpenAI({ apiKey: 'sk-test' }) };
+    const cache = createCacheStage({
+      store: new MemoryCacheStore(),
+      binding: createOpenAIBinding(),
+      target: primary,
+    });
+    type OpenAIStage = NonNullable<Parameters<typeof createResilientOpenAI>[0]['stages']>[number];
+    expectTypeOf(cache).toExtend<OpenAIStage>();
+    expectTypeOf(
+      createResilientOpenAI({ targets: [primary], stages: [cache] }).model,
+    ).toEqualTypeOf<OpenAIModel>();
+  });
+
+  it('fits the AI SDK adapter without type arguments', () => {
+    const primary = { model: createOpenAI({ apiKey: 'sk-test' })('gpt-4o'), id: 'primary' };
+    const cache = createCacheStage({
+      store: new MemoryCacheStore(),
+      binding: createLanguageModelBinding({ clock: systemClock }),
+      target: primary,
+    });
+    expectTypeOf(cache).toExtend<LanguageModelStage>();
+    createResilientLanguageModel({ models: [primary], stages: [cache] });
   });
 });

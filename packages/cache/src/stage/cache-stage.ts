@@ -1,7 +1,12 @@
 import type { Disposable } from '@resilient-llm/policies';
 import type { CacheEventOf, CacheEventType } from './cache-event';
 import type { CacheStats } from './cache-stats';
-import type { CacheableOutcome, CacheCallInput, CacheHitOutcome } from './pipeline-shapes';
+import type {
+  CacheableOutcome,
+  CacheCallInput,
+  CacheHitOutcome,
+  ResponseOf,
+} from './pipeline-shapes';
 
 /**
  * A call-level stage of `createResilientModel()` that answers identical requests from a
@@ -10,10 +15,13 @@ import type { CacheableOutcome, CacheCallInput, CacheHitOutcome } from './pipeli
 export interface CacheStage<TRequest, TResponse, TPart> {
   /** The stage's name; answers from the cache carry it as `targetId`. */
   readonly name: string;
-  /** Runs once per call, outside the fallback chain. */
+  /**
+   * Runs once per call, outside the fallback chain. A hit has the response type of the
+   * pipeline's outcomes, so the stage fits a model without naming its response type.
+   */
   wrapCall<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
     input: CacheCallInput<TRequest, TOutcome>,
-  ): Promise<TOutcome | CacheHitOutcome<TResponse, TPart>>;
+  ): Promise<TOutcome | CacheHitOutcome<ResponseOf<TOutcome>, TPart>>;
   /** Subscribes to one type of cache event. */
   on<TType extends CacheEventType>(
     type: TType,

@@ -12,6 +12,7 @@ import type {
   CacheCallContext,
   CacheCallInput,
   CacheHitOutcome,
+  ResponseOf,
 } from './pipeline-shapes';
 import { type CallPlan, planCall } from './plan-call';
 import { prepareCacheStageOptions } from './prepare-cache-stage-options';
@@ -165,7 +166,11 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
     request,
     context,
     next,
-  }: CacheCallInput<TRequest, TOutcome>): Promise<TOutcome | CacheHitOutcome<TResponse, TPart>> {
+  }: CacheCallInput<TRequest, TOutcome>): Promise<
+    TOutcome | CacheHitOutcome<ResponseOf<TOutcome>, TPart>
+  > {
+    // A hit carries what a miss stored: the response of an outcome of this same pipeline.
+    type Answer = TOutcome | CacheHitOutcome<ResponseOf<TOutcome>, TPart>;
     const callPlan = await planCall(request, context, prepared, bypass);
     if (!callPlan) return next(request);
     const refresh = prepared.controlOf(request)?.refresh === true;
@@ -183,7 +188,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
             });
         }
         try {
-          return await lead(callPlan, request, context, next, flight, !refresh);
+          return (await lead(callPlan, request, context, next, flight, !refresh)) as Answer;
         } catch (error) {
           flight?.reject(error);
           throw error;
@@ -199,7 +204,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
         if (context.signal.aborted) throw context.signal.reason;
         continue;
       }
-      return follow<TOutcome>(result);
+      return follow<TOutcome>(result) as Answer;
     }
   }
 

@@ -43,6 +43,17 @@ export type CacheableOutcome<TTarget, TResponse, TPart> = (
 ) &
   CacheProvenance<TTarget>;
 
+/**
+ * The response type of a `generate` outcome (`never` for a stream): a hit answers with the
+ * type the pipeline's own outcomes have, so a stage built outside a model still fits it.
+ */
+export type ResponseOf<TOutcome> = TOutcome extends {
+  readonly mode: 'generate';
+  readonly response: infer TResponse;
+}
+  ? TResponse
+  : never;
+
 /** An answer the cache stage gives without calling any target (`targetIndex` -1). */
 export type CacheHitOutcome<TResponse, TPart> = (
   | { readonly mode: 'generate'; readonly response: TResponse }

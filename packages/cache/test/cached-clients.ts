@@ -1,0 +1,63 @@
+import { createOpenAI } from '@ai-sdk/openai';
+import { createLanguageModelBinding, createResilientModel } from '@resilient-llm/ai-sdk';
+import { systemClock } from '@resilient-llm/core';
+import {
+  createOpenAIBinding,
+  createResilientOpenAI,
+  type OpenAITarget,
+} from '@resilient-llm/openai';
+import { type RunningSimulator, startSimulator } from '@resilient-llm/simulator';
+import OpenAI from 'openai';
+import { afterEach } from 'vitest';
+import { createCacheStage } from '../src/stage/create-cache-stage';
+import type { CacheStore } from '../src/store/cache-store';
+
+// The setups below are the ones the README shows under "With the OpenAI SDK" and "With the
+// AI SDK": keep them in step.
+
+/** A resilient OpenAI client on one simulated channel, with the cache stage first. */
+export function cachedOpenAI(baseURL: string, store: CacheStore) {
+  const primary: OpenAITarget = {
+    id: 'primary',
+    client: new OpenAI({ baseURL, apiKey: 'sk-test' }),
+  };
+  const cache = createCacheStage({ store, binding: createOpenAIBinding(), target: primary });
+  const openai = createResilientOpenAI({ targets: [primary], stages: [cache] });
+  return { openai, cache };
+}
+
+/** The two OpenAI APIs the AI SDK speaks. */
+export const aiSdkApis = ['chat completions', 'responses'] as const;
+
+/** A resilient AI SDK model over one simulated model, with the cache stage first. */
+export function cachedLanguageModel(
+  baseURL: string,
+  store: CacheStore,
+  api: (typeof aiSdkApis)[number],
+) {
+  const openai = createOpenAI({ baseURL, apiKey: 'sk-test' });
+  const primary = {
+    model: api === 'chat completions' ? openai.chat('gpt-sim') : openai('gpt-sim'),
+    id: 'primary',
+  };
+  const cache = createCacheStage({
+    store,
+    binding: createLanguageModelBinding({ clock: systemClock }),
+    target: primary,
+  });
+  const model = createResilientModel({ models: [primary], stages: [cache] });
+  return { model, cache };
+}
+
+/** Starts a simulator per test on 127.0.0.1 and closes it after the test. */
+export function useSimulator(): () => Promise<RunningSimulator> {
+  const running: RunningSimulator[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((simulator) => simulator.close()));
+  });
+  return async () => {
+    const simulator = await startSimulator({ seed: 5 });
+    running.push(simulator);
+    return simulator;
+  };
+}
