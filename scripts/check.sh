@@ -35,6 +35,7 @@ step "test (Node 22)" env PATH="$NODE22_BIN:$PATH" node node_modules/vitest/vite
 step "package checks" pnpm run check:packages
 step knip pnpm run knip
 step examples bash scripts/run-examples.sh
+step docs bash scripts/check-docs.sh
 step "bench smoke" pnpm --dir bench run smoke
 
 summary=$(node scripts/summarize-tests.mjs .reports/tests-node24.json .reports/tests-node22.json)

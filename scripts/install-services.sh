@@ -2,7 +2,7 @@
 # System packages the tests need, from Debian's repositories. Nothing is started here:
 # tests start their own servers on 127.0.0.1 and stop them.
 set -euo pipefail
-needed=(redis-server)
+needed=(redis-server chromium)
 # Add Debian package names here as test suites come to need them (e.g. redis-server).
 if [ "${#needed[@]}" -eq 0 ]; then exit 0; fi
 missing=()

@@ -1,0 +1,43 @@
+// Recipe: cache responses in memory, then share the cache across instances with Redis.
+// An identical request is answered from the cache (targetId 'cache', 0 attempts); with a
+// Redis store, an answer one instance paid for is free for the other.
+import { MemoryCacheStore } from '@resilient-llm/cache';
+import { RedisCacheStore } from '@resilient-llm/redis';
+import { startSimulator } from '@resilient-llm/simulator';
+import { createClient } from 'redis';
+import { createAppModel, question } from './instance.ts';
+import { startLocalRedis } from './redis-server.ts';
+
+const provider = await startSimulator({ seed: 9 });
+
+// In memory: one process, one cache.
+const model = createAppModel(provider.baseURL, new MemoryCacheStore({ maxEntries: 1_000 }));
+for (const round of [1, 2]) {
+  const { targetId, attempts } = await model.generate(question);
+  console.log(`memory, call ${round}: answered by ${targetId} after ${attempts} attempts`);
+}
+
+// On Redis: two instances (two models, two clients), one shared cache.
+const redis = await startLocalRedis();
+const clients = [1, 2].map(() => createClient({ url: redis.url, disableOfflineQueue: true }));
+try {
+  for (const client of clients) {
+    client.on('error', (error: Error) => console.warn('redis', error.message));
+    await client.connect();
+  }
+  const instances = clients.map((client) =>
+    createAppModel(provider.baseURL, new RedisCacheStore({ client, keyPrefix: 'recipe:' })),
+  );
+  for (const [index, instance] of instances.entries()) {
+    const { targetId, attempts } = await instance.generate(question);
+    console.log(`redis, instance ${index + 1}: answered by ${targetId} after ${attempts} attempts`);
+    // The cache writes without delaying the caller: give the write a moment to land.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  console.log(`requests that reached the provider: ${provider.stats().requests}`);
+  if (provider.stats().requests !== 2) process.exitCode = 1;
+} finally {
+  await Promise.all(clients.map((client) => client.quit().catch(() => undefined)));
+  await redis.stop();
+  await provider.close();
+}
