@@ -1,6 +1,10 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import { createLanguageModelBinding, createResilientModel } from '@resilient-llm/ai-sdk';
-import { systemClock } from '@resilient-llm/core';
+import {
+  createLanguageModelBinding,
+  createResilientModel,
+  type LanguageModelRequest,
+} from '@resilient-llm/ai-sdk';
+import { type Clock, systemClock } from '@resilient-llm/core';
 import {
   createOpenAIBinding,
   createResilientOpenAI,
@@ -9,44 +13,74 @@ import {
 import { type RunningSimulator, startSimulator } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { afterEach } from 'vitest';
+import type { CacheControl } from '../src/stage/cache-control';
 import { createCacheStage } from '../src/stage/create-cache-stage';
 import type { CacheStore } from '../src/store/cache-store';
 
 // The setups below are the ones the README shows under "With the OpenAI SDK" and "With the
-// AI SDK": keep them in step.
+// AI SDK": keep them in step. `clock` is for the tests only: it drives TTLs without waiting.
 
-/** A resilient OpenAI client on one simulated channel, with the cache stage first. */
-export function cachedOpenAI(baseURL: string, store: CacheStore) {
+/**
+ * A resilient OpenAI client on one simulated channel, with the cache stage first. A call
+ * controls the cache with a request header holding a `CacheControl` as JSON.
+ */
+export function cachedOpenAI(baseURL: string, store: CacheStore, clock?: Clock) {
   const primary: OpenAITarget = {
     id: 'primary',
     client: new OpenAI({ baseURL, apiKey: 'sk-test' }),
   };
-  const cache = createCacheStage({ store, binding: createOpenAIBinding(), target: primary });
-  const openai = createResilientOpenAI({ targets: [primary], stages: [cache] });
+  const cache = createCacheStage({
+    store,
+    binding: createOpenAIBinding(),
+    target: primary,
+    // The SDK's request options reach the stage and are not part of the key.
+    control: ({ options }) => {
+      const headers = options?.headers as Record<string, string> | undefined;
+      const value = headers?.['x-resilient-llm-cache'];
+      return value === undefined ? undefined : (JSON.parse(value) as CacheControl);
+    },
+  });
+  const openai = createResilientOpenAI({ targets: [primary], stages: [cache], clock });
   return { openai, cache };
 }
 
 /** The two OpenAI APIs the AI SDK speaks. */
 export const aiSdkApis = ['chat completions', 'responses'] as const;
 
-/** A resilient AI SDK model over one simulated model, with the cache stage first. */
+/**
+ * A resilient AI SDK model over one simulated model, with the cache stage first. A call
+ * controls the cache with `providerOptions: { resilientLlm: { cache: CacheControl } }`.
+ */
 export function cachedLanguageModel(
   baseURL: string,
   store: CacheStore,
   api: (typeof aiSdkApis)[number],
+  clock?: Clock,
 ) {
   const openai = createOpenAI({ baseURL, apiKey: 'sk-test' });
   const primary = {
     model: api === 'chat completions' ? openai.chat('gpt-sim') : openai('gpt-sim'),
     id: 'primary',
   };
+  const binding = createLanguageModelBinding({ clock: systemClock });
   const cache = createCacheStage({
     store,
-    binding: createLanguageModelBinding({ clock: systemClock }),
+    binding,
     target: primary,
+    control: ({ params }) =>
+      params.providerOptions?.resilientLlm?.cache as CacheControl | undefined,
+    // The binding keys every provider option: leave our own namespace out of the key.
+    keyOf: (request) => binding.cacheKey!(withoutResilientLlmOptions(request), primary),
   });
-  const model = createResilientModel({ models: [primary], stages: [cache] });
+  const model = createResilientModel({ models: [primary], stages: [cache], clock });
   return { model, cache };
+}
+
+/** The request without `providerOptions.resilientLlm` (nor an empty `providerOptions` left behind). */
+function withoutResilientLlmOptions(request: LanguageModelRequest): LanguageModelRequest {
+  const { resilientLlm: _ours, ...providerOptions } = request.params.providerOptions ?? {};
+  const others = Object.keys(providerOptions).length > 0 ? providerOptions : undefined;
+  return { ...request, params: { ...request.params, providerOptions: others } };
 }
 
 /** Starts a simulator per test on 127.0.0.1 and closes it after the test. */
