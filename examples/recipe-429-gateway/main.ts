@@ -15,8 +15,9 @@ const gateway = await startSimulator({
 
 const openai = createResilientOpenAI({
   targets: [{ id: 'gateway', client: new OpenAI({ baseURL: gateway.baseURL, apiKey: 'sk-demo' }) }],
-  // Pace over the window the gateway counts in; its headers report the limit itself.
-  rateLimit: { windowMs: 1_000, maxWaitMs: 5_000 },
+  // Pace to the gateway's published limit over the window it counts in; the x-ratelimit-*
+  // headers of its responses correct the local count as they arrive.
+  rateLimit: { requestsPerWindow: 5, windowMs: 1_000, maxWaitMs: 5_000 },
   // Wait max(backoff, the server's retry-after); give up on a target asking for more than 5 s.
   retry: { maxAttempts: 5, initialDelayMs: 100, maxServerDelayMs: 5_000 },
   timeoutMs: 20_000,
