@@ -1,19 +1,22 @@
 // Recipe: cache responses in memory, then share the cache across instances with Redis.
-// An identical request is answered from the cache (targetId 'cache', 0 attempts); with a
-// Redis store, an answer one instance paid for is free for the other.
+// The OpenAI SDK through resilient-llm, with a cache stage: an identical request is answered
+// from the cache (targetId 'cache', 0 attempts); with a Redis store, an answer one instance
+// paid for is free for the other.
 import { MemoryCacheStore } from '@resilient-llm/cache';
+import { getProvenance } from '@resilient-llm/openai';
 import { RedisCacheStore } from '@resilient-llm/redis';
 import { startSimulator } from '@resilient-llm/simulator';
 import { createClient } from 'redis';
-import { createAppModel, question } from './instance.ts';
+import { createAppClient, question } from './instance.ts';
 import { startLocalRedis } from './redis-server.ts';
 
 const provider = await startSimulator({ seed: 9 });
 
 // In memory: one process, one cache.
-const model = createAppModel(provider.baseURL, new MemoryCacheStore({ maxEntries: 1_000 }));
+const openai = createAppClient(provider.baseURL, new MemoryCacheStore({ maxEntries: 1_000 }));
 for (const round of [1, 2]) {
-  const { targetId, attempts } = await model.generate(question);
+  const completion = await openai.chat.completions.create(question);
+  const { targetId, attempts } = getProvenance(completion)!;
   console.log(`memory, call ${round}: answered by ${targetId} after ${attempts} attempts`);
 }
 
@@ -26,10 +29,11 @@ try {
     await client.connect();
   }
   const instances = clients.map((client) =>
-    createAppModel(provider.baseURL, new RedisCacheStore({ client, keyPrefix: 'recipe:' })),
+    createAppClient(provider.baseURL, new RedisCacheStore({ client, keyPrefix: 'recipe:' })),
   );
   for (const [index, instance] of instances.entries()) {
-    const { targetId, attempts } = await instance.generate(question);
+    const completion = await instance.chat.completions.create(question);
+    const { targetId, attempts } = getProvenance(completion)!;
     console.log(`redis, instance ${index + 1}: answered by ${targetId} after ${attempts} attempts`);
     // The cache writes without delaying the caller: give the write a moment to land.
     await new Promise((resolve) => setTimeout(resolve, 50));
