@@ -52,7 +52,15 @@ export default defineConfig({
         {
           text: 'Reference',
           items: [
-            { text: 'API reference', link: '/api/' },
+            {
+              text: 'API reference',
+              link: '/api/',
+              collapsed: true,
+              items: packages.map((name) => ({
+                text: `@resilient-llm/${name}`,
+                link: `/api/@resilient-llm/${name}/`,
+              })),
+            },
             { text: 'Benchmark', link: '/benchmark' },
           ],
         },
