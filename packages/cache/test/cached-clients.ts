@@ -1,9 +1,5 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import {
-  createLanguageModelBinding,
-  createResilientModel,
-  type LanguageModelRequest,
-} from '@resilient-llm/ai-sdk';
+import { createLanguageModelBinding, createResilientModel } from '@resilient-llm/ai-sdk';
 import { type Clock, systemClock } from '@resilient-llm/core';
 import {
   createOpenAIBinding,
@@ -69,18 +65,9 @@ export function cachedLanguageModel(
     target: primary,
     control: ({ params }) =>
       params.providerOptions?.resilientLlm?.cache as CacheControl | undefined,
-    // The binding keys every provider option: leave our own namespace out of the key.
-    keyOf: (request) => binding.cacheKey!(withoutResilientLlmOptions(request), primary),
   });
   const model = createResilientModel({ models: [primary], stages: [cache], clock });
   return { model, cache };
-}
-
-/** The request without `providerOptions.resilientLlm` (nor an empty `providerOptions` left behind). */
-function withoutResilientLlmOptions(request: LanguageModelRequest): LanguageModelRequest {
-  const { resilientLlm: _ours, ...providerOptions } = request.params.providerOptions ?? {};
-  const others = Object.keys(providerOptions).length > 0 ? providerOptions : undefined;
-  return { ...request, params: { ...request.params, providerOptions: others } };
 }
 
 /** Starts a simulator per test on 127.0.0.1 and closes it after the test. */

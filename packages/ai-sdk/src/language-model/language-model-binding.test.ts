@@ -21,6 +21,19 @@ describe('the language model binding', () => {
     expect(binding.cacheKey!({ params: { ...base, temperature: 1 } }, target)).not.toEqual(key);
   });
 
+  it('leaves our own provider options out of the key, but keeps the providers’', () => {
+    const base = { prompt, temperature: 0 };
+    const key = binding.cacheKey!({ params: base }, target);
+    const withOwn = {
+      ...base,
+      providerOptions: { resilientLlm: { timeoutMs: 5_000, cache: { refresh: true } } },
+    };
+    const withProvider = { ...base, providerOptions: { openai: { reasoningEffort: 'low' } } };
+
+    expect(binding.cacheKey!({ params: withOwn }, target)).toEqual(key);
+    expect(binding.cacheKey!({ params: withProvider }, target)).not.toEqual(key);
+  });
+
   it('estimates prompt text at 4 characters a token plus the output limit', () => {
     // 'Be brief.' (9) + 'How warm is it today?' (21) = 30 characters -> 8 tokens.
     expect(binding.estimateTokens!({ params: { prompt, maxOutputTokens: 100 } })).toBe(108);
