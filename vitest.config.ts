@@ -8,11 +8,15 @@ const packageNames = readdirSync(packagesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-// Tests import sibling packages from source, so no build is needed before testing.
-const sourceAliases = packageNames.map((name) => ({
-  find: new RegExp(`^@resilient-llm/${name}$`),
-  replacement: `${packagesDir}/${name}/src/index.ts`,
-}));
+// Tests import sibling packages from source, so no build is needed before testing. A subpath
+// export `@resilient-llm/<name>/<subpath>` is built from `src/<subpath>.ts`.
+const sourceAliases = [
+  ...packageNames.map((name) => ({
+    find: new RegExp(`^@resilient-llm/${name}$`),
+    replacement: `${packagesDir}/${name}/src/index.ts`,
+  })),
+  { find: /^@resilient-llm\/([\w-]+)\/([\w-]+)$/, replacement: `${packagesDir}/$1/src/$2.ts` },
+];
 
 export default defineConfig({
   test: {
