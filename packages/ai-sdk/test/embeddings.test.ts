@@ -1,10 +1,10 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { AllTargetsFailedError } from '@resilient-llm/core';
+import { driveClock } from '@resilient-llm/simulator';
 import { embed, embedMany, wrapEmbeddingModel } from 'ai';
 import { MockEmbeddingModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { createResilientEmbeddingMiddleware, createResilientEmbeddingModel } from '../src/index';
-import { driveClock } from './drive-clock';
 import { requestsTo } from './simulated-openai';
 import { useSimulator } from './use-simulator';
 

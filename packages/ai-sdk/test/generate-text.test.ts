@@ -1,8 +1,8 @@
 import { AllTargetsFailedError } from '@resilient-llm/core';
+import { driveClock, waitForCondition } from '@resilient-llm/simulator';
 import { generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createResilientModel } from '../src/index';
-import { driveClock, waitForCondition } from './drive-clock';
 import { openAiApis, requestsTo, simulatedModels } from './simulated-openai';
 import { useSimulator } from './use-simulator';
 

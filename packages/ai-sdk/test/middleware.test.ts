@@ -1,5 +1,6 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { AllTargetsFailedError, InvalidOptionError } from '@resilient-llm/core';
+import { driveClock } from '@resilient-llm/simulator';
 import {
   createProviderRegistry,
   generateText,
@@ -9,7 +10,6 @@ import {
 } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createResilientMiddleware } from '../src/index';
-import { driveClock } from './drive-clock';
 import { requestsTo } from './simulated-openai';
 import { useSimulator } from './use-simulator';
 

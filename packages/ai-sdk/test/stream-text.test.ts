@@ -1,8 +1,8 @@
 import { StreamInterruptedError } from '@resilient-llm/core';
+import { driveClock, waitForCondition, yieldToIo } from '@resilient-llm/simulator';
 import { streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createResilientModel } from '../src/index';
-import { driveClock, waitForCondition, yieldToIo } from './drive-clock';
 import { openAiApis, requestsTo, simulatedModels } from './simulated-openai';
 import { useSimulator } from './use-simulator';
 

@@ -1,8 +1,8 @@
+import { driveClock } from '@resilient-llm/simulator';
 import { generateText, Output, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createResilientModel } from '../src/index';
-import { driveClock } from './drive-clock';
 import { openAiApis, requestsTo, simulatedModels } from './simulated-openai';
 import { useSimulator } from './use-simulator';
 

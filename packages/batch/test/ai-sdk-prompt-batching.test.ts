@@ -1,11 +1,11 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { createResilientModel } from '@resilient-llm/ai-sdk';
+import { driveClock } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { answerSchemaOf, createAiSdkBatchSender } from '../src/ai-sdk';
 import { createPromptBatcher } from '../src/index';
-import { driveClock } from './drive-clock';
 import { prompts, referenceAnswers } from './reference-answers';
 import { tamperingFetch } from './tampering-fetch';
 import { useSimulator } from './use-simulator';

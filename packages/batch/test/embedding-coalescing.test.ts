@@ -2,13 +2,13 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { createResilientEmbeddingModel } from '@resilient-llm/ai-sdk';
 import { AbortedError } from '@resilient-llm/core';
 import { createResilientOpenAI } from '@resilient-llm/openai';
+import { driveClock } from '@resilient-llm/simulator';
 import { embed } from 'ai';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createAiSdkEmbeddingSender } from '../src/ai-sdk';
 import { createEmbeddingCoalescer } from '../src/index';
 import { createOpenAIEmbeddingSender } from '../src/openai';
-import { driveClock } from './drive-clock';
 import { prompts } from './reference-answers';
 import { useSimulator } from './use-simulator';
 

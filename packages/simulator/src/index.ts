@@ -18,5 +18,6 @@ export { mulberry32, type RandomSource } from './random/mulberry32';
 export { type RunningSimulator, startSimulator } from './server/start-simulator';
 export type { SimulatorStats, TrafficCounters } from './server/stats';
 export { type SimulatorClock, type SimulatorTimerHandle, systemClock } from './time/clock';
+export { driveClock, waitForCondition, yieldToIo } from './time/drive-clock';
 export { formatGoDuration } from './time/format-go-duration';
 export { createManualClock, type ManualClock } from './time/manual-clock';

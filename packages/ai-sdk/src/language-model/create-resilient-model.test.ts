@@ -5,10 +5,9 @@ import {
   InvalidOptionError,
   StreamInterruptedError,
 } from '@resilient-llm/core';
-import { createManualClock, injectLanguageModelFaults } from '@resilient-llm/simulator';
+import { createManualClock, injectLanguageModelFaults, yieldToIo } from '@resilient-llm/simulator';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { yieldToIo } from '../../test/drive-clock';
 import { readAll, scriptedStream, textAnswer, usage } from '../../test/scripted-stream';
 import { createResilientModel } from './create-resilient-model';
 

@@ -1,4 +1,4 @@
-import type { ManualClock } from '@resilient-llm/simulator';
+import type { ManualClock } from './manual-clock';
 
 /** Lets pending I/O and promise callbacks run: a few turns of the event loop, no timers. */
 export async function yieldToIo(turns = 10): Promise<void> {
