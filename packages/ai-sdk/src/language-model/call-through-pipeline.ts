@@ -2,6 +2,8 @@ import type {
   LanguageModelV4,
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamResult,
+  SharedV4ProviderMetadata,
+  SharedV4ProviderOptions,
 } from '@ai-sdk/provider';
 import type { ResilientModel } from '@resilient-llm/core';
 import { surfaceError } from '../failure/surface-error';
@@ -20,14 +22,24 @@ export type LanguageModelPipeline = ResilientModel<
   ResilientStreamPart
 >;
 
+/** What `generateThroughPipeline` needs of a request: the AI SDK's call options. */
+interface PipelineRequest {
+  readonly params: { abortSignal?: AbortSignal; providerOptions?: SharedV4ProviderOptions };
+}
+
 /**
- * `doGenerate` through the pipeline: the caller's `abortSignal` cancels the whole call, the
- * answer gains `providerMetadata.resilientLlm`, and errors leave as {@link surfaceError} says.
+ * `doGenerate` (or `doEmbed`) through the pipeline: the caller's `abortSignal` cancels the
+ * whole call, the answer gains `providerMetadata.resilientLlm`, and errors leave as
+ * {@link surfaceError} says.
  */
-export async function generateThroughPipeline(
-  pipeline: LanguageModelPipeline,
-  request: LanguageModelRequest,
-): Promise<LanguageModelV4GenerateResult> {
+export async function generateThroughPipeline<
+  TTarget,
+  TRequest extends PipelineRequest,
+  TResponse extends { providerMetadata?: SharedV4ProviderMetadata },
+>(
+  pipeline: ResilientModel<TTarget, TRequest, TResponse, unknown>,
+  request: TRequest,
+): Promise<TResponse> {
   const { abortSignal } = request.params;
   try {
     const { response, targetId, targetIndex, attempts } = await pipeline.generate(
