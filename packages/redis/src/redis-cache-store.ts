@@ -4,7 +4,7 @@ import type {
   CacheStoreCapabilities,
   CacheStoreItem,
 } from '@resilient-llm/cache';
-import { InvalidOptionError } from '@resilient-llm/policies';
+import { assertRedisOptions } from './assert-redis-options';
 import type { RedisCacheClient } from './redis-cache-client';
 import {
   defaultRedisCacheStoreOptions,
@@ -27,22 +27,7 @@ export class RedisCacheStore implements CacheStore {
     client,
     keyPrefix = defaultRedisCacheStoreOptions.keyPrefix,
   }: RedisCacheStoreOptions) {
-    const usable =
-      typeof client?.get === 'function' &&
-      typeof client.set === 'function' &&
-      typeof client.del === 'function';
-    if (!usable)
-      throw new InvalidOptionError({
-        field: 'client',
-        value: client,
-        reason: 'must be a Redis client with get, set and del (node-redis)',
-      });
-    if (typeof keyPrefix !== 'string')
-      throw new InvalidOptionError({
-        field: 'keyPrefix',
-        value: keyPrefix,
-        reason: 'must be a string',
-      });
+    assertRedisOptions({ client, keyPrefix }, ['get', 'set', 'del']);
     this.client = client;
     this.keyPrefix = keyPrefix;
   }

@@ -1,4 +1,5 @@
-import { InvalidOptionError, type StateStore } from '@resilient-llm/policies';
+import type { StateStore } from '@resilient-llm/policies';
+import { assertRedisOptions } from './assert-redis-options';
 import type { RedisCacheClient } from './redis-cache-client';
 
 /** Options of {@link RedisStateStore}. */
@@ -32,18 +33,7 @@ export class RedisStateStore<State> implements StateStore<State> {
     client,
     keyPrefix = defaultRedisStateStoreOptions.keyPrefix,
   }: RedisStateStoreOptions) {
-    if (typeof client?.get !== 'function' || typeof client.set !== 'function')
-      throw new InvalidOptionError({
-        field: 'client',
-        value: client,
-        reason: 'must be a Redis client with get and set (node-redis)',
-      });
-    if (typeof keyPrefix !== 'string')
-      throw new InvalidOptionError({
-        field: 'keyPrefix',
-        value: keyPrefix,
-        reason: 'must be a string',
-      });
+    assertRedisOptions({ client, keyPrefix }, ['get', 'set']);
     this.client = client;
     this.keyPrefix = keyPrefix;
   }
