@@ -10,6 +10,7 @@ export function toBucketSnapshot(bucket: TokenBucket): TokenBucketSnapshot {
     updatedAt: bucket.updatedAt,
     slowRatePerMs: bucket.slowRatePerMs,
     slowUntil: bucket.slowUntil,
+    takenSinceObservation: bucket.takenSinceObservation,
   };
 }
 
@@ -22,6 +23,7 @@ export function fromBucketSnapshot(snapshot: TokenBucketSnapshot): TokenBucket {
     updatedAt: snapshot.updatedAt,
     slowRatePerMs: snapshot.slowRatePerMs,
     slowUntil: snapshot.slowUntil,
+    takenSinceObservation: snapshot.takenSinceObservation ?? 0,
   };
 }
 

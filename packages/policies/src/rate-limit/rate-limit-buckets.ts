@@ -8,6 +8,7 @@ import {
   observeWindow,
   refill,
   type TokenBucket,
+  take,
 } from './token-bucket';
 
 // Floating-point refills may land a hair below a whole amount exactly when a timer fires.
@@ -53,8 +54,8 @@ export class RateLimitBuckets {
 
   /** Takes one request and `tokens` tokens; the tokens level may go below zero. */
   consume(tokens: number): void {
-    this.requests.level -= 1;
-    this.tokens.level -= tokens;
+    take(this.requests, 1);
+    take(this.tokens, tokens);
   }
 
   /** Gives back (or, when negative, takes) requests and tokens, never above capacity. */

@@ -6,6 +6,8 @@ export interface TokenBucketSnapshot {
   readonly updatedAt: number;
   readonly slowRatePerMs: number;
   readonly slowUntil: number;
+  /** Taken since the server last reported (older snapshots lack it: 0). */
+  readonly takenSinceObservation?: number;
 }
 
 /** Plain-object state of a rate limiter, safe to serialise as JSON. */

@@ -170,6 +170,24 @@ describe('RateLimiter', () => {
     expect(limiter.expectedWaitMs()).toBe(0);
   });
 
+  it('is whole again at the reset the server reports, as a fixed window is', async () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 20, windowMs: 1000 });
+    // A window that opened at 0: each response reports the server's own count.
+    for (let sent = 1; sent <= 20; sent++) {
+      (await limiter.acquire()).settle(0);
+      limiter.observe({
+        requests: { limit: 20, remaining: 20 - sent, resetMs: 1000 - Date.now() },
+      });
+      vi.advanceTimersByTime(10);
+    }
+    // Early word of a slow refill (1 per 990 ms) no longer holds: the latest observation rules,
+    // and at the reset the whole window is back at once.
+    expect(limiter.expectedWaitMs()).toBeLessThanOrEqual(1000 - Date.now());
+    vi.advanceTimersByTime(1000 - Date.now());
+    for (let burst = 0; burst < 20; burst++) expect(limiter.tryAcquire()).toBeDefined();
+    expect(limiter.tryAcquire()).toBeUndefined();
+  });
+
   it('runs a function through execute, settling with the tokens it reports', async () => {
     const limiter = new RateLimiter({ tokensPerWindow: 100, windowMs: 1000 });
     const result = await limiter.execute(async () => ({ usage: 10 }), undefined, {

@@ -20,7 +20,10 @@ export interface TokenBucket {
   updatedAt: number;
   /** A slower refill rate the server implied, in force until `slowUntil`. */
   slowRatePerMs: number;
+  /** When the server said its window is whole again (0: no such word in force). */
   slowUntil: number;
+  /** Taken since the server last reported, which its next window may still count. */
+  takenSinceObservation: number;
 }
 
 /** A full bucket; `capacity` of `Infinity` never limits. */
@@ -32,41 +35,73 @@ export function createBucket(capacity: number, windowMs: number, now: number): T
     updatedAt: now,
     slowRatePerMs: 0,
     slowUntil: 0,
+    takenSinceObservation: 0,
   };
 }
 
-/** Adds what flowed in since the last update, up to the capacity. */
+/** Takes `amount` from the bucket (the level may go below zero). */
+export function take(bucket: TokenBucket, amount: number): void {
+  bucket.level -= amount;
+  bucket.takenSinceObservation += amount;
+}
+
+/**
+ * Adds what flowed in since the last update, up to the capacity: the server-implied rate until
+ * `slowUntil`, where the bucket is whole again less what was taken since the server reported
+ * (a fixed window refills at once; a continuous one has dripped full by then), then the
+ * configured rate.
+ */
 export function refill(bucket: TokenBucket, now: number): void {
   if (now <= bucket.updatedAt || bucket.capacity === Infinity) return;
   const { updatedAt, slowUntil } = bucket;
-  let gained = 0;
-  if (slowUntil > updatedAt)
-    gained += (Math.min(now, slowUntil) - updatedAt) * bucket.slowRatePerMs;
-  const normalFrom = Math.max(updatedAt, slowUntil);
-  if (now > normalFrom) gained += (now - normalFrom) * bucket.ratePerMs;
-  bucket.level = Math.min(bucket.capacity, bucket.level + gained);
+  let from = updatedAt;
+  if (slowUntil > updatedAt) {
+    const slowEnd = Math.min(now, slowUntil);
+    bucket.level = Math.min(
+      bucket.capacity,
+      bucket.level + (slowEnd - updatedAt) * bucket.slowRatePerMs,
+    );
+    if (now < slowUntil) {
+      bucket.updatedAt = now;
+      return;
+    }
+    bucket.level = Math.max(bucket.level, wholeAgain(bucket));
+    bucket.slowUntil = 0;
+    from = slowUntil;
+  }
+  bucket.level = Math.min(bucket.capacity, bucket.level + (now - from) * bucket.ratePerMs);
   bucket.updatedAt = now;
 }
 
 /** Milliseconds until `level` reaches `amount`, assuming `refill(bucket, now)` was just called. */
 export function msUntilLevel(bucket: TokenBucket, amount: number, now: number): number {
-  let deficit = amount - bucket.level;
-  if (deficit <= 1e-9) return 0;
+  if (amount - bucket.level <= 1e-9) return 0;
+  let level = bucket.level;
   let elapsed = 0;
   if (bucket.slowUntil > now) {
     const slowSpan = bucket.slowUntil - now;
-    const slowGain = slowSpan * bucket.slowRatePerMs;
-    if (slowGain >= deficit) return deficit / bucket.slowRatePerMs;
-    deficit -= slowGain;
+    if (bucket.slowRatePerMs > 0 && level + slowSpan * bucket.slowRatePerMs >= amount) {
+      return (amount - level) / bucket.slowRatePerMs;
+    }
+    level = Math.max(
+      Math.min(bucket.capacity, level + slowSpan * bucket.slowRatePerMs),
+      wholeAgain(bucket),
+    );
+    if (amount - level <= 1e-9) return slowSpan;
     elapsed = slowSpan;
   }
-  return elapsed + deficit / bucket.ratePerMs;
+  return elapsed + (amount - level) / bucket.ratePerMs;
+}
+
+function wholeAgain(bucket: TokenBucket): number {
+  return bucket.capacity - bucket.takenSinceObservation;
 }
 
 /**
  * Corrects the bucket from what the server reported: a lower `limit` lowers the capacity, a
- * `remaining` below the local level lowers the level, and a `resetMs` implying a slower refill
- * than ours slows the refill until that reset. Never raises anything.
+ * `remaining` below the local level lowers the level, and `resetMs` sets the refill until that
+ * reset: no faster than the server implies, and whole again at the reset itself, which serves
+ * fixed windows (refilled at once) and continuous ones (dripped full by then) alike.
  */
 export function observeWindow(
   bucket: TokenBucket,
@@ -83,18 +118,12 @@ export function observeWindow(
   }
   if (!isCount(remaining)) return;
   if (remaining < bucket.level) bucket.level = remaining;
-  if (
-    isCount(resetMs) &&
-    resetMs > 0 &&
-    remaining < bucket.capacity &&
-    bucket.capacity !== Infinity
-  ) {
-    const serverRatePerMs = (bucket.capacity - remaining) / resetMs;
-    if (serverRatePerMs < bucket.ratePerMs) {
-      bucket.slowRatePerMs = serverRatePerMs;
-      bucket.slowUntil = now + resetMs;
-    }
-  }
+  bucket.takenSinceObservation = 0;
+  if (!isCount(resetMs) || resetMs <= 0 || bucket.capacity === Infinity) return;
+  // The latest word wins: until its reset, refill no faster than the server implies (and no
+  // faster than configured); at the reset, the server said, its window is whole again.
+  bucket.slowRatePerMs = Math.min(bucket.ratePerMs, (bucket.capacity - remaining) / resetMs);
+  bucket.slowUntil = remaining < bucket.capacity ? now + resetMs : 0;
 }
 
 function isCount(value: number | undefined): value is number {
