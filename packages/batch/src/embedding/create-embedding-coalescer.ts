@@ -3,8 +3,9 @@ import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-erro
 import { requireDuration } from '../options/require-duration';
 import { requireFunction } from '../options/require-function';
 import { requireInteger } from '../options/require-integer';
+import { enqueueCall } from '../queue/enqueue-call';
 import { groupSignal } from '../queue/group-signal';
-import { createPendingCall, type PendingCall } from '../queue/pending-call';
+import type { PendingCall } from '../queue/pending-call';
 import { createWindowQueue } from '../queue/window-queue';
 import type { EmbeddingCoalescerOptions } from './embedding-coalescer-options';
 
@@ -59,19 +60,7 @@ export function createEmbeddingCoalescer(options: EmbeddingCoalescerOptions): Em
   }
 
   return {
-    embed(text, { signal } = {}) {
-      const call = createPendingCall<string, number[]>(text, {
-        signal,
-        onAbort: (aborted) => queue.remove(aborted),
-      });
-      try {
-        if (!call.settled) queue.add(call);
-      } catch (error) {
-        // A throwing clock fails this call alone, as a rejection.
-        call.reject(error);
-      }
-      return call.promise;
-    },
+    embed: (text, { signal } = {}) => enqueueCall(queue, text, signal),
     flush: () => queue.flush(),
   };
 }

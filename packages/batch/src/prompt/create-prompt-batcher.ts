@@ -4,8 +4,9 @@ import { MissingItemAnswerError } from '../errors/missing-item-answer-error';
 import { requireDuration } from '../options/require-duration';
 import { requireFunction } from '../options/require-function';
 import { requireInteger } from '../options/require-integer';
+import { enqueueCall } from '../queue/enqueue-call';
 import { groupSignal } from '../queue/group-signal';
-import { createPendingCall, type PendingCall } from '../queue/pending-call';
+import type { PendingCall } from '../queue/pending-call';
 import { createWindowQueue } from '../queue/window-queue';
 import { type AnswerSchema, textAnswer } from './answer-schema';
 import { composeBatch, itemLine } from './compose-batch';
@@ -104,19 +105,7 @@ export function createPromptBatcher<TAnswer = string>(
   }
 
   return {
-    run(prompt, { signal } = {}) {
-      const call = createPendingCall<string, TAnswer>(prompt, {
-        signal,
-        onAbort: (aborted) => queue.remove(aborted),
-      });
-      try {
-        if (!call.settled) queue.add(call);
-      } catch (error) {
-        // A throwing token estimate (or clock) fails this call alone, as a rejection.
-        call.reject(error);
-      }
-      return call.promise;
-    },
+    run: (prompt, { signal } = {}) => enqueueCall(queue, prompt, signal),
     flush: () => queue.flush(),
   };
 }
