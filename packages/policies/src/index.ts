@@ -35,13 +35,14 @@ export type { RateLimitPermit } from './rate-limit/rate-limit-permit';
 export { RateLimiter } from './rate-limit/rate-limiter';
 export type {
   AcquireOptions,
+  RateLimitedReport,
   RateLimiterExecuteOptions,
   RateLimiterOptions,
   RateLimiterStore,
   RateLimitObservation,
 } from './rate-limit/rate-limiter-options';
 export type { RateLimiterSnapshot, TokenBucketSnapshot } from './rate-limit/rate-limiter-snapshot';
-export type { RateLimitWindowObservation } from './rate-limit/token-bucket';
+export type { RateLimitWindowObservation, WindowKind } from './rate-limit/token-bucket';
 export { type Backoff, type BackoffSettings, createBackoff, type Jitter } from './retry/backoff';
 export { RetryBudget, type RetryBudgetOptions } from './retry/retry-budget';
 export type { GiveUpEvent, GiveUpReason, RetryEvent } from './retry/retry-events';

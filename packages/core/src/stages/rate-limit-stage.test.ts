@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { noBuiltIns, scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
+import {
+  HttpError,
+  noBuiltIns,
+  scriptedBinding,
+  scriptedTarget,
+} from '../../test/scripted-binding';
 import type { Observation } from '../binding/observation';
 import { createResilientModel } from '../pipeline/create-resilient-model';
 import { createRateLimitStage } from './rate-limit-stage';
@@ -48,5 +53,52 @@ describe('the rate-limit stage', () => {
     await model.generate('hi');
 
     expect(tokenLevel()).toBe(900);
+  });
+
+  it('learns from a 429 that the target counts fixed windows, and sends nothing more until the reset', async () => {
+    // A gateway whose window of 2 requests opened at 0 and ends at 1000.
+    let answered = 0;
+    const binding = {
+      ...scriptedBinding,
+      observe: () => ({
+        rateLimit: {
+          requests: { limit: 2, remaining: 2 - ++answered, resetMs: 1000 - Date.now() },
+        },
+      }),
+    };
+    const stage = createRateLimitStage(
+      { requestsPerWindow: 2, windowMs: 1000, maxWaitMs: Infinity },
+      { targetIds: ['a'] },
+    );
+    const refusal = new HttpError(429, {
+      'retry-after-ms': '500',
+      'x-ratelimit-remaining-requests': '0',
+    });
+    const target = scriptedTarget(
+      'a',
+      { respond: 'one' },
+      { respond: 'two' },
+      { fail: refusal },
+      { respond: 'three' },
+    );
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding,
+      targets: [target],
+      stages: [stage],
+    });
+    await model.generate('1');
+    await model.generate('2');
+    // The bucket drips back (continuous, as OpenAI describes its limits) and lets one out early.
+    await vi.advanceTimersByTimeAsync(500);
+    const early = model.generate('3');
+    const waiting = model.generate('4');
+    await expect(early).rejects.toMatchObject({ failures: [{ error: refusal }] });
+    expect(stage.limiters.get('a')!.snapshot().requests.windowKind).toBe('fixed');
+    // The refused request's permit went back, but not to the waiter behind it before the reset.
+    await vi.advanceTimersByTimeAsync(499);
+    expect(target.signals).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(waiting).resolves.toMatchObject({ response: 'three <- 4' });
   });
 });

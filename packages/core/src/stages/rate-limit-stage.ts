@@ -24,7 +24,8 @@ export const defaultRateLimitStageOptions = {
  * One adaptive rate limiter per target. Each attempt first takes a permit for one request and
  * the request's estimated tokens (`binding.estimateTokens`), settled on the tokens the
  * response reports (cached input tokens do not count). Rate-limit headers of every response
- * correct the local buckets; a 429 pauses the whole target, every waiter included, for as
+ * correct the local buckets; a 429 teaches the limiter that the target counts fixed windows
+ * (unless `windowKind` says otherwise) and pauses the whole target, every waiter included, for as
  * long as the server asked. A wait longer than `maxWaitMs` or the call's remaining deadline
  * is refused at once with `RateLimitWaitTooLongError`, and the call moves on to the next target.
  */
@@ -99,9 +100,13 @@ function backOff(limiter: RateLimiter, permit: RateLimitPermit, failure: Failure
     permit.settle(0);
     return;
   }
+  // What the server said comes first: a request given back to a limiter that does not yet
+  // know the window is full would go straight out into another 429.
+  if (failure.kind === 'rate-limited') {
+    limiter.reportRateLimited({
+      retryAfterMs: failure.retryAfterMs ?? suggestedWaitMs(failure.rateLimit),
+      observation: failure.rateLimit,
+    });
+  } else if (failure.rateLimit) limiter.observe(failure.rateLimit);
   permit.release();
-  if (failure.rateLimit) limiter.observe(failure.rateLimit);
-  const pauseMs = failure.retryAfterMs ?? suggestedWaitMs(failure.rateLimit);
-  if (failure.kind === 'rate-limited' && pauseMs !== undefined && pauseMs > 0)
-    limiter.pause(pauseMs);
 }

@@ -5,25 +5,36 @@ import type { TokenBucket } from './token-bucket';
 export function toBucketSnapshot(bucket: TokenBucket): TokenBucketSnapshot {
   return {
     capacity: infinityToNull(bucket.capacity),
+    windowMs: bucket.windowMs,
     ratePerMs: infinityToNull(bucket.ratePerMs),
     level: infinityToNull(bucket.level),
     updatedAt: bucket.updatedAt,
+    windowKind: bucket.windowKind,
     slowRatePerMs: bucket.slowRatePerMs,
-    slowUntil: bucket.slowUntil,
+    slowUntil: bucket.resetAt,
     takenSinceObservation: bucket.takenSinceObservation,
+    resetReported: bucket.resetReported,
+    lastResetAt: bucket.lastResetAt,
   };
 }
 
-/** The bucket a {@link toBucketSnapshot} result describes. */
-export function fromBucketSnapshot(snapshot: TokenBucketSnapshot): TokenBucket {
+/**
+ * The bucket a {@link toBucketSnapshot} result describes; fields that older snapshots lack
+ * take the values of a bucket that has learned nothing yet.
+ */
+export function fromBucketSnapshot(snapshot: TokenBucketSnapshot, windowMs: number): TokenBucket {
   return {
     capacity: snapshot.capacity ?? Infinity,
+    windowMs: snapshot.windowMs ?? windowMs,
     ratePerMs: snapshot.ratePerMs ?? Infinity,
     level: snapshot.level ?? Infinity,
     updatedAt: snapshot.updatedAt,
+    windowKind: snapshot.windowKind ?? 'continuous',
+    resetAt: snapshot.slowUntil,
     slowRatePerMs: snapshot.slowRatePerMs,
-    slowUntil: snapshot.slowUntil,
     takenSinceObservation: snapshot.takenSinceObservation ?? 0,
+    resetReported: snapshot.resetReported ?? false,
+    lastResetAt: snapshot.lastResetAt ?? 0,
   };
 }
 

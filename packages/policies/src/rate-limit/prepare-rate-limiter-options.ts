@@ -1,8 +1,9 @@
 import type { StateStore } from '../store/state-store';
 import { type Clock, systemClock } from '../time/clock';
-import { assertNumber } from '../validation/validate';
+import { assertNumber, assertOneOf } from '../validation/validate';
 import type { RateLimiterOptions } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
+import type { WindowKind } from './token-bucket';
 
 /** {@link RateLimiterOptions} with defaults applied and values checked. */
 export interface RateLimiterSettings {
@@ -10,6 +11,7 @@ export interface RateLimiterSettings {
   readonly tokensPerWindow: number;
   readonly windowMs: number;
   readonly maxWaitMs: number;
+  readonly windowKind: 'auto' | WindowKind;
   readonly store: StateStore<RateLimiterSnapshot> | undefined;
   readonly key: string;
   readonly clock: Clock;
@@ -21,6 +23,7 @@ export function prepareRateLimiterOptions({
   tokensPerWindow = Infinity,
   windowMs = 60_000,
   maxWaitMs = Infinity,
+  windowKind = 'auto',
   store,
   key = 'rate-limiter',
   clock = systemClock,
@@ -29,5 +32,6 @@ export function prepareRateLimiterOptions({
   assertNumber('tokensPerWindow', tokensPerWindow, { min: 1, allowInfinity: true });
   assertNumber('windowMs', windowMs, { min: 1 });
   assertNumber('maxWaitMs', maxWaitMs, { allowInfinity: true });
-  return { requestsPerWindow, tokensPerWindow, windowMs, maxWaitMs, store, key, clock };
+  assertOneOf('windowKind', windowKind, ['auto', 'continuous', 'fixed']);
+  return { requestsPerWindow, tokensPerWindow, windowMs, maxWaitMs, windowKind, store, key, clock };
 }

@@ -3,12 +3,15 @@ import { fromBucketSnapshot, toBucketSnapshot } from './bucket-snapshot';
 import type { RateLimitObservation } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 import {
+  becomeFixedWindow,
   createBucket,
+  giveBack,
   msUntilLevel,
   observeWindow,
   refill,
   type TokenBucket,
   take,
+  type WindowKind,
 } from './token-bucket';
 
 // Floating-point refills may land a hair below a whole amount exactly when a timer fires.
@@ -25,9 +28,10 @@ export class RateLimitBuckets {
     tokensPerWindow: number,
     private readonly windowMs: number,
     private readonly clock: Clock,
+    windowKind: WindowKind,
   ) {
-    this.requests = createBucket(requestsPerWindow, windowMs, clock.now());
-    this.tokens = createBucket(tokensPerWindow, windowMs, clock.now());
+    this.requests = createBucket(requestsPerWindow, windowMs, clock.now(), windowKind);
+    this.tokens = createBucket(tokensPerWindow, windowMs, clock.now(), windowKind);
   }
 
   /** Brings both buckets up to now and returns now. */
@@ -54,15 +58,16 @@ export class RateLimitBuckets {
 
   /** Takes one request and `tokens` tokens; the tokens level may go below zero. */
   consume(tokens: number): void {
-    take(this.requests, 1);
-    take(this.tokens, tokens);
+    const now = this.clock.now();
+    take(this.requests, 1, now);
+    take(this.tokens, tokens, now);
   }
 
   /** Gives back (or, when negative, takes) requests and tokens, never above capacity. */
   refund(requests: number, tokens: number): void {
-    this.refill();
-    this.requests.level = Math.min(this.requests.capacity, this.requests.level + requests);
-    this.tokens.level = Math.min(this.tokens.capacity, this.tokens.level + tokens);
+    const now = this.refill();
+    giveBack(this.requests, requests, now);
+    giveBack(this.tokens, tokens, now);
   }
 
   /** Milliseconds from `now` until `requestCount` requests and `tokenCount` tokens are available. */
@@ -82,12 +87,20 @@ export class RateLimitBuckets {
     return true;
   }
 
+  /** Treats both of the server's windows as fixed from now on; true when that is news. */
+  becomeFixedWindows(): boolean {
+    if (this.requests.windowKind === 'fixed' && this.tokens.windowKind === 'fixed') return false;
+    const now = this.clock.now();
+    becomeFixedWindow(this.requests, now);
+    becomeFixedWindow(this.tokens, now);
+    return true;
+  }
+
   /** Folds in what the server reported about its windows. */
   observe(observation: RateLimitObservation): void {
     const now = this.clock.now();
-    if (observation.requests)
-      observeWindow(this.requests, observation.requests, this.windowMs, now);
-    if (observation.tokens) observeWindow(this.tokens, observation.tokens, this.windowMs, now);
+    if (observation.requests) observeWindow(this.requests, observation.requests, now);
+    if (observation.tokens) observeWindow(this.tokens, observation.tokens, now);
   }
 
   /** The state as a plain JSON-serialisable object. */
@@ -102,8 +115,8 @@ export class RateLimitBuckets {
 
   /** Replaces the state with a snapshot. */
   restore(snapshot: RateLimiterSnapshot): void {
-    this.requests = fromBucketSnapshot(snapshot.requests);
-    this.tokens = fromBucketSnapshot(snapshot.tokens);
+    this.requests = fromBucketSnapshot(snapshot.requests, this.windowMs);
+    this.tokens = fromBucketSnapshot(snapshot.tokens, this.windowMs);
     this.pausedUntil = snapshot.pausedUntil;
   }
 }

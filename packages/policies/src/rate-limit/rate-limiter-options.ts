@@ -1,7 +1,7 @@
 import type { StateStore } from '../store/state-store';
 import type { Clock } from '../time/clock';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
-import type { RateLimitWindowObservation } from './token-bucket';
+import type { RateLimitWindowObservation, WindowKind } from './token-bucket';
 
 /** A rate limiter whose state a {@link StateStore} keeps. */
 export type RateLimiterStore = StateStore<RateLimiterSnapshot>;
@@ -16,6 +16,14 @@ export interface RateLimiterOptions {
   windowMs?: number;
   /** Longest wait a caller accepts; longer expected waits are refused at once. Defaults to `Infinity`. */
   maxWaitMs?: number;
+  /**
+   * How the server refills its windows between two rate-limit reports. `'continuous'`: it drips
+   * back at the limit's rate, as OpenAI and Anthropic describe their limits; `'fixed'`: nothing
+   * comes back until the reported reset and everything at it, as gateways counting per window do;
+   * `'auto'`: continuous until a 429 ({@link RateLimiter.reportRateLimited}) shows that a request
+   * went out too early, fixed from then on. Defaults to `'auto'`.
+   */
+  windowKind?: 'auto' | WindowKind;
   /** Keeps the state beyond this process; saved on `pause` and `observe`. Defaults to none. */
   store?: RateLimiterStore;
   /** Key of this limiter in `store`. Defaults to `'rate-limiter'`. */
@@ -43,6 +51,14 @@ export interface RateLimitObservation {
   readonly requests?: RateLimitWindowObservation;
   /** The tokens window. */
   readonly tokens?: RateLimitWindowObservation;
+}
+
+/** What a 429 told, for {@link RateLimiter.reportRateLimited}. */
+export interface RateLimitedReport {
+  /** How long the server asked to wait (`Retry-After` and friends). Defaults to no pause. */
+  retryAfterMs?: number;
+  /** The rate-limit headers of the 429. Defaults to none. */
+  observation?: RateLimitObservation;
 }
 
 /** Per-call options of {@link RateLimiter.execute}. */

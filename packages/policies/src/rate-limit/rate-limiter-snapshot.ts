@@ -1,13 +1,28 @@
-/** Plain-object state of one bucket; `null` stands for `Infinity`, which JSON cannot hold. */
+import type { WindowKind } from './token-bucket';
+
+/**
+ * Plain-object state of one bucket; `null` stands for `Infinity`, which JSON cannot hold.
+ * Fields marked optional are missing from snapshots of older versions.
+ */
 export interface TokenBucketSnapshot {
   readonly capacity: number | null;
+  /** The window the capacity refers to (missing: the limiter's `windowMs`). */
+  readonly windowMs?: number;
   readonly ratePerMs: number | null;
   readonly level: number | null;
   readonly updatedAt: number;
+  /** How the server gives back what was used (missing: `'continuous'`). */
+  readonly windowKind?: WindowKind;
+  /** Continuous: the refill rate until `slowUntil`. */
   readonly slowRatePerMs: number;
+  /** Epoch milliseconds when the bucket is whole again (0: none pending). */
   readonly slowUntil: number;
-  /** Taken since the server last reported (older snapshots lack it: 0). */
+  /** Continuous: taken since the server last reported (missing: 0). */
   readonly takenSinceObservation?: number;
+  /** Fixed: whether `slowUntil` came from the server (missing: false). */
+  readonly resetReported?: boolean;
+  /** Fixed: the reported end of the last window that closed (missing: 0). */
+  readonly lastResetAt?: number;
 }
 
 /** Plain-object state of a rate limiter, safe to serialise as JSON. */

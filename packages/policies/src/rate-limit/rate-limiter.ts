@@ -15,6 +15,7 @@ import { RateLimitBuckets } from './rate-limit-buckets';
 import type { RateLimitPermit } from './rate-limit-permit';
 import type {
   AcquireOptions,
+  RateLimitedReport,
   RateLimiterExecuteOptions,
   RateLimiterOptions,
   RateLimitObservation,
@@ -54,8 +55,14 @@ export class RateLimiter implements Policy {
 
   constructor(options: RateLimiterOptions = {}) {
     this.settings = prepareRateLimiterOptions(options);
-    const { requestsPerWindow, tokensPerWindow, windowMs, clock } = this.settings;
-    this.buckets = new RateLimitBuckets(requestsPerWindow, tokensPerWindow, windowMs, clock);
+    const { requestsPerWindow, tokensPerWindow, windowMs, windowKind, clock } = this.settings;
+    this.buckets = new RateLimitBuckets(
+      requestsPerWindow,
+      tokensPerWindow,
+      windowMs,
+      clock,
+      windowKind === 'fixed' ? 'fixed' : 'continuous',
+    );
   }
 
   /** Runs `fn` once a permit is granted, then settles the permit with the tokens it used. */
@@ -142,8 +149,22 @@ export class RateLimiter implements Policy {
 
   /** Grants nothing until epoch milliseconds `untilMs`; every waiter waits, not only the caller that got the 429. */
   pauseUntil(untilMs: number): void {
-    if (!this.buckets.pauseUntil(untilMs)) return;
-    this.pauseEmitter.emit({ untilMs });
+    if (!this.extendPause(untilMs)) return;
+    this.save();
+    this.drain();
+  }
+
+  /**
+   * Folds in a 429: with `windowKind: 'auto'`, the server's windows are fixed from now on (a
+   * continuous refill let this request out before the server had room); then what its headers
+   * reported; then a pause of every waiter for `retryAfterMs`.
+   */
+  reportRateLimited({ retryAfterMs, observation }: RateLimitedReport = {}): void {
+    if (this.settings.windowKind === 'auto') this.buckets.becomeFixedWindows();
+    if (observation) this.buckets.observe(observation);
+    if (retryAfterMs !== undefined && retryAfterMs > 0) {
+      this.extendPause(this.settings.clock.now() + retryAfterMs);
+    }
     this.save();
     this.drain();
   }
@@ -171,6 +192,12 @@ export class RateLimiter implements Policy {
     const { store, key } = this.settings;
     const snapshot = store ? await store.load(key) : undefined;
     if (snapshot) this.restore(snapshot);
+  }
+
+  private extendPause(untilMs: number): boolean {
+    if (!this.buckets.pauseUntil(untilMs)) return false;
+    this.pauseEmitter.emit({ untilMs });
+    return true;
   }
 
   /** Takes a request and `tokens` tokens if nobody waits and both buckets hold enough. */

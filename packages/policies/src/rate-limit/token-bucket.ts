@@ -1,3 +1,6 @@
+import { msUntilLevelContinuous, observeContinuous, refillContinuous } from './continuous-refill';
+import { msUntilLevelFixed, observeFixed, openWindow, refillFixed } from './fixed-window-refill';
+
 /** Window state as a provider reports it in rate-limit headers. */
 export interface RateLimitWindowObservation {
   /** The maximum allowed in the window. */
@@ -9,121 +12,123 @@ export interface RateLimitWindowObservation {
 }
 
 /**
- * One dimension of a rate limiter (requests or tokens): a bucket of `capacity` that refills
- * continuously at `capacity / windowMs`, as OpenAI and Anthropic describe their own limits.
- * `level` may go below zero when a call used more than it reserved: later calls wait it off.
+ * How a server gives back what was used: `continuous` drips it back at the limit's rate (the
+ * token buckets OpenAI and Anthropic describe); `fixed` gives nothing back until the window ends
+ * and everything then (gateways and proxies counting per fixed window).
+ */
+export type WindowKind = 'continuous' | 'fixed';
+
+/**
+ * One dimension of a rate limiter (requests or tokens): `capacity` per `windowMs`, refilled as
+ * its {@link WindowKind} says and corrected by what the server reports. `level` may go below
+ * zero when a call used more than it reserved: later calls wait it off.
  */
 export interface TokenBucket {
   capacity: number;
+  readonly windowMs: number;
+  /** `capacity / windowMs`. */
   ratePerMs: number;
   level: number;
   updatedAt: number;
-  /** A slower refill rate the server implied, in force until `slowUntil`. */
+  windowKind: WindowKind;
+  /** When the bucket is whole again: the server's reported reset, or the end of the open fixed window (0: none pending). */
+  resetAt: number;
+  /** Continuous: the refill rate until `resetAt`, no faster than the server implied. */
   slowRatePerMs: number;
-  /** When the server said its window is whole again (0: no such word in force). */
-  slowUntil: number;
-  /** Taken since the server last reported, which its next window may still count. */
+  /** Continuous: taken since the server last reported, which its reset may still count. */
   takenSinceObservation: number;
+  /** Fixed: whether `resetAt` came from the server rather than from the local window. */
+  resetReported: boolean;
+  /** Fixed: the end of the last window that closed, to recognise late reports of it (0: none). */
+  lastResetAt: number;
 }
 
 /** A full bucket; `capacity` of `Infinity` never limits. */
-export function createBucket(capacity: number, windowMs: number, now: number): TokenBucket {
+export function createBucket(
+  capacity: number,
+  windowMs: number,
+  now: number,
+  windowKind: WindowKind,
+): TokenBucket {
   return {
     capacity,
+    windowMs,
     ratePerMs: capacity / windowMs,
     level: capacity,
     updatedAt: now,
+    windowKind,
+    resetAt: 0,
     slowRatePerMs: 0,
-    slowUntil: 0,
     takenSinceObservation: 0,
+    resetReported: false,
+    lastResetAt: 0,
   };
 }
 
-/** Takes `amount` from the bucket (the level may go below zero). */
-export function take(bucket: TokenBucket, amount: number): void {
+/** Takes `amount` from the bucket at `now` (the level may go below zero). */
+export function take(bucket: TokenBucket, amount: number, now: number): void {
   bucket.level -= amount;
   bucket.takenSinceObservation += amount;
+  if (bucket.windowKind === 'fixed' && amount > 0) openWindow(bucket, now);
 }
 
-/**
- * Adds what flowed in since the last update, up to the capacity: the server-implied rate until
- * `slowUntil`, where the bucket is whole again less what was taken since the server reported
- * (a fixed window refills at once; a continuous one has dripped full by then), then the
- * configured rate.
- */
+/** Gives `amount` back (or, when negative, takes it), never above the capacity. */
+export function giveBack(bucket: TokenBucket, amount: number, now: number): void {
+  bucket.level = Math.min(bucket.capacity, bucket.level + amount);
+  if (bucket.windowKind === 'fixed' && bucket.level < bucket.capacity) openWindow(bucket, now);
+}
+
+/** Brings the level up to `now`. */
 export function refill(bucket: TokenBucket, now: number): void {
   if (now <= bucket.updatedAt || bucket.capacity === Infinity) return;
-  const { updatedAt, slowUntil } = bucket;
-  let from = updatedAt;
-  if (slowUntil > updatedAt) {
-    const slowEnd = Math.min(now, slowUntil);
-    bucket.level = Math.min(
-      bucket.capacity,
-      bucket.level + (slowEnd - updatedAt) * bucket.slowRatePerMs,
-    );
-    if (now < slowUntil) {
-      bucket.updatedAt = now;
-      return;
-    }
-    bucket.level = Math.max(bucket.level, wholeAgain(bucket));
-    bucket.slowUntil = 0;
-    from = slowUntil;
-  }
-  bucket.level = Math.min(bucket.capacity, bucket.level + (now - from) * bucket.ratePerMs);
+  if (bucket.windowKind === 'fixed') refillFixed(bucket, now);
+  else refillContinuous(bucket, now);
   bucket.updatedAt = now;
 }
 
 /** Milliseconds until `level` reaches `amount`, assuming `refill(bucket, now)` was just called. */
 export function msUntilLevel(bucket: TokenBucket, amount: number, now: number): number {
   if (amount - bucket.level <= 1e-9) return 0;
-  let level = bucket.level;
-  let elapsed = 0;
-  if (bucket.slowUntil > now) {
-    const slowSpan = bucket.slowUntil - now;
-    if (bucket.slowRatePerMs > 0 && level + slowSpan * bucket.slowRatePerMs >= amount) {
-      return (amount - level) / bucket.slowRatePerMs;
-    }
-    level = Math.max(
-      Math.min(bucket.capacity, level + slowSpan * bucket.slowRatePerMs),
-      wholeAgain(bucket),
-    );
-    if (amount - level <= 1e-9) return slowSpan;
-    elapsed = slowSpan;
-  }
-  return elapsed + (amount - level) / bucket.ratePerMs;
-}
-
-function wholeAgain(bucket: TokenBucket): number {
-  return bucket.capacity - bucket.takenSinceObservation;
+  return bucket.windowKind === 'fixed'
+    ? msUntilLevelFixed(bucket, amount, now)
+    : msUntilLevelContinuous(bucket, amount, now);
 }
 
 /**
- * Corrects the bucket from what the server reported: a lower `limit` lowers the capacity, a
- * `remaining` below the local level lowers the level, and `resetMs` sets the refill until that
- * reset: no faster than the server implies, and whole again at the reset itself, which serves
- * fixed windows (refilled at once) and continuous ones (dripped full by then) alike.
+ * Treats the server's windows as fixed from now on: nothing flows back before the reset in
+ * force, and the bucket is whole at it.
+ */
+export function becomeFixedWindow(bucket: TokenBucket, now: number): void {
+  if (bucket.windowKind === 'fixed') return;
+  refill(bucket, now);
+  bucket.windowKind = 'fixed';
+  bucket.slowRatePerMs = 0;
+  bucket.resetReported = bucket.resetAt > 0;
+  if (bucket.level < bucket.capacity) openWindow(bucket, now);
+}
+
+/**
+ * Corrects the bucket from what the server reported: a lower `limit` lowers the capacity (a
+ * limit reported while none was configured is adopted), a `remaining` below the local level
+ * lowers the level, and `resetMs` tells when the bucket is whole again, read as the bucket's
+ * {@link WindowKind} says.
  */
 export function observeWindow(
   bucket: TokenBucket,
   window: RateLimitWindowObservation,
-  windowMs: number,
   now: number,
 ): void {
   refill(bucket, now);
   const { limit, remaining, resetMs } = window;
   if (isCount(limit) && limit > 0 && limit < bucket.capacity) {
     bucket.capacity = limit;
-    bucket.ratePerMs = limit / windowMs;
+    bucket.ratePerMs = limit / bucket.windowMs;
     bucket.level = Math.min(bucket.level, limit);
   }
-  if (!isCount(remaining)) return;
-  if (remaining < bucket.level) bucket.level = remaining;
-  bucket.takenSinceObservation = 0;
-  if (!isCount(resetMs) || resetMs <= 0 || bucket.capacity === Infinity) return;
-  // The latest word wins: until its reset, refill no faster than the server implies (and no
-  // faster than configured); at the reset, the server said, its window is whole again.
-  bucket.slowRatePerMs = Math.min(bucket.ratePerMs, (bucket.capacity - remaining) / resetMs);
-  bucket.slowUntil = remaining < bucket.capacity ? now + resetMs : 0;
+  if (!isCount(remaining) || bucket.capacity === Infinity) return;
+  const reset = isCount(resetMs) && resetMs > 0 ? { resetMs, resetAt: now + resetMs } : undefined;
+  if (bucket.windowKind === 'fixed') observeFixed(bucket, remaining, reset?.resetAt, now);
+  else observeContinuous(bucket, remaining, reset);
 }
 
 function isCount(value: number | undefined): value is number {

@@ -1,0 +1,62 @@
+import type { TokenBucket } from './token-bucket';
+
+/**
+ * Adds what dripped in since the last update, up to the capacity: the server-implied rate until
+ * `resetAt`, where the bucket has dripped full less what was taken since the server reported,
+ * then the configured rate.
+ */
+export function refillContinuous(bucket: TokenBucket, now: number): void {
+  let from = bucket.updatedAt;
+  if (bucket.resetAt > from) {
+    const slowEnd = Math.min(now, bucket.resetAt);
+    bucket.level = Math.min(
+      bucket.capacity,
+      bucket.level + (slowEnd - from) * bucket.slowRatePerMs,
+    );
+    if (now < bucket.resetAt) return;
+    bucket.level = Math.max(bucket.level, fullLessTaken(bucket));
+    from = bucket.resetAt;
+    bucket.resetAt = 0;
+  }
+  bucket.level = Math.min(bucket.capacity, bucket.level + (now - from) * bucket.ratePerMs);
+}
+
+/** Milliseconds until a continuous bucket's level reaches `amount`. */
+export function msUntilLevelContinuous(bucket: TokenBucket, amount: number, now: number): number {
+  let level = bucket.level;
+  let elapsed = 0;
+  if (bucket.resetAt > now) {
+    const slowSpan = bucket.resetAt - now;
+    if (bucket.slowRatePerMs > 0 && level + slowSpan * bucket.slowRatePerMs >= amount) {
+      return (amount - level) / bucket.slowRatePerMs;
+    }
+    level = Math.max(
+      Math.min(bucket.capacity, level + slowSpan * bucket.slowRatePerMs),
+      fullLessTaken(bucket),
+    );
+    if (amount - level <= 1e-9) return slowSpan;
+    elapsed = slowSpan;
+  }
+  return elapsed + (amount - level) / bucket.ratePerMs;
+}
+
+/**
+ * The latest report rules: until its reset, refill no faster than the server implies
+ * (`(capacity - remaining) / resetMs`) nor than configured; at the reset, full again less what
+ * was taken since the report.
+ */
+export function observeContinuous(
+  bucket: TokenBucket,
+  remaining: number,
+  reset: { resetMs: number; resetAt: number } | undefined,
+): void {
+  if (remaining < bucket.level) bucket.level = remaining;
+  bucket.takenSinceObservation = 0;
+  if (!reset) return;
+  bucket.slowRatePerMs = Math.min(bucket.ratePerMs, (bucket.capacity - remaining) / reset.resetMs);
+  bucket.resetAt = remaining < bucket.capacity ? reset.resetAt : 0;
+}
+
+function fullLessTaken(bucket: TokenBucket): number {
+  return bucket.capacity - bucket.takenSinceObservation;
+}

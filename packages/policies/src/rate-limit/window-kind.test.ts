@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { InvalidOptionError } from '../errors/invalid-option-error';
+import { RateLimiter } from './rate-limiter';
+import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
+
+/** Takes every permit that is free right now and returns how many. */
+function drain(limiter: RateLimiter): number {
+  let granted = 0;
+  while (limiter.tryAcquire()) granted++;
+  return granted;
+}
+
+/** What a fixed window that opened at `openedAt` reports after `used` requests, read at `now`. */
+function fixedWindowReport(limit: number, used: number, openedAt: number, windowMs: number) {
+  return {
+    requests: { limit, remaining: limit - used, resetMs: openedAt + windowMs - Date.now() },
+  };
+}
+
+describe('RateLimiter window kinds', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+  });
+
+  it('drips between reports until a 429 shows the windows are fixed, then waits for the reset', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 10, windowMs: 1000 });
+    expect(drain(limiter)).toBe(10);
+    vi.advanceTimersByTime(100);
+    limiter.observe(fixedWindowReport(10, 10, 0, 1000));
+    // Continuous: it drips back at the configured 1 per 100 ms.
+    vi.advanceTimersByTime(100);
+    expect(drain(limiter)).toBe(1);
+    // That request was early: the gateway counts fixed windows.
+    limiter.reportRateLimited({
+      retryAfterMs: 800,
+      observation: { requests: { limit: 10, remaining: 0, resetMs: 800 } },
+    });
+    expect(limiter.snapshot().requests.windowKind).toBe('fixed');
+    vi.advanceTimersByTime(799);
+    expect(drain(limiter)).toBe(0);
+    vi.advanceTimersByTime(1);
+    // Whole at once at the reset, and nothing more until the window that opens now ends.
+    expect(drain(limiter)).toBe(10);
+    vi.advanceTimersByTime(500);
+    expect(drain(limiter)).toBe(0);
+    vi.advanceTimersByTime(500);
+    expect(drain(limiter)).toBe(10);
+  });
+
+  it('never learns with windowKind continuous', () => {
+    const limiter = new RateLimiter({
+      requestsPerWindow: 10,
+      windowMs: 1000,
+      windowKind: 'continuous',
+    });
+    drain(limiter);
+    limiter.reportRateLimited({ retryAfterMs: 100 });
+    expect(limiter.snapshot().requests.windowKind).toBe('continuous');
+    vi.advanceTimersByTime(200);
+    expect(drain(limiter)).toBe(2);
+  });
+
+  it('counts a fixed window from its first request when the server reports nothing', async () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 3, windowMs: 1000, windowKind: 'fixed' });
+    vi.advanceTimersByTime(250);
+    const grants: number[] = [];
+    const waits = Array.from({ length: 7 }, () =>
+      limiter.acquire().then(() => grants.push(Date.now())),
+    );
+    await vi.runAllTimersAsync();
+    await Promise.all(waits);
+    expect(grants).toEqual([250, 250, 250, 1250, 1250, 1250, 2250]);
+  });
+
+  it('estimates waits in whole windows', async () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 2, windowMs: 1000, windowKind: 'fixed' });
+    drain(limiter);
+    vi.advanceTimersByTime(400);
+    expect(limiter.expectedWaitMs()).toBe(600);
+    const queued = [limiter.acquire(), limiter.acquire(), limiter.acquire()];
+    // Two of those fit in the next window; the third and one more in the window after.
+    expect(limiter.expectedWaitMs()).toBe(1600);
+    await vi.runAllTimersAsync();
+    await Promise.all(queued);
+  });
+
+  it('keeps the earliest reset reported for the window it knows: each report arrives after the server counted it', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 4, windowMs: 1000, windowKind: 'fixed' });
+    drain(limiter);
+    // The server opened its window at 0; two answers come back 30 ms and 90 ms later.
+    vi.advanceTimersByTime(30);
+    limiter.observe({ requests: { limit: 4, remaining: 1, resetMs: 1000 } });
+    vi.advanceTimersByTime(60);
+    limiter.observe({ requests: { limit: 4, remaining: 0, resetMs: 1000 } });
+    expect(limiter.expectedWaitMs()).toBe(1030 - 90);
+    vi.advanceTimersByTime(940);
+    expect(drain(limiter)).toBe(4);
+  });
+
+  it('ignores a late report of a window that has already closed', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 4, windowMs: 1000, windowKind: 'fixed' });
+    drain(limiter);
+    vi.advanceTimersByTime(20);
+    limiter.observe({ requests: { limit: 4, remaining: 0, resetMs: 1000 } });
+    vi.advanceTimersByTime(1000);
+    expect(limiter.tryAcquire()).toBeDefined();
+    // A slow answer from the old window, admitted at 0: it must not empty the new one.
+    vi.advanceTimersByTime(100);
+    limiter.observe({ requests: { limit: 4, remaining: 0, resetMs: 1 } });
+    expect(drain(limiter)).toBe(3);
+  });
+
+  it('follows a report of a window it did not open, as another process sharing the key causes', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000, windowKind: 'fixed' });
+    limiter.observe({ requests: { limit: 5, remaining: 1, resetMs: 300 } });
+    expect(drain(limiter)).toBe(1);
+    vi.advanceTimersByTime(300);
+    expect(drain(limiter)).toBe(5);
+  });
+
+  it('opens a window when a report lowers the level without a reset, so it is whole again', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000, windowKind: 'fixed' });
+    limiter.observe({ requests: { remaining: 0 } });
+    expect(limiter.expectedWaitMs()).toBe(1000);
+    vi.advanceTimersByTime(1000);
+    expect(drain(limiter)).toBe(5);
+  });
+
+  it('keeps what it learned across a snapshot, and reads older snapshots as continuous', () => {
+    const learned = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000 });
+    learned.reportRateLimited();
+    const copy = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000 });
+    copy.restore(JSON.parse(JSON.stringify(learned.snapshot())) as RateLimiterSnapshot);
+    expect(copy.snapshot().requests.windowKind).toBe('fixed');
+
+    const { windowKind, windowMs, resetReported, lastResetAt, ...older } =
+      learned.snapshot().requests;
+    const fromOlder = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000 });
+    fromOlder.restore({ ...learned.snapshot(), requests: older });
+    expect(fromOlder.snapshot().requests).toMatchObject({
+      windowKind: 'continuous',
+      windowMs: 1000,
+    });
+  });
+
+  it('rejects an unknown window kind, naming the field', () => {
+    const create = () =>
+      new RateLimiter({ windowKind: 'sliding' as unknown as 'fixed', requestsPerWindow: 1 });
+    expect(create).toThrow(InvalidOptionError);
+    expect(create).toThrow(/windowKind.*"auto", "continuous", "fixed"/);
+  });
+});
