@@ -61,6 +61,7 @@ export {
   createRateLimitStage,
   defaultRateLimitStageOptions,
   type RateLimitStageOptions,
+  type RateLimitTargetOptions,
 } from './stages/rate-limit-stage';
 export {
   createRetryStage,

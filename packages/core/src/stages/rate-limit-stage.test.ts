@@ -1,3 +1,8 @@
+import {
+  InvalidOptionError,
+  RateLimitWaitTooLongError,
+  TimeoutError,
+} from '@resilient-llm/policies';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HttpError,
@@ -7,7 +12,35 @@ import {
 } from '../../test/scripted-binding';
 import type { Observation } from '../binding/observation';
 import { createResilientModel } from '../pipeline/create-resilient-model';
-import { createRateLimitStage } from './rate-limit-stage';
+import { createRateLimitStage, type RateLimitStageOptions } from './rate-limit-stage';
+
+/**
+ * A target allowed one request per second whose answers take 200 ms, behind the stage; each
+ * call has a 900 ms deadline.
+ */
+function slowTargetModel(options: RateLimitStageOptions) {
+  const target = scriptedTarget('a', { respond: 'one' }, { respond: 'two' });
+  const binding = {
+    ...scriptedBinding,
+    async generate(...args: Parameters<typeof scriptedBinding.generate>) {
+      const answer = await scriptedBinding.generate(...args);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return answer;
+    },
+  };
+  const stage = createRateLimitStage(
+    { requestsPerWindow: 1, windowMs: 1000, windowKind: 'continuous', ...options },
+    { targetIds: ['a'] },
+  );
+  const model = createResilientModel({
+    ...noBuiltIns,
+    binding,
+    targets: [target],
+    stages: [stage],
+    timeoutMs: 900,
+  });
+  return { model, target };
+}
 
 function modelReporting(observation: Observation) {
   const binding = { ...scriptedBinding, observe: () => observation, estimateTokens: () => 100 };
@@ -100,5 +133,41 @@ describe('the rate-limit stage', () => {
     expect(target.signals).toHaveLength(3);
     await vi.advanceTimersByTimeAsync(1);
     await expect(waiting).resolves.toMatchObject({ response: 'three <- 4' });
+  });
+
+  it('refuses at once a permit that would come too late for the answer, keeping back the observed response time', async () => {
+    const { model, target } = slowTargetModel({});
+    const first = model.generate('1');
+    await vi.advanceTimersByTimeAsync(200);
+    await first;
+    // The next permit comes at 1000; the answer would take until 1200, past the deadline (1100).
+    const late = model.generate('2').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(0);
+    const error = (await late) as { failures: Array<{ error: unknown }> };
+    expect(RateLimitWaitTooLongError.isInstance(error.failures[0]!.error)).toBe(true);
+    expect(target.signals).toHaveLength(1);
+  });
+
+  it('with no reserve, spends the permit and a request on an answer that cannot arrive in time', async () => {
+    const { model, target } = slowTargetModel({ responseTimeReserveMs: 0 });
+    const first = model.generate('1');
+    await vi.advanceTimersByTimeAsync(200);
+    await first;
+    const late = model.generate('2').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(900);
+    expect(TimeoutError.isInstance(await late)).toBe(true);
+    expect(target.signals).toHaveLength(2);
+  });
+
+  it('rejects a bad reserve, naming the field', () => {
+    expect(() => createRateLimitStage({ responseTimeReserveMs: -1 }, { targetIds: ['a'] })).toThrow(
+      InvalidOptionError,
+    );
+    expect(() =>
+      createRateLimitStage(
+        { targets: { a: { responseTimeReserveMs: 'p90' as unknown as number } } },
+        { targetIds: ['a'] },
+      ),
+    ).toThrow(/rateLimit\.targets\.a\.responseTimeReserveMs/);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  assertNumber,
   type Clock,
   RateLimiter,
   type RateLimiterOptions,
@@ -11,13 +12,31 @@ import type { AttemptOutcome } from '../pipeline/outcome';
 import type { Stage } from '../pipeline/stage';
 import { countableTokens } from './countable-tokens';
 import { type PerTargetOptions, perTarget } from './per-target';
+import { ResponseTimes } from './response-times';
 
-/** Options of the rate-limit stage: `RateLimiterOptions` (one limiter per target) plus per-target overrides. */
-export type RateLimitStageOptions = PerTargetOptions<Omit<RateLimiterOptions, 'clock'>>;
+/** Options of one target's rate limiter in the pipeline. */
+export interface RateLimitTargetOptions extends Omit<RateLimiterOptions, 'clock'> {
+  /**
+   * Time kept back from the call's remaining deadline for the answer. A permit that would come
+   * later than the deadline less this is refused at once (`RateLimitWaitTooLongError`, and the
+   * call moves on to the next target) rather than spent, together with a request the provider
+   * counts, on an answer that cannot arrive in time. `'observed'`: the 90th percentile of the
+   * target's last 32 response times (from the permit to the response, or to a stream's first
+   * content), 0 until the first. Defaults to `'observed'`.
+   */
+  responseTimeReserveMs?: number | 'observed';
+}
 
-/** The pipeline's default: no local limits until response headers report them; wait at most 30 s. */
+/** Options of the rate-limit stage: {@link RateLimitTargetOptions} (one limiter per target) plus per-target overrides. */
+export type RateLimitStageOptions = PerTargetOptions<RateLimitTargetOptions>;
+
+/**
+ * The pipeline's default: no local limits until response headers report them; wait at most
+ * 30 s, and never so long that the answer cannot arrive before the deadline.
+ */
 export const defaultRateLimitStageOptions = {
   maxWaitMs: 30_000,
+  responseTimeReserveMs: 'observed',
 } as const satisfies RateLimitStageOptions;
 
 /**
@@ -26,8 +45,9 @@ export const defaultRateLimitStageOptions = {
  * response reports (cached input tokens do not count). Rate-limit headers of every response
  * correct the local buckets; a 429 teaches the limiter that the target counts fixed windows
  * (unless `windowKind` says otherwise) and pauses the whole target, every waiter included, for as
- * long as the server asked. A wait longer than `maxWaitMs` or the call's remaining deadline
- * is refused at once with `RateLimitWaitTooLongError`, and the call moves on to the next target.
+ * long as the server asked. A wait longer than `maxWaitMs`, or than the call's remaining deadline
+ * less the time an answer takes (`responseTimeReserveMs`), is refused at once with
+ * `RateLimitWaitTooLongError`, and the call moves on to the next target.
  */
 export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
   options: RateLimitStageOptions,
@@ -47,9 +67,12 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
     'rateLimit',
     { ...defaultRateLimitStageOptions, ...options },
     targetIds,
-    (targetOptions, targetId) => ({
-      limiter: new RateLimiter({ key: `rate-limiter:${targetId}`, ...targetOptions, clock }),
-      maxWaitMs: targetOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,
+    ({ responseTimeReserveMs, ...limiterOptions }, targetId) => ({
+      limiter: new RateLimiter({ key: `rate-limiter:${targetId}`, ...limiterOptions, clock }),
+      maxWaitMs: limiterOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,
+      responseTimes: prepareResponseTimes(
+        responseTimeReserveMs ?? defaultRateLimitStageOptions.responseTimeReserveMs,
+      ),
     }),
   );
   const limiters = new Map([...settings].map(([id, { limiter }]) => [id, limiter]));
@@ -57,15 +80,19 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
     name: 'rate-limit',
     limiters,
     async wrapTarget({ request, context, next }) {
-      const { limiter, maxWaitMs } = settings.get(context.targetId)!;
+      const { limiter, maxWaitMs, responseTimes } = settings.get(context.targetId)!;
       const tokens = estimateTokens?.(request) ?? 0;
+      const answerTimeLeftMs = context.deadline.remainingMs() - responseTimes.estimateMs();
       const permit = await limiter.acquire({
         tokens,
         signal: context.signal,
-        maxWaitMs: Math.min(maxWaitMs, context.deadline.remainingMs()),
+        maxWaitMs: Math.min(maxWaitMs, Math.max(0, answerTimeLeftMs)),
       });
+      const grantedAt = context.clock.now();
       try {
-        return settleOnUsage(await next(request), permit);
+        const outcome = await next(request);
+        responseTimes.record(context.clock.now() - grantedAt);
+        return settleOnUsage(outcome, permit);
       } catch (error) {
         backOff(limiter, permit, context.classify(error));
         throw error;
@@ -75,6 +102,15 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
       if (observation.rateLimit) limiters.get(context.targetId)!.observe(observation.rateLimit);
     },
   };
+}
+
+/** Response times to learn from, or a fixed reserve that learns nothing. */
+function prepareResponseTimes(
+  reserveMs: number | 'observed',
+): Pick<ResponseTimes, 'record' | 'estimateMs'> {
+  if (reserveMs === 'observed') return new ResponseTimes();
+  assertNumber('responseTimeReserveMs', reserveMs);
+  return { record: () => {}, estimateMs: () => reserveMs };
 }
 
 /**

@@ -49,16 +49,15 @@ const scenario = fc.record({
   ),
 });
 
+type Scenario = typeof scenario extends fc.Arbitrary<infer Value> ? Value : never;
+
 /**
  * Sends every request through the limiter to the gateway and feeds each answer back: headers
  * of successes to `observe`, 429s to `reportRateLimited`. Returns the gateway, and in which
  * turn the limiter first heard of a 429 with the turns in which the refused requests were
  * granted (turns count grants and answers in the order they happened).
  */
-async function run(
-  windowKind: 'auto' | WindowKind,
-  { limit, windowMs, requests }: fc.RecordValue<typeof scenario>,
-) {
+async function run(windowKind: 'auto' | WindowKind, { limit, windowMs, requests }: Scenario) {
   vi.useFakeTimers({ now: 0 });
   try {
     const limiter = new RateLimiter({ requestsPerWindow: limit, windowMs, windowKind });
