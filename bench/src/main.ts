@@ -7,6 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBatchSavings } from './batch-savings/run-batch-savings.ts';
+import { runCacheSavings } from './cache-savings/run-cache-savings.ts';
 import * as arms from './goodput/arms/index.ts';
 import { runGoodputArm } from './goodput/run-goodput.ts';
 import { runOutage } from './outage/run-outage.ts';
@@ -60,6 +62,18 @@ const pipelineOverhead = await runPipelineOverhead(
   settings.pipelineOverhead.callsPerRound,
 );
 log(`overhead pipeline / raw SDK call on loopback: ${pipelineOverhead.ratio.toFixed(2)}x`);
+const cacheSavings = await runCacheSavings(settings.cacheSavings);
+for (const result of cacheSavings)
+  log(
+    `cache    ${result.arm}: ${result.completed}/${result.offered} completed, ${result.providerRequests} provider requests`,
+  );
+const batchSavings = await runBatchSavings(
+  settings.batchSavings.items,
+  settings.batchSavings.batchSize,
+);
+log(
+  `batch    ${batchSavings.items} items: ${batchSavings.unbatched.requests} -> ${batchSavings.batched.requests} requests`,
+);
 
 const results: BenchResults = {
   command: smoke ? 'pnpm --dir bench run smoke' : 'pnpm bench',
@@ -72,6 +86,8 @@ const results: BenchResults = {
   slowFirstToken,
   overhead,
   pipelineOverhead,
+  cacheSavings,
+  batchSavings,
 };
 await mkdir(outputDirectory, { recursive: true });
 await writeFile(join(outputDirectory, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import type { CacheSavingsSettings } from './cache-savings/run-cache-savings.ts';
 import type { GoodputSettings } from './goodput/run-goodput.ts';
 import type { OutageSettings } from './outage/run-outage.ts';
 import type { SlowFirstTokenSettings } from './slow-first-token/run-slow-first-token.ts';
@@ -10,6 +11,9 @@ export interface BenchSettings {
   overhead: { rounds: number; callsPerRound: number };
   /** Sequential HTTP calls on loopback, raw and through the pipeline. */
   pipelineOverhead: { rounds: number; callsPerRound: number };
+  cacheSavings: CacheSavingsSettings;
+  /** Prompts sent one by one and through the batcher, in batches of `batchSize`. */
+  batchSavings: { items: number; batchSize: number };
 }
 
 // One second of simulator window stands for a provider's 60 s window: every wait that the
@@ -45,6 +49,18 @@ export const fullSettings: BenchSettings = {
   },
   overhead: { rounds: 20, callsPerRound: 10_000 },
   pipelineOverhead: { rounds: 20, callsPerRound: 100 },
+  cacheSavings: {
+    seed: 7,
+    requestsPerWindow: 20,
+    windowMs: 1000,
+    timeScale: TIME_SCALE,
+    overload: 3,
+    durationMs: 10_000,
+    deadlineMs: 5_000,
+    distinctPrompts: 300,
+    exponent: 1,
+  },
+  batchSavings: { items: 200, batchSize: 20 },
 };
 
 /** The smoke run for CI: every arm and scenario, a few seconds each, no figures to judge. */
@@ -60,4 +76,6 @@ export const smokeSettings: BenchSettings = {
   slowFirstToken: { ...fullSettings.slowFirstToken, durationMs: 1_000, deadlineMs: 5_000 },
   overhead: { rounds: 2, callsPerRound: 1_000 },
   pipelineOverhead: { rounds: 2, callsPerRound: 20 },
+  cacheSavings: { ...fullSettings.cacheSavings, durationMs: 1_000, deadlineMs: 1_000 },
+  batchSavings: { items: 40, batchSize: 20 },
 };

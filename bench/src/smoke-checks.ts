@@ -2,7 +2,8 @@ import type { BenchResults } from './report/results.ts';
 
 /**
  * What the smoke run must show whatever the machine's noise: every arm ran and measured
- * something, ours lost nothing, and the healthy fallback answered everything.
+ * something, ours lost nothing, the healthy fallback answered everything, and the cache and
+ * the batcher saved requests.
  */
 export function smokeProblems(results: BenchResults): string[] {
   const problems: string[] = [];
@@ -19,5 +20,13 @@ export function smokeProblems(results: BenchResults): string[] {
     problems.push('slow first token: an arm completed nothing');
   if (results.overhead.rows.length === 0) problems.push('overhead: no table read');
   if (!(results.pipelineOverhead.ratio > 0)) problems.push('pipeline overhead: not measured');
+  const [uncached, cached] = results.cacheSavings;
+  if (!uncached || !cached || cached.providerRequests >= uncached.providerRequests)
+    problems.push('cache savings: the cache saved no provider request');
+  if (cached && uncached && cached.completed <= uncached.completed)
+    problems.push('cache savings: the cache answered no more requests');
+  const { unbatched, batched } = results.batchSavings;
+  if (!(batched.requests > 0 && batched.requests < unbatched.requests))
+    problems.push('batch savings: batching saved no request');
   return problems;
 }

@@ -1,4 +1,6 @@
 import { checkAims } from './aims.ts';
+import { batchSavingsSection } from './batch-savings-section.ts';
+import { cacheSavingsSection } from './cache-savings-section.ts';
 import { markdownTable, milliseconds, percent, ratio } from './format.ts';
 import type { BenchResults } from './results.ts';
 
@@ -160,5 +162,7 @@ compare arms within this run, not across runs.
 ${goodputSection(results)}
 ${outageSection(results)}
 ${slowFirstTokenSection(results)}
-${overheadSection(results)}`;
+${overheadSection(results)}
+${cacheSavingsSection(results.cacheSavings, results.settings.cacheSavings)}
+${batchSavingsSection(results.batchSavings)}`;
 }

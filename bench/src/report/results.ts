@@ -1,3 +1,5 @@
+import type { BatchSavingsResult } from '../batch-savings/run-batch-savings.ts';
+import type { CacheSavingsResult } from '../cache-savings/run-cache-savings.ts';
 import type { GoodputResult } from '../goodput/run-goodput.ts';
 import type { OutageResult } from '../outage/run-outage.ts';
 import type { OverheadResult } from '../overhead/run-overhead.ts';
@@ -18,4 +20,6 @@ export interface BenchResults {
   slowFirstToken: SlowFirstTokenResult[];
   overhead: OverheadResult;
   pipelineOverhead: PipelineOverheadResult;
+  cacheSavings: CacheSavingsResult[];
+  batchSavings: BatchSavingsResult;
 }

@@ -1,7 +1,8 @@
 // What batching saves: N small prompts sent one by one, then the same prompts through the
 // prompt batcher, against one simulator, counting the requests and tokens it served for each.
 // Run after building batch, core, policies, openai and simulator:
-// `node packages/batch/bench/savings.ts [--items 200] [--batch-size 20]`
+// `node packages/batch/bench/savings.ts [--items 200] [--batch-size 20] [--json]`
+// (`--json`: one line `{ items, batchSize, unbatched, batched }` instead of the table).
 
 import { parseArgs } from 'node:util';
 import { createPromptBatcher } from '@resilient-llm/batch';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
   options: {
     items: { type: 'string', default: '200' },
     'batch-size': { type: 'string', default: '20' },
+    json: { type: 'boolean', default: false },
   },
 });
 const items = Number(values.items);
@@ -88,17 +90,21 @@ try {
     };
   });
   const [before, after] = rows as [(typeof rows)[0], (typeof rows)[0]];
-  console.table(rows);
-  const reduction = (from: number, to: number) => {
-    const change = (1 - to / from) * 100;
-    return change >= 0 ? `${change.toFixed(1)}% fewer` : `${(-change).toFixed(1)}% more`;
-  };
-  console.log(
-    `${items} items, batches of ${batchSize}: requests ${before.requests} -> ${after.requests} ` +
-      `(${reduction(before.requests, after.requests)}), total tokens ` +
-      `${before.totalTokens} -> ${after.totalTokens} (${reduction(before.totalTokens, after.totalTokens)}; ` +
-      `prompt ${reduction(before.promptTokens, after.promptTokens)}, completion ${reduction(before.completionTokens, after.completionTokens)})`,
-  );
+  if (values.json) {
+    console.log(JSON.stringify({ items, batchSize, unbatched: before, batched: after }));
+  } else {
+    console.table(rows);
+    const reduction = (from: number, to: number) => {
+      const change = (1 - to / from) * 100;
+      return change >= 0 ? `${change.toFixed(1)}% fewer` : `${(-change).toFixed(1)}% more`;
+    };
+    console.log(
+      `${items} items, batches of ${batchSize}: requests ${before.requests} -> ${after.requests} ` +
+        `(${reduction(before.requests, after.requests)}), total tokens ` +
+        `${before.totalTokens} -> ${after.totalTokens} (${reduction(before.totalTokens, after.totalTokens)}; ` +
+        `prompt ${reduction(before.promptTokens, after.promptTokens)}, completion ${reduction(before.completionTokens, after.completionTokens)})`,
+    );
+  }
 } finally {
   await simulator.close();
 }

@@ -29,9 +29,9 @@ function createSend(context: ArmContext, { pacing, withFallback }: Variant) {
     retry: { initialDelayMs: 1000 * timeScale },
     rateLimit: {
       windowMs: limit.windowMs,
-      // Queue while the answer can still arrive in time; with a second provider, do not queue
-      // for long: send the excess there.
-      maxWaitMs: withFallback ? windowMs / 4 : deadlineMs - windowMs / 4,
+      // Without a second provider the defaults apply: queue while the answer can still arrive
+      // before the deadline. With one, do not queue for long: send the excess there.
+      ...(withFallback ? { maxWaitMs: windowMs / 4 } : {}),
       targets: { primary: { requestsPerWindow: limit.requestsPerWindow } },
     },
   });
@@ -48,7 +48,7 @@ function createSend(context: ArmContext, { pacing, withFallback }: Variant) {
 export const resilientPublishedLimit: Arm = {
   name: 'resilient-llm, limit as published',
   description:
-    '`createResilientOpenAI`, `rateLimit: { requestsPerWindow: 20, windowMs: 1000 }`, `maxWaitMs` = deadline - window / 4',
+    '`createResilientOpenAI` with `timeoutMs` = the deadline and `rateLimit: { requestsPerWindow: 20, windowMs: 1000 }`; every other option at its default',
   usesSecondary: false,
   create: (context) => createSend(context, { pacing: 'published', withFallback: false }),
 };
