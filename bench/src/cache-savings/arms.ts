@@ -10,7 +10,7 @@ import OpenAI from 'openai';
 import { MODEL } from '../goodput/arm.ts';
 
 /** Where an arm sends its requests and the limits it knows of. */
-export interface CacheArmContext {
+interface CacheArmContext {
   baseURL: string;
   requestsPerWindow: number;
   windowMs: number;
@@ -23,10 +23,10 @@ export interface CacheArmContext {
  * Where an answer came from: `cache` (a stored entry), `joined` (an identical call in flight,
  * single-flight) or the id of the target that answered.
  */
-export type AnswerSource = 'cache' | 'joined' | (string & {});
+type AnswerSource = 'cache' | 'joined' | (string & {});
 
 /** Asks one question; resolves with where the answer came from, rejects on failure. */
-export type AskQuestion = (prompt: string, signal: AbortSignal) => Promise<AnswerSource>;
+type AskQuestion = (prompt: string, signal: AbortSignal) => Promise<AnswerSource>;
 
 /** One of the two clients compared on the same workload. */
 export interface CacheArm {

@@ -1,3 +1,4 @@
+import type { GoodputSettings } from '../goodput/run-goodput.ts';
 import { startLimitedProvider } from '../goodput/simulators.ts';
 import { percentile } from '../metrics/percentile.ts';
 import { type LoadShape, offerLoad } from '../workload/offer-load.ts';
@@ -8,16 +9,7 @@ import { type ZipfPromptShape, zipfPrompts } from './zipf-prompts.ts';
  * Sizes of the cache savings scenario: the goodput scenario's provider and load, with prompts
  * that repeat.
  */
-export interface CacheSavingsSettings extends ZipfPromptShape {
-  requestsPerWindow: number;
-  windowMs: number;
-  /** Provider seconds per simulator second's worth of window (60 s stood for by 1 s: 1/60). */
-  timeScale: number;
-  /** Offered load as a multiple of the provider's limit. */
-  overload: number;
-  durationMs: number;
-  deadlineMs: number;
-}
+export interface CacheSavingsSettings extends GoodputSettings, ZipfPromptShape {}
 
 /** The measured figures of one arm. */
 export interface CacheSavingsResult {

@@ -21,7 +21,7 @@ const topics = [
 ];
 
 /** The question of popularity rank `rank` (1 = most asked); distinct for every rank. */
-export const faqQuestion = (rank: number) =>
+const faqQuestion = (rank: number) =>
   `Support FAQ #${rank}: how do I ${topics[rank % topics.length]}?`;
 
 /**
