@@ -87,13 +87,11 @@ export class RateLimitBuckets {
     return true;
   }
 
-  /** Treats both of the server's windows as fixed from now on; true when that is news. */
-  becomeFixedWindows(): boolean {
-    if (this.requests.windowKind === 'fixed' && this.tokens.windowKind === 'fixed') return false;
+  /** Treats both of the server's windows as fixed from now on. */
+  becomeFixedWindows(): void {
     const now = this.clock.now();
     becomeFixedWindow(this.requests, now);
     becomeFixedWindow(this.tokens, now);
-    return true;
   }
 
   /** Folds in what the server reported about its windows. */

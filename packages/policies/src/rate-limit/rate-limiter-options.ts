@@ -8,9 +8,9 @@ export type RateLimiterStore = StateStore<RateLimiterSnapshot>;
 
 /** Options of {@link RateLimiter}. */
 export interface RateLimiterOptions {
-  /** Requests allowed per window (bucket capacity; refills continuously). Defaults to `Infinity` (no limit until the server reports one). */
+  /** Requests allowed per window (bucket capacity). Defaults to `Infinity` (no limit until the server reports one). */
   requestsPerWindow?: number;
-  /** Tokens allowed per window (bucket capacity; refills continuously). Defaults to `Infinity` (no limit until the server reports one). */
+  /** Tokens allowed per window (bucket capacity). Defaults to `Infinity` (no limit until the server reports one). */
   tokensPerWindow?: number;
   /** The window both limits refer to, in milliseconds. Defaults to 60000 (per minute, as providers count). */
   windowMs?: number;

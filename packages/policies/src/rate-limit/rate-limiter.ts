@@ -30,11 +30,12 @@ interface Waiter {
 }
 
 /**
- * Paces calls to stay under requests-per-window and tokens-per-window limits (token buckets
- * that refill continuously). Waiters are served first in first out, so a large request at the
- * head is not starved by small ones; waits are abortable and refused up front when longer than
- * `maxWaitMs`. Adaptive: `observe` folds in what response headers say, and `pause` stops every
- * waiter after a 429 until the server's delay has passed.
+ * Paces calls to stay under requests-per-window and tokens-per-window limits (buckets that
+ * refill continuously or per fixed window, see `windowKind`). Waiters are served first in,
+ * first out, so a large request at the head is not starved by small ones; waits are abortable
+ * and refused up front when longer than `maxWaitMs`. Adaptive: `observe` folds in what
+ * response headers say, and `reportRateLimited` learns from a 429 and stops every waiter until
+ * the server's delay has passed.
  */
 export class RateLimiter implements Policy {
   private readonly settings: RateLimiterSettings;
