@@ -42,7 +42,11 @@ export type {
   RateLimitObservation,
 } from './rate-limit/rate-limiter-options';
 export type { RateLimiterSnapshot, TokenBucketSnapshot } from './rate-limit/rate-limiter-snapshot';
-export type { RateLimitWindowObservation, WindowKind } from './rate-limit/token-bucket';
+export type {
+  RateLimitWindowObservation,
+  RefillMode,
+  WindowKind,
+} from './rate-limit/token-bucket';
 export { type Backoff, type BackoffSettings, createBackoff, type Jitter } from './retry/backoff';
 export { RetryBudget, type RetryBudgetOptions } from './retry/retry-budget';
 export type { GiveUpEvent, GiveUpReason, RetryEvent } from './retry/retry-events';

@@ -89,50 +89,49 @@ describe('the rate-limit stage', () => {
   });
 
   it('learns from a 429 that the target counts fixed windows, and sends nothing more until the reset', async () => {
-    // A gateway whose window of 2 requests opened at 0 and ends at 1000.
+    // A gateway whose window of 4 requests opened at 0 and ends at 1000.
     let answered = 0;
     const binding = {
       ...scriptedBinding,
       observe: () => ({
         rateLimit: {
-          requests: { limit: 2, remaining: 2 - ++answered, resetMs: 1000 - Date.now() },
+          requests: { limit: 4, remaining: 4 - ++answered, resetMs: 1000 - Date.now() },
         },
       }),
     };
     const stage = createRateLimitStage(
-      { requestsPerWindow: 2, windowMs: 1000, maxWaitMs: Infinity },
+      { requestsPerWindow: 4, windowMs: 1000, maxWaitMs: Infinity },
       { targetIds: ['a'] },
     );
     const refusal = new HttpError(429, {
-      'retry-after-ms': '500',
+      'retry-after-ms': '650',
+      'x-ratelimit-limit-requests': '4',
       'x-ratelimit-remaining-requests': '0',
+      'x-ratelimit-reset-requests': '650ms',
     });
-    const target = scriptedTarget(
-      'a',
-      { respond: 'one' },
-      { respond: 'two' },
-      { fail: refusal },
-      { respond: 'three' },
-    );
+    const answers = ['one', 'two', 'three', 'four'].map((respond) => ({ respond }));
+    const target = scriptedTarget('a', ...answers, { fail: refusal }, { respond: 'five' });
     const model = createResilientModel({
       ...noBuiltIns,
       binding,
       targets: [target],
       stages: [stage],
     });
-    await model.generate('1');
-    await model.generate('2');
+    await Promise.all(['1', '2', '3'].map((request) => model.generate(request)));
+    await vi.advanceTimersByTimeAsync(100);
+    await model.generate('4');
     // The bucket drips back (continuous, as OpenAI describes its limits) and lets one out early.
-    await vi.advanceTimersByTimeAsync(500);
-    const early = model.generate('3');
-    const waiting = model.generate('4');
+    await vi.advanceTimersByTimeAsync(250);
+    const early = model.generate('5');
+    const waiting = model.generate('6');
     await expect(early).rejects.toMatchObject({ failures: [{ error: refusal }] });
-    expect(stage.limiters.get('a')!.snapshot().requests.windowKind).toBe('fixed');
+    // The 429's reset (650 ms) is sooner than a bucket of 4 could fill (750 ms): a fixed window.
+    expect(stage.limiters.get('a')!.snapshot().requests.refillMode).toBe('fixed-window');
     // The refused request's permit went back, but not to the waiter behind it before the reset.
-    await vi.advanceTimersByTimeAsync(499);
-    expect(target.signals).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(649);
+    expect(target.signals).toHaveLength(5);
     await vi.advanceTimersByTimeAsync(1);
-    await expect(waiting).resolves.toMatchObject({ response: 'three <- 4' });
+    await expect(waiting).resolves.toMatchObject({ response: 'five <- 6' });
   });
 
   it('refuses at once a permit that would come too late for the answer, keeping back the observed response time', async () => {

@@ -3,16 +3,17 @@ import { fromBucketSnapshot, toBucketSnapshot } from './bucket-snapshot';
 import type { RateLimitObservation } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 import {
-  becomeFixedWindow,
   createBucket,
   giveBack,
   msUntilLevel,
   observeWindow,
+  type RefillMode,
   refill,
+  refillAtResetsFromNowOn,
   type TokenBucket,
   take,
-  type WindowKind,
 } from './token-bucket';
+import { showsFixedWindow } from './window-evidence';
 
 // Floating-point refills may land a hair below a whole amount exactly when a timer fires.
 const tolerance = 1e-9;
@@ -28,10 +29,10 @@ export class RateLimitBuckets {
     tokensPerWindow: number,
     private readonly windowMs: number,
     private readonly clock: Clock,
-    windowKind: WindowKind,
+    refillMode: RefillMode,
   ) {
-    this.requests = createBucket(requestsPerWindow, windowMs, clock.now(), windowKind);
-    this.tokens = createBucket(tokensPerWindow, windowMs, clock.now(), windowKind);
+    this.requests = createBucket(requestsPerWindow, windowMs, clock.now(), refillMode);
+    this.tokens = createBucket(tokensPerWindow, windowMs, clock.now(), refillMode);
   }
 
   /** Brings both buckets up to now and returns now. */
@@ -87,11 +88,18 @@ export class RateLimitBuckets {
     return true;
   }
 
-  /** Treats both of the server's windows as fixed from now on. */
-  becomeFixedWindows(): void {
+  /**
+   * Learns from a 429 that the server does not drip as assumed: from now on both buckets refill
+   * only at resets, as fixed windows when the 429's own report shows one (`showsFixedWindow`).
+   */
+  learnFromRefusal(observation: RateLimitObservation | undefined): void {
+    const fixed =
+      showsFixedWindow(observation?.requests, this.requests.capacity, this.windowMs) ||
+      showsFixedWindow(observation?.tokens, this.tokens.capacity, this.windowMs);
+    const mode = fixed ? 'fixed-window' : 'at-reset';
     const now = this.clock.now();
-    becomeFixedWindow(this.requests, now);
-    becomeFixedWindow(this.tokens, now);
+    refillAtResetsFromNowOn(this.requests, mode, now);
+    refillAtResetsFromNowOn(this.tokens, mode, now);
   }
 
   /** Folds in what the server reported about its windows. */

@@ -18,10 +18,12 @@ export interface RateLimiterOptions {
   maxWaitMs?: number;
   /**
    * How the server refills its windows between two rate-limit reports. `'continuous'`: it drips
-   * back at the limit's rate, as OpenAI and Anthropic describe their limits; `'fixed'`: nothing
-   * comes back until the reported reset and everything at it, as gateways counting per window do;
-   * `'auto'`: continuous until a 429 ({@link RateLimiter.reportRateLimited}) shows that a request
-   * went out too early, fixed from then on. Defaults to `'auto'`.
+   * back at the limit's rate, as OpenAI and Anthropic describe their limits. `'fixed'`: nothing
+   * comes back until the window ends and everything at it, as gateways counting per window do;
+   * the limiter then also keeps the earliest reset that reports of one window give. `'auto'`:
+   * continuous until a 429 ({@link RateLimiter.reportRateLimited}) shows that a drip let a
+   * request out too early; from then on nothing is given back between a report and its reset,
+   * which is right for both kinds. Defaults to `'auto'`.
    */
   windowKind?: 'auto' | WindowKind;
   /** Keeps the state beyond this process; saved on `pause` and `observe`. Defaults to none. */

@@ -1,4 +1,4 @@
-import type { WindowKind } from './token-bucket';
+import type { RefillMode } from './token-bucket';
 
 /**
  * Plain-object state of one bucket; `null` stands for `Infinity`, which JSON cannot hold.
@@ -11,17 +11,17 @@ export interface TokenBucketSnapshot {
   readonly ratePerMs: number | null;
   readonly level: number | null;
   readonly updatedAt: number;
-  /** How the server gives back what was used (missing: `'continuous'`). */
-  readonly windowKind?: WindowKind;
+  /** How the bucket refills between reports (missing: `'continuous'`). */
+  readonly refillMode?: RefillMode;
   /** Continuous: the refill rate until `slowUntil`. */
   readonly slowRatePerMs: number;
   /** Epoch milliseconds when the bucket is whole again (0: none pending). */
   readonly slowUntil: number;
-  /** Continuous: taken since the server last reported (missing: 0). */
+  /** Taken since the server last reported (missing: 0). */
   readonly takenSinceObservation?: number;
-  /** Fixed: whether `slowUntil` came from the server (missing: false). */
+  /** At reset: whether `slowUntil` came from the server (missing: false). */
   readonly resetReported?: boolean;
-  /** Fixed: the reported end of the last window that closed (missing: 0). */
+  /** Fixed window: the reported end of the last window that closed (missing: 0). */
   readonly lastResetAt?: number;
 }
 

@@ -62,7 +62,7 @@ export class RateLimiter implements Policy {
       tokensPerWindow,
       windowMs,
       clock,
-      windowKind === 'fixed' ? 'fixed' : 'continuous',
+      windowKind === 'fixed' ? 'fixed-window' : 'continuous',
     );
   }
 
@@ -156,12 +156,14 @@ export class RateLimiter implements Policy {
   }
 
   /**
-   * Folds in a 429: with `windowKind: 'auto'`, the server's windows are fixed from now on (a
-   * continuous refill let this request out before the server had room); then what its headers
-   * reported; then a pause of every waiter for `retryAfterMs`.
+   * Folds in a 429. With `windowKind: 'auto'` the limiter learns from it first: a drip let this
+   * request out before the server had room, so from now on nothing is given back between a
+   * report and its reset, and when the 429's reset comes sooner than a continuous bucket could
+   * fill, the server counts fixed windows. Then what its headers reported; then a pause of every
+   * waiter for `retryAfterMs`.
    */
   reportRateLimited({ retryAfterMs, observation }: RateLimitedReport = {}): void {
-    if (this.settings.windowKind === 'auto') this.buckets.becomeFixedWindows();
+    if (this.settings.windowKind === 'auto') this.buckets.learnFromRefusal(observation);
     if (observation) this.buckets.observe(observation);
     if (retryAfterMs !== undefined && retryAfterMs > 0) {
       this.extendPause(this.settings.clock.now() + retryAfterMs);

@@ -1,5 +1,5 @@
 import { msUntilLevelContinuous, observeContinuous, refillContinuous } from './continuous-refill';
-import { msUntilLevelFixed, observeFixed, openWindow, refillFixed } from './fixed-window-refill';
+import { msUntilLevelAtReset, observeAtReset, openWindow, refillAtReset } from './reset-refill';
 
 /** Window state as a provider reports it in rate-limit headers. */
 export interface RateLimitWindowObservation {
@@ -19,8 +19,20 @@ export interface RateLimitWindowObservation {
 export type WindowKind = 'continuous' | 'fixed';
 
 /**
+ * How a bucket refills between the server's reports.
+ * - `continuous`: drips, no faster than the server implies, until the reported reset.
+ * - `at-reset`: nothing before the reported reset (or the end of a window of `windowMs` opened
+ *   by the first take); at it, full less what was taken since the latest report. Right for
+ *   continuous buckets and fixed windows alike: what a limiter switches to after a 429.
+ * - `fixed-window`: as `at-reset`, for a server known to count fixed windows: of the reports of
+ *   one window the earliest reset is kept, late reports of a closed window are ignored, and the
+ *   bucket is whole at the reset.
+ */
+export type RefillMode = 'continuous' | 'at-reset' | 'fixed-window';
+
+/**
  * One dimension of a rate limiter (requests or tokens): `capacity` per `windowMs`, refilled as
- * its {@link WindowKind} says and corrected by what the server reports. `level` may go below
+ * its {@link RefillMode} says and corrected by what the server reports. `level` may go below
  * zero when a call used more than it reserved: later calls wait it off.
  */
 export interface TokenBucket {
@@ -30,16 +42,16 @@ export interface TokenBucket {
   ratePerMs: number;
   level: number;
   updatedAt: number;
-  windowKind: WindowKind;
+  refillMode: RefillMode;
   /** When the bucket is whole again: the server's reported reset, or the end of the open fixed window (0: none pending). */
   resetAt: number;
   /** Continuous: the refill rate until `resetAt`, no faster than the server implied. */
   slowRatePerMs: number;
-  /** Continuous: taken since the server last reported, which its reset may still count. */
+  /** Taken since the server last reported, which its reset may still count. */
   takenSinceObservation: number;
-  /** Fixed: whether `resetAt` came from the server rather than from the local window. */
+  /** At reset: whether `resetAt` came from the server rather than from the local window. */
   resetReported: boolean;
-  /** Fixed: the end of the last window that closed, to recognise late reports of it (0: none). */
+  /** Fixed window: the end of the last window that closed, to recognise late reports of it (0: none). */
   lastResetAt: number;
 }
 
@@ -48,7 +60,7 @@ export function createBucket(
   capacity: number,
   windowMs: number,
   now: number,
-  windowKind: WindowKind,
+  refillMode: RefillMode,
 ): TokenBucket {
   return {
     capacity,
@@ -56,7 +68,7 @@ export function createBucket(
     ratePerMs: capacity / windowMs,
     level: capacity,
     updatedAt: now,
-    windowKind,
+    refillMode,
     resetAt: 0,
     slowRatePerMs: 0,
     takenSinceObservation: 0,
@@ -69,19 +81,19 @@ export function createBucket(
 export function take(bucket: TokenBucket, amount: number, now: number): void {
   bucket.level -= amount;
   bucket.takenSinceObservation += amount;
-  if (bucket.windowKind === 'fixed' && amount > 0) openWindow(bucket, now);
+  if (refillsAtReset(bucket) && amount > 0) openWindow(bucket, now);
 }
 
 /** Gives `amount` back (or, when negative, takes it), never above the capacity. */
 export function giveBack(bucket: TokenBucket, amount: number, now: number): void {
   bucket.level = Math.min(bucket.capacity, bucket.level + amount);
-  if (bucket.windowKind === 'fixed' && bucket.level < bucket.capacity) openWindow(bucket, now);
+  if (refillsAtReset(bucket) && bucket.level < bucket.capacity) openWindow(bucket, now);
 }
 
 /** Brings the level up to `now`. */
 export function refill(bucket: TokenBucket, now: number): void {
   if (now <= bucket.updatedAt || bucket.capacity === Infinity) return;
-  if (bucket.windowKind === 'fixed') refillFixed(bucket, now);
+  if (refillsAtReset(bucket)) refillAtReset(bucket, now);
   else refillContinuous(bucket, now);
   bucket.updatedAt = now;
 }
@@ -89,29 +101,38 @@ export function refill(bucket: TokenBucket, now: number): void {
 /** Milliseconds until `level` reaches `amount`, assuming `refill(bucket, now)` was just called. */
 export function msUntilLevel(bucket: TokenBucket, amount: number, now: number): number {
   if (amount - bucket.level <= 1e-9) return 0;
-  return bucket.windowKind === 'fixed'
-    ? msUntilLevelFixed(bucket, amount, now)
+  return refillsAtReset(bucket)
+    ? msUntilLevelAtReset(bucket, amount, now)
     : msUntilLevelContinuous(bucket, amount, now);
 }
 
 /**
- * Treats the server's windows as fixed from now on: nothing flows back before the reset in
- * force, and the bucket is whole at it.
+ * Switches a bucket to refilling at resets only (`at-reset` or `fixed-window`): nothing flows
+ * back before the reset in force. Never goes back from `fixed-window` to `at-reset`.
  */
-export function becomeFixedWindow(bucket: TokenBucket, now: number): void {
-  if (bucket.windowKind === 'fixed') return;
+export function refillAtResetsFromNowOn(
+  bucket: TokenBucket,
+  mode: Exclude<RefillMode, 'continuous'>,
+  now: number,
+): void {
+  if (bucket.refillMode === mode || bucket.refillMode === 'fixed-window') return;
   refill(bucket, now);
-  bucket.windowKind = 'fixed';
+  if (bucket.refillMode === 'continuous') bucket.resetReported = bucket.resetAt > 0;
+  bucket.refillMode = mode;
   bucket.slowRatePerMs = 0;
-  bucket.resetReported = bucket.resetAt > 0;
   if (bucket.level < bucket.capacity) openWindow(bucket, now);
+}
+
+/** Whether the bucket refills only at resets (`at-reset`, `fixed-window`). */
+function refillsAtReset(bucket: TokenBucket): boolean {
+  return bucket.refillMode !== 'continuous';
 }
 
 /**
  * Corrects the bucket from what the server reported: a lower `limit` lowers the capacity (a
  * limit reported while none was configured is adopted), a `remaining` below the local level
  * lowers the level, and `resetMs` tells when the bucket is whole again, read as the bucket's
- * {@link WindowKind} says.
+ * {@link RefillMode} says.
  */
 export function observeWindow(
   bucket: TokenBucket,
@@ -127,7 +148,7 @@ export function observeWindow(
   }
   if (!isCount(remaining) || bucket.capacity === Infinity) return;
   const reset = isCount(resetMs) && resetMs > 0 ? { resetMs, resetAt: now + resetMs } : undefined;
-  if (bucket.windowKind === 'fixed') observeFixed(bucket, remaining, reset?.resetAt, now);
+  if (refillsAtReset(bucket)) observeAtReset(bucket, remaining, reset?.resetAt, now);
   else observeContinuous(bucket, remaining, reset);
 }
 

@@ -39,7 +39,8 @@ describe('RateLimiter window kinds', () => {
       retryAfterMs: 800,
       observation: { requests: { limit: 10, remaining: 0, resetMs: 800 } },
     });
-    expect(limiter.snapshot().requests.windowKind).toBe('fixed');
+    // Its reset (800 ms) comes sooner than a continuous bucket could fill (900 ms): a fixed window.
+    expect(limiter.snapshot().requests.refillMode).toBe('fixed-window');
     vi.advanceTimersByTime(799);
     expect(drain(limiter)).toBe(0);
     vi.advanceTimersByTime(1);
@@ -59,9 +60,49 @@ describe('RateLimiter window kinds', () => {
     });
     drain(limiter);
     limiter.reportRateLimited({ retryAfterMs: 100 });
-    expect(limiter.snapshot().requests.windowKind).toBe('continuous');
+    expect(limiter.snapshot().requests.refillMode).toBe('continuous');
     vi.advanceTimersByTime(200);
     expect(drain(limiter)).toBe(2);
+  });
+
+  it('stops dripping after a 429 that a continuous bucket explains, and is full at the latest reset less what went out since', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 10, windowMs: 1000 });
+    drain(limiter);
+    // Another process took the drip: the bucket holds less than one and fills in 950 ms.
+    vi.advanceTimersByTime(100);
+    limiter.reportRateLimited({
+      retryAfterMs: 95,
+      observation: { requests: { limit: 10, remaining: 0, resetMs: 950 } },
+    });
+    expect(limiter.snapshot().requests.refillMode).toBe('at-reset');
+    vi.advanceTimersByTime(500);
+    expect(drain(limiter)).toBe(0);
+    vi.advanceTimersByTime(450);
+    for (let taken = 0; taken < 3; taken++) expect(limiter.tryAcquire()).toBeDefined();
+    // An answer reports the server's state; two more go out after it.
+    vi.advanceTimersByTime(50);
+    limiter.observe({ requests: { limit: 10, remaining: 7, resetMs: 300 } });
+    for (let taken = 0; taken < 2; taken++) expect(limiter.tryAcquire()).toBeDefined();
+    // The five the report left go out too; nothing flows back before its reset.
+    vi.advanceTimersByTime(299);
+    expect(drain(limiter)).toBe(5);
+    vi.advanceTimersByTime(1);
+    // Full at the reported reset, less the seven taken since: a continuous server has not
+    // given those back yet.
+    expect(drain(limiter)).toBe(3);
+  });
+
+  it('keeps a pending reset when a late answer reports an earlier one', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 10, windowMs: 1000 });
+    drain(limiter);
+    limiter.reportRateLimited({
+      observation: { requests: { limit: 10, remaining: 0, resetMs: 960 } },
+    });
+    limiter.observe({ requests: { limit: 10, remaining: 3, resetMs: 700 } });
+    vi.advanceTimersByTime(700);
+    expect(drain(limiter)).toBe(0);
+    vi.advanceTimersByTime(260);
+    expect(drain(limiter)).toBe(10);
   });
 
   it('counts a fixed window from its first request when the server reports nothing', async () => {
@@ -135,14 +176,14 @@ describe('RateLimiter window kinds', () => {
     learned.reportRateLimited();
     const copy = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000 });
     copy.restore(JSON.parse(JSON.stringify(learned.snapshot())) as RateLimiterSnapshot);
-    expect(copy.snapshot().requests.windowKind).toBe('fixed');
+    expect(copy.snapshot().requests.refillMode).toBe('at-reset');
 
-    const { windowKind, windowMs, resetReported, lastResetAt, ...older } =
+    const { refillMode, windowMs, resetReported, lastResetAt, ...older } =
       learned.snapshot().requests;
     const fromOlder = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000 });
     fromOlder.restore({ ...learned.snapshot(), requests: older });
     expect(fromOlder.snapshot().requests).toMatchObject({
-      windowKind: 'continuous',
+      refillMode: 'continuous',
       windowMs: 1000,
     });
   });
