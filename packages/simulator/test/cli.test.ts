@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../src/cli/load-cli-config';
 import { parseCliArguments } from '../src/cli/parse-cli-arguments';
-import { SimulatorConfigError } from '../src/index';
+import { SimulatorConfigError, validateConfig } from '../src/index';
 
 describe('the CLI arguments', () => {
   it('reads the documented flags, port 8787 by default', async () => {
@@ -27,6 +27,15 @@ describe('the CLI arguments', () => {
       seed: 2,
       models: { a: { contextWindow: 10 } },
     });
+  });
+
+  it('takes the rate limit kind from a config file', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'sim-cli-'));
+    const path = join(directory, 'config.json');
+    const rateLimit = { kind: 'token-bucket', requestsPerWindow: 5000, windowMs: 60_000 };
+    await writeFile(path, JSON.stringify({ defaultModel: { rateLimit } }));
+    const config = validateConfig(await loadCliConfig(parseCliArguments(['--config', path])));
+    expect(config.defaultModel.rateLimit).toEqual(rateLimit);
   });
 
   it('names the flag of a bad number or a broken file', async () => {

@@ -42,6 +42,12 @@ describe('config validation', () => {
       -1,
     ],
     [
+      { models: { fast: { rateLimit: { kind: 'leaky-bucket' } } } },
+      'models.fast.rateLimit.kind',
+      'leaky-bucket',
+    ],
+    [{ defaultModel: { sharedPool: { kind: 1 } } }, 'defaultModel.sharedPool.kind', 1],
+    [
       { defaultModel: { latency: { tokensPerSecond: 'fast' } } },
       'defaultModel.latency.tokensPerSecond',
       'fast',
@@ -78,8 +84,13 @@ describe('config validation', () => {
         big: {
           contextWindow: 1_000_000,
           embeddingDimensions: 8,
-          rateLimit: { requestsPerWindow: 5, tokensPerWindow: 100, windowMs: 1000 },
-          sharedPool: { requestsPerWindow: 10 },
+          rateLimit: {
+            kind: 'token-bucket',
+            requestsPerWindow: 5,
+            tokensPerWindow: 100,
+            windowMs: 1000,
+          },
+          sharedPool: { kind: 'fixed-window', requestsPerWindow: 10 },
           latency: { firstTokenMedianMs: 100, firstTokenP99Ms: 900, tokensPerSecond: 40 },
           faults: [
             {
@@ -94,5 +105,6 @@ describe('config validation', () => {
       },
     });
     expect(config.models.big?.faults).toHaveLength(2);
+    expect(config.models.big?.rateLimit?.kind).toBe('token-bucket');
   });
 });

@@ -99,6 +99,73 @@ describe('rate limits on an injected clock', () => {
     expect((await refused.json()).error.message).toContain('shared capacity pool');
   });
 
+  it('with kind token-bucket answers 429 with the wait until the next request refills', async () => {
+    const clock = createManualClock(1_000_000);
+    const simulator = await startForTest({
+      clock,
+      models: {
+        limited: {
+          rateLimit: {
+            kind: 'token-bucket',
+            requestsPerWindow: 3,
+            tokensPerWindow: 1000,
+            windowMs: 60_000,
+          },
+        },
+      },
+    });
+    const first = await post(simulator, '/chat/completions', chat());
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-ratelimit-remaining-requests')).toBe('2');
+    // One request of 3 per minute refills in 20 s; 12 tokens of 1000 per minute in 720 ms.
+    expect(first.headers.get('x-ratelimit-reset-requests')).toBe('20s');
+    expect(first.headers.get('x-ratelimit-remaining-tokens')).toBe('988');
+    expect(first.headers.get('x-ratelimit-reset-tokens')).toBe('720ms');
+    for (let request = 0; request < 2; request++)
+      expect((await post(simulator, '/chat/completions', chat())).status).toBe(200);
+    clock.advance(5000);
+    const refused = await post(simulator, '/chat/completions', chat());
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after-ms')).toBe('15000');
+    expect(refused.headers.get('retry-after')).toBe('15');
+    expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('0');
+    // The reset is the time until the bucket is full, not until the next request.
+    expect(refused.headers.get('x-ratelimit-reset-requests')).toBe('55s');
+    const body = await refused.json();
+    expect(body.error).toMatchObject({ type: 'requests', code: 'rate_limit_exceeded' });
+    expect(body.error.message).toContain('Please try again in 15.000s');
+    clock.advance(15_000);
+    const next = await post(simulator, '/chat/completions', chat());
+    expect(next.status).toBe(200);
+    expect(next.headers.get('x-ratelimit-remaining-requests')).toBe('0');
+    expect(next.headers.get('x-ratelimit-reset-requests')).toBe('1m0s');
+  });
+
+  it('with a token-bucket shared pool refuses a quiet key until the pool refills', async () => {
+    const clock = createManualClock();
+    const simulator = await startForTest({
+      clock,
+      models: {
+        limited: {
+          sharedPool: { kind: 'token-bucket', requestsPerWindow: 2, windowMs: 10_000 },
+        },
+      },
+    });
+    for (const key of ['a', 'b'])
+      expect((await post(simulator, '/chat/completions', chat(), key)).status).toBe(200);
+    clock.advance(1000);
+    const refused = await post(simulator, '/chat/completions', chat(), 'quiet');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after-ms')).toBe('4000');
+    expect(refused.headers.get('retry-after')).toBe('4');
+    // The key's own (fixed-window) limits are untouched.
+    expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('1000000');
+    expect((await refused.json()).error.message).toContain('shared capacity pool');
+    clock.advance(4000);
+    expect((await post(simulator, '/chat/completions', chat(), 'quiet')).status).toBe(200);
+    expect((await post(simulator, '/chat/completions', chat(), 'a')).status).toBe(429);
+  });
+
   it('sends rate-limit headers on every model response, errors included', async () => {
     const simulator = await startForTest({
       models: { limited: { faults: [{ type: 'server-error', status: 502 }] } },

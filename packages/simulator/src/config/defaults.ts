@@ -2,6 +2,7 @@ import type { ResolvedRateLimit } from './resolved-types';
 
 /** Limits of a model nobody configured: high enough never to bite, still reported in headers. */
 export const DEFAULT_RATE_LIMIT: ResolvedRateLimit = {
+  kind: 'fixed-window',
   requestsPerWindow: 1_000_000,
   tokensPerWindow: 1_000_000_000,
   windowMs: 60_000,

@@ -39,6 +39,7 @@ export function resolveModel(
 
 function resolveRateLimit(limit: RateLimitConfig | undefined): ResolvedRateLimit {
   return {
+    kind: limit?.kind ?? DEFAULT_RATE_LIMIT.kind,
     requestsPerWindow: limit?.requestsPerWindow ?? DEFAULT_RATE_LIMIT.requestsPerWindow,
     tokensPerWindow: limit?.tokensPerWindow ?? DEFAULT_RATE_LIMIT.tokensPerWindow,
     windowMs: limit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,

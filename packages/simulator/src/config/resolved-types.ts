@@ -1,7 +1,8 @@
-import type { FaultRule, FaultWindow } from './types';
+import type { FaultRule, FaultWindow, RateLimitKind } from './types';
 
 /** A rate limit with every default applied. */
 export interface ResolvedRateLimit {
+  readonly kind: RateLimitKind;
   readonly requestsPerWindow: number;
   readonly tokensPerWindow: number;
   readonly windowMs: number;

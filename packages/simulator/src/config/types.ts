@@ -98,13 +98,23 @@ export type FaultRule =
 /** Names of the fault types. */
 export type FaultType = FaultRule['type'];
 
+/**
+ * How a rate limit counts. `fixed-window`: a key's window opens with its first request and
+ * lasts `windowMs`; resets report the window's end. `token-bucket`: buckets of
+ * `requestsPerWindow` and `tokensPerWindow` refill continuously over `windowMs`; resets report
+ * the time until a bucket is full, as OpenAI and Anthropic do.
+ */
+export type RateLimitKind = 'fixed-window' | 'token-bucket';
+
 /** A rate limit of requests and tokens per window. */
 export interface RateLimitConfig {
+  /** How the limit counts (see {@link RateLimitKind}). Defaults to 'fixed-window'. */
+  kind?: RateLimitKind;
   /** Requests allowed per window. Defaults to 1,000,000. */
   requestsPerWindow?: number;
   /** Tokens (prompt estimate + max output tokens) allowed per window. Defaults to 1,000,000,000. */
   tokensPerWindow?: number;
-  /** Window length. Defaults to 60000. */
+  /** Window length; for a token bucket, the time to refill from empty. Defaults to 60000. */
   windowMs?: number;
 }
 

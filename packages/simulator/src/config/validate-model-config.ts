@@ -1,6 +1,6 @@
-import type { ModelConfig } from './types';
+import type { ModelConfig, RateLimitKind } from './types';
 import { validateFaultRule } from './validate-fault-rule';
-import { expectArray, expectNumber, expectObject, joinPath } from './validators';
+import { expectArray, expectNumber, expectObject, expectOneOf, joinPath } from './validators';
 
 const MODEL_FIELDS = [
   'contextWindow',
@@ -11,6 +11,8 @@ const MODEL_FIELDS = [
   'latency',
   'faults',
 ] as const;
+
+const RATE_LIMIT_KINDS: readonly RateLimitKind[] = ['fixed-window', 'token-bucket'];
 
 /** Checks a model configuration; throws `SimulatorConfigError` naming the bad field. */
 export function validateModelConfig(field: string, value: unknown): ModelConfig {
@@ -48,7 +50,13 @@ export function validateModelConfig(field: string, value: unknown): ModelConfig 
 }
 
 function validateRateLimit(field: string, value: unknown): void {
-  const limit = expectObject(field, value, ['requestsPerWindow', 'tokensPerWindow', 'windowMs']);
+  const limit = expectObject(field, value, [
+    'kind',
+    'requestsPerWindow',
+    'tokensPerWindow',
+    'windowMs',
+  ]);
+  if (limit.kind !== undefined) expectOneOf(joinPath(field, 'kind'), limit.kind, RATE_LIMIT_KINDS);
   for (const key of ['requestsPerWindow', 'tokensPerWindow']) {
     if (limit[key] !== undefined)
       expectNumber(joinPath(field, key), limit[key], { min: 0, integer: true });

@@ -1,22 +1,6 @@
 import type { ResolvedRateLimit } from '../config/resolved-types';
 import type { SimulatorClock } from '../time/clock';
-
-/** Where a key stands against its limits, as the `x-ratelimit-*` headers report it. */
-export interface RateLimitSnapshot {
-  readonly limitRequests: number;
-  readonly remainingRequests: number;
-  readonly resetRequestsMs: number;
-  readonly limitTokens: number;
-  readonly remainingTokens: number;
-  readonly resetTokensMs: number;
-}
-
-/** Outcome of {@link FixedWindowLimiter.admit}. */
-export interface Admission {
-  /** Which limit refused the request; undefined when it was admitted (and counted). */
-  readonly exceeded: 'requests' | 'tokens' | undefined;
-  readonly snapshot: RateLimitSnapshot;
-}
+import type { Admission, KeyLimiter, RateLimitSnapshot } from './key-limiter';
 
 interface Window {
   startedAt: number;
@@ -27,9 +11,10 @@ interface Window {
 /**
  * Requests and tokens per fixed window, per key. A key's window opens with its first request
  * and lasts `windowMs`; the next request after that opens a fresh one. Refused requests are
- * not counted, as with OpenAI.
+ * not counted, as with OpenAI. Every reset is the end of the window, and a refused request
+ * is asked to wait until then.
  */
-export class FixedWindowLimiter {
+export class FixedWindowLimiter implements KeyLimiter {
   private readonly windows = new Map<string, Window>();
 
   constructor(
@@ -48,7 +33,14 @@ export class FixedWindowLimiter {
       window.requests += 1;
       window.tokens += tokens;
     }
-    return { exceeded, snapshot: this.snapshot(window, now) };
+    const snapshot = this.snapshot(window, now);
+    const retryAfterMs =
+      exceeded === 'requests'
+        ? snapshot.resetRequestsMs
+        : exceeded === 'tokens'
+          ? snapshot.resetTokensMs
+          : 0;
+    return { exceeded, retryAfterMs, snapshot };
   }
 
   /** Takes back a request admitted by {@link admit} that another limit then refused. */

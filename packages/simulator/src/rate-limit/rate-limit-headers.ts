@@ -1,5 +1,5 @@
 import { formatGoDuration } from '../time/format-go-duration';
-import type { RateLimitSnapshot } from './fixed-window-limiter';
+import type { RateLimitSnapshot } from './key-limiter';
 
 /** OpenAI's `x-ratelimit-{limit,remaining,reset}-{requests,tokens}` headers for a snapshot. */
 export function rateLimitHeaders(snapshot: RateLimitSnapshot): Record<string, string> {

@@ -74,7 +74,7 @@ export function admitRequest(
   if (poolAdmission?.exceeded) {
     // The pool refused: the key's own counters must not pay for a request never served.
     limiter.release(key, cost.limitTokens);
-    admission = { exceeded: undefined, snapshot: limiter.peek(key) };
+    admission = { exceeded: undefined, retryAfterMs: 0, snapshot: limiter.peek(key) };
   }
   const headers = {
     ...rateLimitHeaders(admission.snapshot),
@@ -84,18 +84,19 @@ export function admitRequest(
     ? {
         kind: admission.exceeded,
         snapshot: admission.snapshot,
+        waitMs: admission.retryAfterMs,
         scope: `organization for key ${maskKey(key)}`,
       }
     : poolAdmission?.exceeded
       ? {
           kind: poolAdmission.exceeded,
           snapshot: poolAdmission.snapshot,
+          waitMs: poolAdmission.retryAfterMs,
           scope: 'shared capacity pool',
         }
       : undefined;
   if (refusal) {
-    const { kind, snapshot } = refusal;
-    const waitMs = kind === 'requests' ? snapshot.resetRequestsMs : snapshot.resetTokensMs;
+    const { kind, snapshot, waitMs } = refusal;
     const limit = kind === 'requests' ? snapshot.limitRequests : snapshot.limitTokens;
     const remaining = kind === 'requests' ? snapshot.remainingRequests : snapshot.remainingTokens;
     const requested = kind === 'requests' ? 1 : cost.limitTokens;

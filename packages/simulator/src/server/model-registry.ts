@@ -4,16 +4,17 @@ import { SCENARIOS } from '../config/scenarios';
 import type { ValidatedConfig } from '../config/validate-config';
 import { createResolvedFaultPlanner, type FaultPlanner } from '../faults/fault-planner';
 import { hashString } from '../random/hash-string';
-import { FixedWindowLimiter } from '../rate-limit/fixed-window-limiter';
+import { createKeyLimiter } from '../rate-limit/create-key-limiter';
+import type { KeyLimiter } from '../rate-limit/key-limiter';
 import type { SimulatorClock } from '../time/clock';
 
 /** A served model with its own limits and fault sequence. */
 export interface ModelRuntime {
   readonly model: ResolvedModel;
   /** Limits per API key. */
-  readonly limiter: FixedWindowLimiter;
+  readonly limiter: KeyLimiter;
   /** Limits over all keys, when the model has a shared pool. */
-  readonly pool: FixedWindowLimiter | undefined;
+  readonly pool: KeyLimiter | undefined;
   readonly planner: FaultPlanner;
 }
 
@@ -41,8 +42,8 @@ export class ModelRegistry {
     ]);
     const runtime: ModelRuntime = {
       model,
-      limiter: new FixedWindowLimiter(model.rateLimit, this.clock),
-      pool: model.sharedPool ? new FixedWindowLimiter(model.sharedPool, this.clock) : undefined,
+      limiter: createKeyLimiter(model.rateLimit, this.clock),
+      pool: model.sharedPool ? createKeyLimiter(model.sharedPool, this.clock) : undefined,
       planner: createResolvedFaultPlanner(model, hashString(this.config.seed, 'faults', name)),
     };
     this.runtimes.set(name, runtime);
