@@ -41,14 +41,19 @@ const goodputArms = [
   arms.resilientEvenPacing,
   arms.resilientWithFallback,
 ];
-const goodput = [];
-for (const arm of goodputArms) {
-  const result = await runGoodputArm(arm, settings.goodput);
-  log(
-    `goodput  ${arm.name}: ${result.completed}/${result.offered} completed, ${(result.capacityShare * 100).toFixed(1)}% of capacity, ${result.rateLimitedPerSuccess.toFixed(2)} 429s per success`,
-  );
-  goodput.push(result);
+async function runGoodput(label: string, goodputSettings: typeof settings.goodput) {
+  const results = [];
+  for (const arm of goodputArms) {
+    const result = await runGoodputArm(arm, goodputSettings);
+    log(
+      `${label} ${arm.name}: ${result.completed}/${result.offered} completed, ${(result.capacityShare * 100).toFixed(1)}% of capacity, ${result.rateLimitedPerSuccess.toFixed(2)} 429s per success`,
+    );
+    results.push(result);
+  }
+  return results;
 }
+const goodput = await runGoodput('goodput ', settings.goodput);
+const goodputContinuous = await runGoodput('bucket  ', settings.goodputContinuous);
 const outage = await runOutage(settings.outage);
 for (const result of outage)
   log(`outage   ${result.arm}: ${(result.successRate * 100).toFixed(1)}% succeeded`);
@@ -82,6 +87,7 @@ const results: BenchResults = {
   machine,
   settings,
   goodput,
+  goodputContinuous,
   outage,
   slowFirstToken,
   overhead,

@@ -6,6 +6,8 @@ import type { SlowFirstTokenSettings } from './slow-first-token/run-slow-first-t
 /** Sizes of every scenario for one run. */
 export interface BenchSettings {
   goodput: GoodputSettings;
+  /** The goodput scenario against a provider whose limit refills continuously. */
+  goodputContinuous: GoodputSettings;
   outage: OutageSettings;
   slowFirstToken: SlowFirstTokenSettings;
   overhead: { rounds: number; callsPerRound: number };
@@ -34,6 +36,7 @@ const goodput: GoodputSettings = {
 /** The full run: a few minutes in all. */
 export const fullSettings: BenchSettings = {
   goodput,
+  goodputContinuous: { ...goodput, limitKind: 'token-bucket' },
   outage: {
     seed: 7,
     requestsPerSecond: 20,
@@ -59,6 +62,7 @@ export const fullSettings: BenchSettings = {
 /** The smoke run for CI: every arm and scenario, a few seconds each, no figures to judge. */
 export const smokeSettings: BenchSettings = {
   goodput: { ...fullSettings.goodput, durationMs: 1_000, deadlineMs: 1_000 },
+  goodputContinuous: { ...fullSettings.goodputContinuous, durationMs: 1_000, deadlineMs: 1_000 },
   outage: {
     ...fullSettings.outage,
     durationMs: 2_000,

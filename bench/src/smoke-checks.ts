@@ -7,7 +7,7 @@ import type { BenchResults } from './report/results.ts';
  */
 export function smokeProblems(results: BenchResults): string[] {
   const problems: string[] = [];
-  for (const result of results.goodput) {
+  for (const result of [...results.goodput, ...results.goodputContinuous]) {
     if (result.offered === 0 || result.requestsSent === 0) problems.push(`${result.arm}: no load`);
     if (result.arm.startsWith('resilient-llm') && result.lost > 0)
       problems.push(`${result.arm}: ${result.lost} requests lost`);

@@ -46,8 +46,8 @@ async function runArm(
   prompts: string[],
   settings: CacheSavingsSettings,
 ): Promise<CacheSavingsResult> {
-  const { seed, requestsPerWindow, windowMs, timeScale, deadlineMs } = settings;
-  const provider = await startLimitedProvider({ seed, requestsPerWindow, windowMs });
+  const { requestsPerWindow, windowMs, timeScale, deadlineMs } = settings;
+  const provider = await startLimitedProvider(settings);
   try {
     const ask = arm.create({
       baseURL: provider.baseURL,

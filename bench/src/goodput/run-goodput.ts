@@ -1,13 +1,10 @@
 import { percentile } from '../metrics/percentile.ts';
 import { type LoadShape, offerLoad } from '../workload/offer-load.ts';
 import type { Arm } from './arm.ts';
-import { startHealthyProvider, startLimitedProvider } from './simulators.ts';
+import { type ProviderShape, startHealthyProvider, startLimitedProvider } from './simulators.ts';
 
 /** Sizes of the goodput scenario. */
-export interface GoodputSettings {
-  seed: number;
-  requestsPerWindow: number;
-  windowMs: number;
+export interface GoodputSettings extends ProviderShape {
   /** Provider seconds per simulator second's worth of window (60 s stood for by 1 s: 1/60). */
   timeScale: number;
   /** Offered load as a multiple of the capacity. */
@@ -39,18 +36,30 @@ export interface GoodputResult {
 const GRACE_MS = 250;
 
 /**
- * Runs one arm against a fresh simulator (same seed for every arm) and measures it. The
- * theoretical capacity is the limit times the fixed windows between the first request and
- * the last deadline: the most the provider would ever answer to anyone.
+ * The most the provider would ever answer to anyone between the first request and the last
+ * deadline: the limit per fixed window times the windows, or a full token bucket plus what it
+ * refills in that time.
+ */
+function capacityUntilLastDeadline(settings: GoodputSettings): number {
+  const { requestsPerWindow, windowMs, durationMs, deadlineMs, limitKind } = settings;
+  const spanMs = durationMs + deadlineMs;
+  return limitKind === 'token-bucket'
+    ? requestsPerWindow + Math.floor((requestsPerWindow * spanMs) / windowMs)
+    : requestsPerWindow * Math.ceil(spanMs / windowMs);
+}
+
+/**
+ * Runs one arm against a fresh simulator (same seed for every arm) and measures it against
+ * the theoretical capacity ({@link capacityUntilLastDeadline}).
  */
 export async function runGoodputArm(
   arm: Arm,
   settings: GoodputSettings,
   onProgress?: (settled: number) => void,
 ): Promise<GoodputResult> {
-  const { seed, requestsPerWindow, windowMs, timeScale, deadlineMs } = settings;
-  const primary = await startLimitedProvider({ seed, requestsPerWindow, windowMs });
-  const secondary = await startHealthyProvider(seed);
+  const { requestsPerWindow, windowMs, timeScale, deadlineMs } = settings;
+  const primary = await startLimitedProvider(settings);
+  const secondary = await startHealthyProvider(settings.seed);
   try {
     const shape: LoadShape = {
       requestsPerSecond: (settings.overload * requestsPerWindow * 1000) / windowMs,
@@ -71,8 +80,7 @@ export async function runGoodputArm(
     const secondaryStats = secondary.stats();
     const successes = outcomes.filter((outcome) => outcome.ok);
     const latencies = successes.map((outcome) => outcome.settledAtMs - outcome.offeredAtMs);
-    const theoreticalCapacity =
-      requestsPerWindow * Math.ceil((settings.durationMs + deadlineMs) / windowMs);
+    const theoreticalCapacity = capacityUntilLastDeadline(settings);
     const errors: Record<string, number> = {};
     for (const outcome of outcomes) {
       if (outcome.errorName) errors[outcome.errorName] = (errors[outcome.errorName] ?? 0) + 1;

@@ -1,13 +1,12 @@
+import type { GoodputResult } from '../goodput/run-goodput.ts';
 import { checkAims } from './aims.ts';
 import { batchSavingsSection } from './batch-savings-section.ts';
 import { cacheSavingsSection } from './cache-savings-section.ts';
 import { markdownTable, milliseconds, percent, ratio } from './format.ts';
 import type { BenchResults } from './results.ts';
 
-function goodputSection({ goodput, settings }: BenchResults): string {
-  const { requestsPerWindow, windowMs, overload, durationMs, deadlineMs, timeScale } =
-    settings.goodput;
-  const table = markdownTable(
+function goodputTable(goodput: GoodputResult[]): string {
+  return markdownTable(
     [
       'arm',
       'completed / offered',
@@ -31,6 +30,11 @@ function goodputSection({ goodput, settings }: BenchResults): string {
       milliseconds(result.latencyP99Ms),
     ]),
   );
+}
+
+function goodputSection({ goodput, settings }: BenchResults): string {
+  const { requestsPerWindow, windowMs, overload, durationMs, deadlineMs, timeScale } =
+    settings.goodput;
   const aims = markdownTable(
     ['aim', 'measured', 'met'],
     checkAims(goodput).map((check) => [check.aim, check.measured, check.met ? 'yes' : '**no**']),
@@ -46,11 +50,25 @@ first request and the last deadline. Capacity used counts successes of the limit
 only; latencies are of successes; lost means still pending ${deadlineMs / 1000} s + 250 ms
 after being offered.
 
-${table}
+${goodputTable(goodput)}
 
 ${arms}
 
 ${aims}
+`;
+}
+
+function continuousGoodputSection({ goodputContinuous, settings }: BenchResults): string {
+  const { requestsPerWindow, windowMs } = settings.goodputContinuous;
+  return `## Goodput under a continuous rate limit
+
+The same workload and arms against a provider whose limit is a token bucket, as OpenAI and
+Anthropic describe theirs: ${requestsPerWindow} requests that refill continuously over
+${windowMs} ms, and \`x-ratelimit-reset-requests\` saying when the bucket is full again.
+Theoretical capacity: a full bucket plus what it refills between the first request and the
+last deadline.
+
+${goodputTable(goodputContinuous)}
 `;
 }
 
@@ -160,6 +178,7 @@ compare arms within this run, not across runs.
 ![Goodput at 3x the rate limit](./goodput.svg)
 
 ${goodputSection(results)}
+${continuousGoodputSection(results)}
 ${outageSection(results)}
 ${slowFirstTokenSection(results)}
 ${overheadSection(results)}

@@ -16,6 +16,8 @@ export interface BenchResults {
   machine: Machine;
   settings: BenchSettings;
   goodput: GoodputResult[];
+  /** The goodput scenario against a token-bucket provider. */
+  goodputContinuous: GoodputResult[];
   outage: OutageResult[];
   slowFirstToken: SlowFirstTokenResult[];
   overhead: OverheadResult;
