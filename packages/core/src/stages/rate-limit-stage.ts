@@ -43,9 +43,10 @@ export const defaultRateLimitStageOptions = {
  * One adaptive rate limiter per target. Each attempt first takes a permit for one request and
  * the request's estimated tokens (`binding.estimateTokens`), settled on the tokens the
  * response reports (cached input tokens do not count). Rate-limit headers of every response
- * correct the local buckets; a 429 teaches the limiter that the target counts fixed windows
- * (unless `windowKind` says otherwise) and pauses the whole target, every waiter included, for as
- * long as the server asked. A wait longer than `maxWaitMs`, or than the call's remaining deadline
+ * correct the local buckets; a 429 is reported to the limiter (`reportRateLimited`: with the
+ * default `windowKind: 'auto'` it stops dripping between reports, and counts fixed windows when
+ * the 429 shows one) and pauses the whole target, every waiter included, for as long as the
+ * server asked. A wait longer than `maxWaitMs`, or than the call's remaining deadline
  * less the time an answer takes (`responseTimeReserveMs`), is refused at once with
  * `RateLimitWaitTooLongError`, and the call moves on to the next target.
  */
