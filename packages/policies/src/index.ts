@@ -20,6 +20,7 @@ export {
   type BulkheadRejectedReason,
 } from './errors/bulkhead-rejected-error';
 export { InvalidOptionError } from './errors/invalid-option-error';
+export { type LocalRefusal, localRefusalOf } from './errors/local-refusal';
 export { RateLimitWaitTooLongError } from './errors/rate-limit-wait-too-long-error';
 export { ResilientError } from './errors/resilient-error';
 export {

@@ -1,5 +1,6 @@
 import { ResilientError } from '@resilient-llm/policies';
 import type { Failure } from '../failure/failure';
+import { summarizeFailure } from '../failure/summarize-failure';
 
 const marker = 'resilient-llm.error.all-targets-failed';
 const symbol = Symbol.for(marker);
@@ -23,10 +24,13 @@ export class AllTargetsFailedError extends ResilientError {
   readonly failures: readonly TargetFailure[];
 
   constructor({ failures }: { failures: readonly TargetFailure[] }) {
-    const summary = failures.map((entry) => `${entry.targetId}: ${entry.failure.kind}`).join('; ');
+    const summary = failures
+      .map((entry) => `${entry.targetId}: ${summarizeFailure(entry.failure)}`)
+      .join('; ');
+    const subject = failures.length === 1 ? 'The only target' : `All ${failures.length} targets`;
     super({
       name: 'AllTargetsFailedError',
-      message: `All ${failures.length} targets failed (${summary}).`,
+      message: `${subject} failed (${summary}).`,
       cause: failures.at(-1)?.error,
     });
     this.failures = failures;

@@ -1,4 +1,4 @@
-import type { TimeoutPhase } from '@resilient-llm/policies';
+import type { LocalRefusal, TimeoutPhase } from '@resilient-llm/policies';
 import type { RateLimitSnapshot } from '../headers/rate-limit-snapshot';
 import type { Failure, FailureKind } from './failure';
 import { failureDefaults } from './failure-defaults';
@@ -15,6 +15,8 @@ export interface CreateFailureOptions {
   readonly retryAfterMs?: number;
   /** For `timeout`: which limit ran out. */
   readonly phase?: TimeoutPhase;
+  /** For `refused`: which local policy refused. */
+  readonly refusal?: LocalRefusal;
   /** Rate-limit state from the failed response. Left out when it holds nothing. */
   readonly rateLimit?: RateLimitSnapshot;
   /** Overrides the kind's default; see {@link failureDefaults}. */
@@ -32,7 +34,7 @@ export interface CreateFailureOptions {
  */
 export function createFailure(kind: FailureKind, options: CreateFailureOptions = {}): Failure {
   const defaults = failureDefaults[kind];
-  const { message, cause, status, retryAfterMs, phase, rateLimit } = options;
+  const { message, cause, status, retryAfterMs, phase, refusal, rateLimit } = options;
   const deadlineSpent = kind === 'timeout' && phase === 'total';
   return {
     kind,
@@ -43,6 +45,7 @@ export function createFailure(kind: FailureKind, options: CreateFailureOptions =
       ? { retryAfterMs }
       : {}),
     ...(phase !== undefined ? { phase } : {}),
+    ...(refusal !== undefined ? { refusal } : {}),
     ...(rateLimit !== undefined && Object.keys(rateLimit).length > 0 ? { rateLimit } : {}),
     message: typeof message === 'string' && message.trim() !== '' ? message : defaults.description,
     cause,

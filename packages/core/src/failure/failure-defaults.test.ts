@@ -14,13 +14,14 @@ describe('failureDefaults', () => {
     ['auth', false, true],
     ['bad-request', false, false],
     ['aborted', false, false],
+    ['refused', false, true],
     ['unknown', false, true],
   ] as const)('%s: retryable %s, fallbackable %s', (kind, retryable, fallbackable) => {
     expect(failureDefaults[kind]).toMatchObject({ retryable, fallbackable });
     expect(failureDefaults[kind].description).not.toBe('');
   });
 
-  it('covers exactly the twelve kinds', () => {
-    expect(Object.keys(failureDefaults)).toHaveLength(12);
+  it('covers exactly the thirteen kinds', () => {
+    expect(Object.keys(failureDefaults)).toHaveLength(13);
   });
 });

@@ -19,6 +19,9 @@ export interface FailureDefaults {
  * another provider's policy, another account's budget or key. `bad-request` is the request's
  * own fault and `aborted` is the caller's choice, so neither allows anything.
  *
+ * `refused` (our own circuit, bulkhead or rate limiter said no) is fallbackable, not retryable:
+ * the same target will refuse again at once, another one may have room.
+ *
  * `unknown` is fallbackable but not retryable: an error we cannot recognise is most often
  * deterministic (retrying burns attempts and budget on the same outcome), yet it may be
  * specific to one provider or SDK, and refusing to fall back would turn one target's oddity
@@ -48,5 +51,10 @@ export const failureDefaults: Readonly<Record<FailureKind, FailureDefaults>> = {
   auth: { retryable: false, fallbackable: true, description: 'Authentication failed.' },
   'bad-request': { retryable: false, fallbackable: false, description: 'The request is invalid.' },
   aborted: { retryable: false, fallbackable: false, description: 'The caller aborted.' },
+  refused: {
+    retryable: false,
+    fallbackable: true,
+    description: 'A local policy refused to send the request.',
+  },
   unknown: { retryable: false, fallbackable: true, description: 'The request failed.' },
 };

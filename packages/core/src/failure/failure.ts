@@ -1,4 +1,4 @@
-import type { TimeoutPhase } from '@resilient-llm/policies';
+import type { LocalRefusal, TimeoutPhase } from '@resilient-llm/policies';
 import type { RateLimitSnapshot } from '../headers/rate-limit-snapshot';
 
 /**
@@ -16,6 +16,9 @@ import type { RateLimitSnapshot } from '../headers/rate-limit-snapshot';
  * - `auth`: 401/403.
  * - `bad-request`: another 4xx; the request itself is wrong.
  * - `aborted`: the caller cancelled.
+ * - `refused`: one of our own policies refused to send the attempt (`refusal` says which: an
+ *   open circuit, a full bulkhead, a rate-limit wait too long). The provider never saw it, so it
+ *   is never evidence against the provider; another target may take it.
  * - `unknown`: anything else.
  */
 export type FailureKind =
@@ -30,6 +33,7 @@ export type FailureKind =
   | 'auth'
   | 'bad-request'
   | 'aborted'
+  | 'refused'
   | 'unknown';
 
 /** A classified failure: the kind plus what policies need to decide what to do next. */
@@ -45,6 +49,8 @@ export interface Failure {
   readonly retryAfterMs?: number;
   /** For `timeout`: which limit ran out. */
   readonly phase?: TimeoutPhase;
+  /** For `refused`: which local policy refused to send the attempt. */
+  readonly refusal?: LocalRefusal;
   /** Rate-limit state read from the failed response's headers, when present. */
   readonly rateLimit?: RateLimitSnapshot;
   /** A short human-readable description. */

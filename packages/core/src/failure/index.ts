@@ -5,3 +5,4 @@ export { type CreateFailureOptions, createFailure } from './create-failure';
 export type { Failure, FailureKind } from './failure';
 export { type FailureDefaults, failureDefaults } from './failure-defaults';
 export type { ProviderErrorDetails } from './recognize-provider-error';
+export { summarizeFailure } from './summarize-failure';

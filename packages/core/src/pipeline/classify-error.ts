@@ -1,8 +1,6 @@
 import {
   AbortedError,
-  BrokenCircuitError,
-  BulkheadRejectedError,
-  RateLimitWaitTooLongError,
+  localRefusalOf,
   RetriesExhaustedError,
   TimeoutError,
 } from '@resilient-llm/policies';
@@ -45,23 +43,12 @@ function classifyOwnError(
   if (IncompleteStreamError.isInstance(error))
     return createFailure('network', { message: error.message, cause: error });
   if (StreamInterruptedError.isInstance(error)) return error.failure;
-  // The target refuses work right now: not worth retrying here, worth trying elsewhere.
-  const refusal = { message: '', cause: error, retryable: false, fallbackable: true };
-  if (BrokenCircuitError.isInstance(error)) {
-    return createFailure('overloaded', {
-      ...refusal,
-      message: error.message,
-      retryAfterMs: error.retryAfterMs,
-    });
-  }
-  if (BulkheadRejectedError.isInstance(error))
-    return createFailure('overloaded', { ...refusal, message: error.message });
-  if (RateLimitWaitTooLongError.isInstance(error)) {
-    return createFailure('rate-limited', {
-      ...refusal,
-      message: error.message,
-      retryAfterMs: error.retryAfterMs,
-    });
+  // One of our policies refused to send the attempt: not worth retrying here, worth trying
+  // elsewhere, and never evidence against the provider.
+  const refusal = localRefusalOf(error);
+  if (refusal) {
+    const { message, retryAfterMs } = error as Error & { retryAfterMs?: number };
+    return createFailure('refused', { message, cause: error, refusal, retryAfterMs });
   }
   if (RetriesExhaustedError.isInstance(error)) {
     // Retrying is over for this target; whether another target may help depends on the last failure.

@@ -18,6 +18,8 @@ export type CircuitBreakerStageOptions = PerTargetOptions<
 /**
  * Failures that say the target itself is unwell. Rate limits are the limiter's business,
  * and bad requests, context-length or content-filter failures say nothing about health.
+ * Local refusals (`refused`: a full bulkhead, a rate-limit wait too long) never count, whatever
+ * this list holds: the provider never saw those calls.
  */
 export const defaultBreakerKinds: readonly FailureKind[] = [
   'overloaded',
@@ -56,7 +58,10 @@ export function createCircuitBreakerStage<TTarget, TRequest, TResponse, TPart>(
         key: `circuit-breaker:${targetId}`,
         ...targetOptions,
         clock,
-        shouldCount: (error) => counted.has(classify(error).kind),
+        shouldCount: (error) => {
+          const { kind } = classify(error);
+          return kind !== 'refused' && counted.has(kind);
+        },
       }),
   );
   return {

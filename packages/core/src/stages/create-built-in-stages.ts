@@ -8,6 +8,7 @@ import {
   type CircuitBreakerStageOptions,
   createCircuitBreakerStage,
 } from './circuit-breaker-stage';
+import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { createRateLimitStage, type RateLimitStageOptions } from './rate-limit-stage';
 import { createRetryStage, type RetryStageOptions } from './retry-stage';
 
@@ -22,7 +23,13 @@ export interface BuiltInStageOptions {
 
 /**
  * The built-in per-target stages in their documented order, outermost first:
- * retry -> circuit breaker -> rate limiter -> bulkhead -> attempt timeout.
+ * retry -> circuit breaker -> rate-limit admission -> bulkhead -> rate-limit permit -> attempt
+ * timeout.
+ *
+ * The permit is taken after the bulkhead, the moment before the request leaves, so a 429's
+ * pause holds calls that were waiting for a bulkhead slot too, and no permit is spent on a
+ * call the bulkhead refuses. With a bulkhead, an admission check before it refuses at once the
+ * calls the limiter would refuse anyway, so they fall over without waiting for a slot.
  */
 export function createBuiltInStages<TTarget, TRequest, TResponse, TPart>(
   options: BuiltInStageOptions,
@@ -38,11 +45,19 @@ export function createBuiltInStages<TTarget, TRequest, TResponse, TPart>(
   if (options.retry) stages.push(createRetryStage(options.retry, { clock }));
   if (options.circuitBreaker)
     stages.push(createCircuitBreakerStage(options.circuitBreaker, { clock, targetIds, classify }));
-  if (options.rateLimit) {
-    const estimateTokens = binding.estimateTokens?.bind(binding);
-    stages.push(createRateLimitStage(options.rateLimit, { clock, targetIds, estimateTokens }));
+  const estimateTokens = binding.estimateTokens?.bind(binding);
+  const rateLimit =
+    options.rateLimit &&
+    createRateLimitStage<TTarget, TRequest, TResponse, TPart>(options.rateLimit, {
+      clock,
+      targetIds,
+      estimateTokens,
+    });
+  if (options.bulkhead) {
+    if (rateLimit) stages.push(createRateLimitAdmissionStage(rateLimit));
+    stages.push(createBulkheadStage(options.bulkhead, { clock, targetIds }));
   }
-  if (options.bulkhead) stages.push(createBulkheadStage(options.bulkhead, { clock, targetIds }));
+  if (rateLimit) stages.push(rateLimit);
   if (options.attemptTimeoutMs !== undefined && options.attemptTimeoutMs !== Infinity) {
     stages.push(createAttemptTimeoutStage(options.attemptTimeoutMs, { clock }));
   }

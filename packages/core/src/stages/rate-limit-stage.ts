@@ -4,10 +4,12 @@ import {
   RateLimiter,
   type RateLimiterOptions,
   type RateLimitPermit,
+  RateLimitWaitTooLongError,
 } from '@resilient-llm/policies';
 import type { Usage } from '../binding/observation';
 import type { Failure } from '../failure/failure';
 import { suggestedWaitMs } from '../headers/suggested-wait';
+import type { TargetContext } from '../pipeline/context';
 import type { AttemptOutcome } from '../pipeline/outcome';
 import type { Stage } from '../pipeline/stage';
 import { countableTokens } from './countable-tokens';
@@ -29,6 +31,21 @@ export interface RateLimitTargetOptions extends Omit<RateLimiterOptions, 'clock'
 
 /** Options of the rate-limit stage: {@link RateLimitTargetOptions} (one limiter per target) plus per-target overrides. */
 export type RateLimitStageOptions = PerTargetOptions<RateLimitTargetOptions>;
+
+/** The rate-limit stage: one limiter per target, taking a permit for every attempt it wraps. */
+export interface RateLimitStage<TTarget, TRequest, TResponse, TPart>
+  extends Stage<TTarget, TRequest, TResponse, TPart> {
+  /** Each target's limiter, by target id. */
+  readonly limiters: ReadonlyMap<string, RateLimiter>;
+  /**
+   * The refusal an attempt of `request` would get now (its wait exceeds `maxWaitMs` or the
+   * deadline less the answer's time), or `undefined` when it would wait in line. Takes nothing.
+   */
+  refusalFor(
+    request: TRequest,
+    context: TargetContext<TTarget>,
+  ): RateLimitWaitTooLongError | undefined;
+}
 
 /**
  * The pipeline's default: no local limits until response headers report them; wait at most
@@ -61,9 +78,7 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
     targetIds: readonly string[];
     estimateTokens?: (request: TRequest) => number;
   },
-): Stage<TTarget, TRequest, TResponse, TPart> & {
-  readonly limiters: ReadonlyMap<string, RateLimiter>;
-} {
+): RateLimitStage<TTarget, TRequest, TResponse, TPart> {
   const settings = perTarget(
     'rateLimit',
     { ...defaultRateLimitStageOptions, ...options },
@@ -77,18 +92,28 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
     }),
   );
   const limiters = new Map([...settings].map(([id, { limiter }]) => [id, limiter]));
+  /** The longest this attempt may wait for a permit, and the tokens it asks for. */
+  const allowance = (request: TRequest, context: TargetContext<TTarget>) => {
+    const { maxWaitMs, responseTimes } = settings.get(context.targetId)!;
+    const answerTimeLeftMs = context.deadline.remainingMs() - responseTimes.estimateMs();
+    return {
+      tokens: estimateTokens?.(request) ?? 0,
+      maxWaitMs: Math.min(maxWaitMs, Math.max(0, answerTimeLeftMs)),
+    };
+  };
   return {
     name: 'rate-limit',
     limiters,
+    refusalFor(request, context) {
+      const { tokens, maxWaitMs } = allowance(request, context);
+      const waitMs = limiters.get(context.targetId)!.expectedWaitMs(tokens);
+      if (waitMs <= maxWaitMs) return undefined;
+      return new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
+    },
     async wrapTarget({ request, context, next }) {
-      const { limiter, maxWaitMs, responseTimes } = settings.get(context.targetId)!;
-      const tokens = estimateTokens?.(request) ?? 0;
-      const answerTimeLeftMs = context.deadline.remainingMs() - responseTimes.estimateMs();
-      const permit = await limiter.acquire({
-        tokens,
-        signal: context.signal,
-        maxWaitMs: Math.min(maxWaitMs, Math.max(0, answerTimeLeftMs)),
-      });
+      const { limiter, responseTimes } = settings.get(context.targetId)!;
+      const { tokens, maxWaitMs } = allowance(request, context);
+      const permit = await limiter.acquire({ tokens, signal: context.signal, maxWaitMs });
       const grantedAt = context.clock.now();
       try {
         const outcome = await next(request);
@@ -132,6 +157,11 @@ function settleOnUsage<TResponse, TPart>(
 }
 
 function backOff(limiter: RateLimiter, permit: RateLimitPermit, failure: Failure): void {
+  if (failure.kind === 'refused') {
+    // An inner stage refused to send it: the provider never counted this request.
+    permit.release();
+    return;
+  }
   if (failure.kind !== 'rate-limited' && failure.kind !== 'aborted') {
     // The request reached the provider and counts; the tokens were not spent.
     permit.settle(0);

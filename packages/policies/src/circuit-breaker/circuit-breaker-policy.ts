@@ -1,5 +1,6 @@
 import { AbortedError } from '../errors/aborted-error';
 import { BrokenCircuitError } from '../errors/broken-circuit-error';
+import { localRefusalOf } from '../errors/local-refusal';
 import { EventEmitter } from '../events/event';
 import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
@@ -17,7 +18,8 @@ import {
  * Stops calling a failing target for a while: after enough failures the circuit opens and
  * calls fail fast with `BrokenCircuitError` (carrying `retryAfterMs`); after `halfOpenAfterMs`
  * a few probe calls go through, and their success closes it again. Use one instance per target.
- * Aborted calls say nothing about the target and are not counted.
+ * Aborted calls and local refusals (an inner bulkhead, rate limiter or breaker that refused to
+ * send the call) say nothing about the target: they count neither as failures nor as successes.
  */
 export class CircuitBreakerPolicy implements Policy {
   private readonly settings: CircuitBreakerSettings;
@@ -148,7 +150,7 @@ export class CircuitBreakerPolicy implements Policy {
     signal: AbortSignal | undefined,
   ): void {
     if (generation !== this.generation) return;
-    if (failed && (AbortedError.isInstance(error) || signal?.aborted)) {
+    if (failed && (AbortedError.isInstance(error) || signal?.aborted || localRefusalOf(error))) {
       if (probe) this.probesInFlight--;
       return;
     }
