@@ -23,11 +23,18 @@ export function toSdkStream<TPart>(
 ): Stream<TPart> {
   const controller = new AbortController();
   const abortFromCaller = () => controller.abort(signal?.reason);
-  const cancel = () => stream.cancel(controller.signal.reason);
+  const stopListening = () => signal?.removeEventListener('abort', abortFromCaller);
+  const cancel = () => {
+    stopListening();
+    stream.cancel(controller.signal.reason);
+  };
   if (signal?.aborted) abortFromCaller();
   else signal?.addEventListener('abort', abortFromCaller, { once: true });
   if (controller.signal.aborted) cancel();
   else controller.signal.addEventListener('abort', cancel, { once: true });
+  // However the stream ends, read or not (cancelled, aborted, cut, past its deadline), the
+  // caller's signal must not keep a listener, nor through it the stream, alive.
+  void stream.settled.then(stopListening);
 
   async function* iterate(): AsyncGenerator<TPart, void, undefined> {
     try {
@@ -35,7 +42,7 @@ export function toSdkStream<TPart>(
     } catch (error) {
       if (!controller.signal.aborted) throw error;
     } finally {
-      signal?.removeEventListener('abort', abortFromCaller);
+      stopListening();
     }
   }
   return new Stream<TPart>(iterate, controller, client);

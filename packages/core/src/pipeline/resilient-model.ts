@@ -1,5 +1,5 @@
 import type { Disposable } from '@resilient-llm/policies';
-import type { Observation } from '../binding/observation';
+import type { Observation, Usage } from '../binding/observation';
 import type { PipelineEventOf, PipelineEventType } from '../events/pipeline-event';
 import type { Provenance } from './outcome';
 
@@ -22,8 +22,12 @@ export interface GenerateResult<TTarget, TResponse> extends Provenance<TTarget> 
 export interface ResilientStream<TPart> extends AsyncIterable<TPart> {
   /** The same parts as a Web `ReadableStream` (use either this or iteration, not both). */
   toReadableStream(): ReadableStream<TPart>;
-  /** Stops the stream and closes the connection. */
+  /** Stops the stream and closes the connection. Idempotent. */
   cancel(reason?: unknown): void;
+  /** Settles (never rejects) once the stream has finished, failed or been cancelled, read or not. */
+  readonly settled: Promise<void>;
+  /** The latest token usage the stream reported (usually with its finish part); `undefined` before. */
+  readonly usage: Usage | undefined;
 }
 
 /** The answer of `stream`: resolves at the commit point, with which target committed. */

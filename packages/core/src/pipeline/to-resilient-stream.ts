@@ -8,5 +8,9 @@ export function toResilientStream<TPart>(stream: CommittedStream<TPart>): Resili
     [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator](),
     toReadableStream: () => toReadableStream(stream),
     cancel: (reason) => stream.cancel(reason),
+    settled: stream.settled,
+    get usage() {
+      return stream.usage;
+    },
   };
 }
