@@ -8,7 +8,11 @@ import {
 } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createResilientOpenAI, type ResilientOpenAIOptions } from '../src/index';
+import {
+  createResilientOpenAI,
+  type ResilientOpenAI,
+  type ResilientOpenAIOptions,
+} from '../src/index';
 
 /** Fake time seen as a manual clock, so that `driveClock` steps it between loopback I/O. */
 const fakeTime: ManualClock = {
@@ -23,6 +27,12 @@ const question = {
   stream: true as const,
 };
 const pacedModel = { latency: { firstTokenMedianMs: 300, tokensPerSecond: 20 } };
+
+async function readStory(resilient: ResilientOpenAI): Promise<OpenAI.Chat.ChatCompletionChunk[]> {
+  const chunks: OpenAI.Chat.ChatCompletionChunk[] = [];
+  for await (const chunk of await resilient.chat.completions.create(question)) chunks.push(chunk);
+  return chunks;
+}
 
 describe('time limits beyond the longest host timer', () => {
   const simulators: RunningSimulator[] = [];
@@ -51,10 +61,7 @@ describe('time limits beyond the longest host timer', () => {
     const client = await startPaced();
     const resilient = createResilientOpenAI({ ...limits, targets: [{ client }] });
 
-    const chunks = await driveClock(
-      fakeTime,
-      resilient.chat.completions.create(question).then((stream) => Array.fromAsync(stream)),
-    );
+    const chunks = await driveClock(fakeTime, readStory(resilient));
 
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('stop');
     // Paced: the answer took many steps of fake time, far beyond a clamped 1 ms timer.
@@ -76,10 +83,7 @@ describe('time limits beyond the longest host timer', () => {
         streamTimeouts: { firstContentTimeoutMs: 2 ** 31, idleTimeoutMs: Infinity },
         targets: [{ client }],
       });
-      const chunks = await driveClock(
-        clock,
-        resilient.chat.completions.create(question).then((stream) => Array.fromAsync(stream)),
-      );
+      const chunks = await driveClock(clock, readStory(resilient));
       expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('stop');
       // Node delivers warnings on a later turn of the event loop.
       await new Promise((resolve) => setImmediate(resolve));
