@@ -12,9 +12,11 @@ export {
   RetriesExhaustedError,
   RetryAfterTooLongError,
   sleep,
+  startTimer,
   systemClock,
   TimeoutError,
   type TimeoutPhase,
+  type TimerOptions,
 } from '@resilient-llm/policies';
 export type { AttemptSignal, Binding, BindingStream, StreamPartRole } from './binding/binding';
 export type { Observation, Usage } from './binding/observation';

@@ -1,4 +1,4 @@
-import type { Clock } from '@resilient-llm/core';
+import { type Clock, startTimer } from '@resilient-llm/core';
 
 /** Limits of one batching window. */
 export interface WindowQueueOptions<TEntry> {
@@ -41,11 +41,11 @@ export function createWindowQueue<TEntry>({
 }: WindowQueueOptions<TEntry>): WindowQueue<TEntry> {
   let open: { entry: TEntry; weight: number }[] = [];
   let openWeight = 0;
-  let timer: ReturnType<Clock['setTimeout']> | undefined;
+  let stopWindowTimer: (() => void) | undefined;
 
   const stopTimer = () => {
-    if (timer !== undefined) clock.clearTimeout(timer);
-    timer = undefined;
+    stopWindowTimer?.();
+    stopWindowTimer = undefined;
   };
   const flushOpen = () => {
     stopTimer();
@@ -62,7 +62,8 @@ export function createWindowQueue<TEntry>({
       open.push({ entry, weight });
       openWeight += weight;
       if (open.length >= maxSize || openWeight >= maxWeight) flushOpen();
-      else timer ??= clock.setTimeout(flushOpen, maxWaitMs);
+      // The callers await the batch this timer sends, so it keeps the process alive.
+      else stopWindowTimer ??= startTimer(flushOpen, maxWaitMs, { clock });
     },
     remove(entry) {
       const index = open.findIndex((candidate) => candidate.entry === entry);

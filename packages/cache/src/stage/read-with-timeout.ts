@@ -1,4 +1,4 @@
-import type { Clock, MaybePromise } from '@resilient-llm/policies';
+import { type Clock, type MaybePromise, startTimer } from '@resilient-llm/policies';
 import { CacheStoreTimeoutError } from '../errors/cache-store-timeout-error';
 
 /**
@@ -13,17 +13,19 @@ export function readWithTimeout<T>(
   const answer = read();
   if (!(answer instanceof Promise)) return answer;
   return new Promise<T>((resolve, reject) => {
-    const timer = clock.setTimeout(
+    // The limit only bounds the store's pending answer: it never keeps the process alive.
+    const stopTimer = startTimer(
       () => reject(new CacheStoreTimeoutError({ timeoutMs })),
       timeoutMs,
+      { clock, unref: true },
     );
     answer.then(
       (value) => {
-        clock.clearTimeout(timer);
+        stopTimer();
         resolve(value);
       },
       (error: unknown) => {
-        clock.clearTimeout(timer);
+        stopTimer();
         reject(error);
       },
     );

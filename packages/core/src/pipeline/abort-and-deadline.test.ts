@@ -110,6 +110,62 @@ describe('cancellation and the total deadline', () => {
     expect(await pending).toMatchObject({ phase: 'total', timeoutMs: 50 });
   });
 
+  it('clears the deadline as soon as a stream is read to its end or cancelled', async () => {
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [
+        scriptedTarget(
+          'a',
+          { stream: [{ type: 'text', text: 'read' }, { type: 'finish' }] },
+          { stream: [{ type: 'text', text: 'unread' }, { hang: true }] },
+        ),
+      ],
+    });
+
+    const read = await model.stream('hi');
+    expect(vi.getTimerCount()).toBe(1);
+    await collect(read.stream);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+
+    const unread = await model.stream('hi');
+    expect(vi.getTimerCount()).toBe(1);
+    unread.stream.cancel();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('frees the bulkhead slot of an unread stream once its total deadline runs out', async () => {
+    const target = scriptedTarget(
+      'a',
+      { stream: [{ type: 'text', text: 'never read' }, { hang: true }] },
+      { respond: 'served' },
+    );
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [target],
+      bulkhead: { maxConcurrent: 1, maxQueued: 1 },
+    });
+
+    await model.stream('hi', { timeoutMs: 1_000 });
+    let queued: unknown;
+    model.generate('next', { timeoutMs: 60_000 }).then(
+      (result) => {
+        queued = result;
+      },
+      (error: unknown) => {
+        queued = error;
+      },
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+
+    expect(target.signals[0]!.reason).toMatchObject({ phase: 'total', timeoutMs: 1_000 });
+    expect(queued).toMatchObject({ response: 'served <- next' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('leaves no timer behind after a successful call', async () => {
     const model = createResilientModel({
       ...noBuiltIns,

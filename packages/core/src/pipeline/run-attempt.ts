@@ -1,4 +1,4 @@
-import { TimeoutError } from '@resilient-llm/policies';
+import { startTimer, TimeoutError } from '@resilient-llm/policies';
 import type { Binding } from '../binding/binding';
 import type { Observation } from '../binding/observation';
 import { openCommittedStream } from '../stream/open-committed-stream';
@@ -6,7 +6,6 @@ import type { StreamTimeouts } from '../stream/stream-timeouts';
 import { errorFromSignal } from '../util/error-from-signal';
 import { linkAbortController } from '../util/linked-abort-controller';
 import { raceSignal } from '../util/race-signal';
-import { startTimer } from '../util/start-timer';
 import type { CallState, TargetState } from './call-state';
 import type { AttemptOutcome } from './outcome';
 
@@ -55,11 +54,15 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
       }
       const { firstContentTimeoutMs, idleTimeoutMs } = streamTimeouts;
       // The first-content limit covers opening the stream too: some providers send no
-      // headers until the first token is ready.
-      const stopFirstContentTimer = startTimer(call.clock, firstContentTimeoutMs, () =>
-        controller.abort(
-          new TimeoutError({ phase: 'first-token', timeoutMs: firstContentTimeoutMs! }),
-        ),
+      // headers until the first token is ready. It only bounds that pending attempt, so it
+      // never keeps the process alive on its own.
+      const stopFirstContentTimer = startTimer(
+        () =>
+          controller.abort(
+            new TimeoutError({ phase: 'first-token', timeoutMs: firstContentTimeoutMs! }),
+          ),
+        firstContentTimeoutMs ?? Infinity,
+        { clock: call.clock, unref: true },
       );
       let observation: Observation | undefined;
       const stream = await untilAborted(binding.stream(target.target, request, { signal }))

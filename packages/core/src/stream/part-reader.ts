@@ -1,4 +1,4 @@
-import { type Clock, onAbort, TimeoutError } from '@resilient-llm/policies';
+import { type Clock, onAbort, startTimer, TimeoutError } from '@resilient-llm/policies';
 import { errorFromSignal } from '../util/error-from-signal';
 
 /**
@@ -14,7 +14,7 @@ export class PartReader<TPart> {
     source: AsyncIterable<TPart>,
     private readonly signal: AbortSignal,
     private readonly clock: Clock,
-    private readonly idleTimeoutMs: number | undefined,
+    private readonly idleTimeoutMs = Infinity,
   ) {
     this.iterator = source[Symbol.asyncIterator]();
   }
@@ -23,15 +23,18 @@ export class PartReader<TPart> {
   next(): Promise<IteratorResult<TPart>> {
     return new Promise((resolve, reject) => {
       const { idleTimeoutMs, clock, signal } = this;
-      const timer =
-        idleTimeoutMs === undefined
-          ? undefined
-          : clock.setTimeout(() => {
-              stopListening();
-              reject(new TimeoutError({ phase: 'idle', timeoutMs: idleTimeoutMs }));
-            }, idleTimeoutMs);
+      // The idle limit only bounds the provider's pending answer: it must not keep the process
+      // alive on its own.
+      const stopTimer = startTimer(
+        () => {
+          stopListening();
+          reject(new TimeoutError({ phase: 'idle', timeoutMs: idleTimeoutMs }));
+        },
+        idleTimeoutMs,
+        { clock, unref: true },
+      );
       const settle = () => {
-        if (timer !== undefined) clock.clearTimeout(timer);
+        stopTimer();
         stopListening();
       };
       const stopListening = onAbort(signal, () => {

@@ -1,4 +1,4 @@
-import { AbortedError } from '@resilient-llm/policies';
+import { AbortedError, onAbort } from '@resilient-llm/policies';
 import type { Usage } from '../binding/observation';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import { StreamInterruptedError } from '../errors/stream-interrupted-error';
@@ -21,13 +21,19 @@ export class StreamTail<TPart> {
   private finished: boolean;
   private started = false;
   private cancelled = false;
+  private stopped = false;
   private resolveSettled!: () => void;
   private readonly settled = new Promise<void>((resolve) => {
     this.resolveSettled = resolve;
   });
+  private readonly stopListening: () => void;
 
   constructor(private readonly input: StreamTailInput<TPart>) {
     this.finished = input.finished;
+    // An attempt aborted while nobody reads (the total deadline ran out on a stream the caller
+    // never read) has failed: it settles at once, so that the call's deadline, the bulkhead
+    // slot and the rate-limit permit it holds are released without waiting for a reader.
+    this.stopListening = onAbort(input.signal, () => this.stop(undefined));
   }
 
   toCommittedStream(): CommittedStream<TPart> {
@@ -111,6 +117,9 @@ export class StreamTail<TPart> {
   }
 
   private stop(reason: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stopListening();
     if (reason !== undefined) this.input.abortAttempt(reason);
     this.input.reader.close();
     this.resolveSettled();

@@ -67,20 +67,26 @@ describe('BulkheadPolicy', () => {
     await finish('b');
   });
 
-  it('refuses a waiter whose queue wait exceeds maxQueueWaitMs', async () => {
-    const bulkhead = new BulkheadPolicy({ maxConcurrent: 1, maxQueued: 1, maxQueueWaitMs: 500 });
-    const { started, run, finish } = gate();
-    bulkhead.execute(run('a'));
-    const waiting = track(bulkhead.execute(run('b')));
-    await vi.advanceTimersByTimeAsync(500);
-    expect(waiting.outcome.status).toBe('rejected');
-    expect((waiting.outcome as { reason: BulkheadRejectedError }).reason.reason).toBe(
-      'queue-timeout',
-    );
-    expect(bulkhead.queueSlots).toBe(1);
-    await finish('a');
-    expect(started).toEqual(['a']);
-  });
+  // 3e9 is beyond the longest host timer.
+  it.each([500, 3e9])(
+    'refuses a waiter whose queue wait exceeds maxQueueWaitMs of %d',
+    async (maxQueueWaitMs) => {
+      const bulkhead = new BulkheadPolicy({ maxConcurrent: 1, maxQueued: 1, maxQueueWaitMs });
+      const { started, run, finish } = gate();
+      bulkhead.execute(run('a'));
+      const waiting = track(bulkhead.execute(run('b')));
+      await vi.advanceTimersByTimeAsync(maxQueueWaitMs - 1);
+      expect(waiting.outcome.status).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(waiting.outcome.status).toBe('rejected');
+      expect((waiting.outcome as { reason: BulkheadRejectedError }).reason.reason).toBe(
+        'queue-timeout',
+      );
+      expect(bulkhead.queueSlots).toBe(1);
+      await finish('a');
+      expect(started).toEqual(['a']);
+    },
+  );
 
   it('lets an aborted waiter leave the queue at once, freeing its slot', async () => {
     const bulkhead = new BulkheadPolicy({ maxConcurrent: 1, maxQueued: 1, maxQueueWaitMs: 10_000 });

@@ -3,8 +3,8 @@ import { EventEmitter } from '../events/event';
 import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
-import { type Clock, systemClock, type TimerHandle } from '../time/clock';
-import { isTimerDelay } from '../time/timer-delay';
+import { type Clock, systemClock } from '../time/clock';
+import { startTimer } from '../time/start-timer';
 import { assertNumber } from '../validation/validate';
 import type { BulkheadOptions } from './bulkhead-options';
 
@@ -78,7 +78,7 @@ export class BulkheadPolicy implements Policy {
     if (this.queue.length >= this.maxQueued) throw this.reject('full');
     return new Promise<void>((resolve, reject) => {
       const settle = (error?: unknown) => {
-        if (timer !== undefined) this.clock.clearTimeout(timer);
+        cancelTimer();
         stopListening();
         if (error === undefined) resolve();
         else reject(error);
@@ -93,9 +93,12 @@ export class BulkheadPolicy implements Policy {
         leave: () => leave(this.reject('queue-timeout')),
       };
       const stopListening = onAbort(signal, () => leave(abortError(signal!)));
-      const timer: TimerHandle | undefined = isTimerDelay(this.maxQueueWaitMs)
-        ? this.clock.setTimeout(waiter.leave, this.maxQueueWaitMs)
-        : undefined;
+      // The queue-wait limit only bounds a wait for calls that are running elsewhere: it must
+      // not keep the process alive on its own.
+      const cancelTimer = startTimer(waiter.leave, this.maxQueueWaitMs, {
+        clock: this.clock,
+        unref: true,
+      });
       this.queue.push(waiter);
     });
   }

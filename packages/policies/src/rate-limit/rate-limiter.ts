@@ -4,8 +4,7 @@ import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
-import type { TimerHandle } from '../time/clock';
-import { maxTimerDelayMs } from '../time/timer-delay';
+import { startTimer } from '../time/start-timer';
 import { assertNumber } from '../validation/validate';
 import {
   prepareRateLimiterOptions,
@@ -42,7 +41,7 @@ export class RateLimiter implements Policy {
   private readonly buckets: RateLimitBuckets;
   private readonly queue: Waiter[] = [];
   private queuedTokens = 0;
-  private timer: TimerHandle | undefined;
+  private stopTimer: (() => void) | undefined;
   private readonly rejectEmitter = new EventEmitter<RateLimitWaitTooLongError>();
   private readonly pauseEmitter = new EventEmitter<{ untilMs: number }>();
   private readonly storeErrorEmitter = new EventEmitter<unknown>();
@@ -213,8 +212,8 @@ export class RateLimiter implements Policy {
   /** Grants what can be granted, refuses waiters a pause pushed past their limit, re-arms the timer. */
   private drain(): void {
     const { clock } = this.settings;
-    if (this.timer !== undefined) clock.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stopTimer?.();
+    this.stopTimer = undefined;
     const now = this.buckets.refill();
     while (this.queue.length > 0 && this.buckets.fits(this.queue[0]!.tokens, now)) {
       const waiter = this.queue.shift()!;
@@ -228,9 +227,9 @@ export class RateLimiter implements Policy {
     if (!head) return;
     const waitMs = this.buckets.waitMs(1, this.buckets.needed(head.tokens), now);
     // An endless pause arms no timer: the next pause, observe, release or restore drains again.
-    if (waitMs === Infinity) return;
-    const delayMs = Math.min(maxTimerDelayMs, Math.max(1, Math.ceil(waitMs)));
-    this.timer = clock.setTimeout(() => this.drain(), delayMs);
+    // The timer is armed only while callers await a permit: it is their wait, so it keeps the
+    // process alive.
+    this.stopTimer = startTimer(() => this.drain(), Math.max(1, Math.ceil(waitMs)), { clock });
   }
 
   private refuseLateWaiters(now: number): void {

@@ -1,6 +1,7 @@
 import { TimeoutError } from '../errors/timeout-error';
 import { onAbort } from './abort';
 import { type Clock, systemClock } from './clock';
+import { startTimer } from './start-timer';
 
 /** A point in time after which work must stop, joined with the caller's signal. */
 export interface Deadline {
@@ -24,7 +25,10 @@ export interface DeadlineOptions {
   clock?: Clock;
 }
 
-/** Starts a deadline `timeoutMs` from now, joined with `signal`. Call `dispose()` when done. */
+/**
+ * Starts a deadline `timeoutMs` from now, joined with `signal`. Call `dispose()` when done.
+ * Its timer does not keep the process alive (it is unref'd where the host allows).
+ */
 export function createDeadline({
   timeoutMs = Infinity,
   signal,
@@ -32,12 +36,13 @@ export function createDeadline({
 }: DeadlineOptions = {}): Deadline {
   const controller = new AbortController();
   const expiresAt = clock.now() + timeoutMs;
-  const timer = Number.isFinite(timeoutMs)
-    ? clock.setTimeout(
-        () => controller.abort(new TimeoutError({ phase: 'total', timeoutMs })),
-        timeoutMs,
-      )
-    : undefined;
+  // The deadline only bounds work that is pending elsewhere, so it never keeps the process
+  // alive: a caller that let go of that work (an unread stream) lets the process exit.
+  const cancelTimer = startTimer(
+    () => controller.abort(new TimeoutError({ phase: 'total', timeoutMs })),
+    timeoutMs,
+    { clock, unref: true },
+  );
   const stopListening = onAbort(signal, () => controller.abort(signal!.reason));
   if (signal?.aborted) controller.abort(signal.reason);
 
@@ -46,7 +51,7 @@ export function createDeadline({
     signal: controller.signal,
     remainingMs: () => Math.max(0, expiresAt - clock.now()),
     dispose() {
-      if (timer !== undefined) clock.clearTimeout(timer);
+      cancelTimer();
       stopListening();
     },
   };

@@ -1,5 +1,6 @@
 import { abortError, onAbort } from './abort';
 import { type Clock, systemClock } from './clock';
+import { startTimer } from './start-timer';
 
 /** Options of {@link sleep}. */
 export interface SleepOptions {
@@ -11,7 +12,9 @@ export interface SleepOptions {
 
 /**
  * Waits `delayMs` milliseconds. Abortable: when `signal` fires the timer is cleared and the
- * promise rejects with `AbortedError`. A delay of 0 or less resolves on the next tick.
+ * promise rejects with `AbortedError`. A delay of 0 or less resolves on the next tick;
+ * `Infinity` waits for the signal alone. The timer keeps the process alive, since the
+ * caller is awaiting the wait itself (a retry's backoff).
  */
 export function sleep(
   delayMs: number,
@@ -23,15 +26,16 @@ export function sleep(
       return;
     }
     const stopListening = onAbort(signal, () => {
-      clock.clearTimeout(timer);
+      cancelTimer();
       reject(abortError(signal!));
     });
-    const timer = clock.setTimeout(
+    const cancelTimer = startTimer(
       () => {
         stopListening();
         resolve();
       },
-      Math.max(0, delayMs),
+      delayMs,
+      { clock },
     );
   });
 }

@@ -57,6 +57,21 @@ describe('createStreamWatchdog', () => {
     expect(onTimeout).not.toHaveBeenCalled();
   });
 
+  it('honours limits beyond the longest host timer', () => {
+    const onTimeout = vi.fn();
+    const watchdog = createStreamWatchdog({
+      firstContentTimeoutMs: 2 ** 31,
+      idleTimeoutMs: 3e9,
+      onTimeout,
+    });
+    vi.advanceTimersByTime(2 ** 31 - 1);
+    watchdog.contentArrived();
+    vi.advanceTimersByTime(3e9 - 1);
+    expect(onTimeout).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onTimeout.mock.calls.map((call) => call[0])).toEqual(['idle']);
+  });
+
   it('has no timers without limits', () => {
     const watchdog = createStreamWatchdog({ onTimeout: vi.fn() });
     watchdog.contentArrived();

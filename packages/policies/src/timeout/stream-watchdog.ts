@@ -1,6 +1,6 @@
 import { TimeoutError } from '../errors/timeout-error';
-import { type Clock, systemClock, type TimerHandle } from '../time/clock';
-import { isTimerDelay } from '../time/timer-delay';
+import { type Clock, systemClock } from '../time/clock';
+import { startTimer } from '../time/start-timer';
 import { assertFunction, assertNumber } from '../validation/validate';
 
 /** Options of {@link createStreamWatchdog}. */
@@ -40,36 +40,37 @@ export function createStreamWatchdog({
   assertNumber('idleTimeoutMs', idleTimeoutMs, { allowInfinity: true });
   assertFunction('onTimeout', onTimeout);
   let done = false;
-  let contentSeen = false;
-  let idleTimer: TimerHandle | undefined;
   const expire = (phase: 'first-token' | 'idle', timeoutMs: number) => () => {
     dispose();
     onTimeout(phase, new TimeoutError({ phase, timeoutMs }));
   };
-  let firstContentTimer: TimerHandle | undefined = isTimerDelay(firstContentTimeoutMs)
-    ? clock.setTimeout(expire('first-token', firstContentTimeoutMs), firstContentTimeoutMs)
-    : undefined;
+  // Both limits only bound a stream that is pending elsewhere: they never keep the process
+  // alive on their own.
+  const timerOptions = { clock, unref: true };
+  const stopFirstContentTimer = startTimer(
+    expire('first-token', firstContentTimeoutMs),
+    firstContentTimeoutMs,
+    timerOptions,
+  );
   const onIdle = expire('idle', idleTimeoutMs);
+  let stopIdleTimer = (): void => {};
 
   function partArrived(): void {
-    if (done || !isTimerDelay(idleTimeoutMs)) return;
-    if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
-    idleTimer = clock.setTimeout(onIdle, idleTimeoutMs);
+    if (done) return;
+    stopIdleTimer();
+    stopIdleTimer = startTimer(onIdle, idleTimeoutMs, timerOptions);
   }
 
   function dispose(): void {
     done = true;
-    if (firstContentTimer !== undefined) clock.clearTimeout(firstContentTimer);
-    if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
-    firstContentTimer = idleTimer = undefined;
+    stopFirstContentTimer();
+    stopIdleTimer();
   }
 
   return {
     partArrived,
     contentArrived() {
-      if (!contentSeen && firstContentTimer !== undefined) clock.clearTimeout(firstContentTimer);
-      contentSeen = true;
-      firstContentTimer = undefined;
+      stopFirstContentTimer();
       partArrived();
     },
     dispose,

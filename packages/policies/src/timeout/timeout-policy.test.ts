@@ -72,10 +72,15 @@ describe('TimeoutPolicy', () => {
     expect(seen).toEqual(['attempt']);
   });
 
-  it('passes through without a timer when timeoutMs is Infinity or beyond any timer', async () => {
-    await new TimeoutPolicy({ timeoutMs: 2 ** 40 }).execute(async () => {
-      expect(vi.getTimerCount()).toBe(0);
-    });
+  it('times out at a limit beyond the longest host timer, and not before', async () => {
+    const call = track(new TimeoutPolicy({ timeoutMs: 3e9 }).execute(never));
+    await vi.advanceTimersByTimeAsync(3e9 - 1);
+    expect(call.outcome.status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect((call.outcome as { reason: unknown }).reason).toMatchObject({ timeoutMs: 3e9 });
+  });
+
+  it('passes through without a timer when timeoutMs is Infinity', async () => {
     const timeout = new TimeoutPolicy({ timeoutMs: Infinity });
     const call = timeout.execute(async () => {
       expect(vi.getTimerCount()).toBe(0);

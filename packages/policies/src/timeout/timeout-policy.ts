@@ -4,7 +4,7 @@ import { listenableSignal, neverAbortedSignal } from '../policy/never-aborted-si
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock } from '../time/clock';
-import { isTimerDelay } from '../time/timer-delay';
+import { startTimer } from '../time/start-timer';
 import { assertNumber, assertOneOf } from '../validation/validate';
 
 /** Options of {@link TimeoutPolicy}. */
@@ -43,24 +43,30 @@ export class TimeoutPolicy implements Policy {
   /** Runs `fn` with a signal that aborts when the time runs out or `signal` fires. */
   execute<T>(fn: PolicyFunction<T>, callerSignal?: AbortSignal): Promise<T> {
     const signal = listenableSignal(callerSignal);
-    // Beyond the longest timer the host can set, the limit can never be reached anyway.
-    if (!isTimerDelay(this.timeoutMs)) return this.passThrough(fn, signal);
+    // No limit needs no timer and no controller of its own.
+    if (this.timeoutMs === Infinity) return this.passThrough(fn, signal);
     return new Promise<T>((resolve, reject) => {
       throwIfAborted(signal);
       const controller = new AbortController();
       const finish = () => {
-        this.clock.clearTimeout(timer);
+        cancelTimer();
         stopListening();
       };
-      const timer = this.clock.setTimeout(() => {
-        stopListening();
-        const error = new TimeoutError({ phase: this.phase, timeoutMs: this.timeoutMs });
-        controller.abort(error);
-        this.timeoutEmitter.emit(error);
-        reject(error);
-      }, this.timeoutMs);
+      // The timer only bounds `fn`, which holds whatever keeps the process busy; it must not
+      // keep a process alive on its own.
+      const cancelTimer = startTimer(
+        () => {
+          stopListening();
+          const error = new TimeoutError({ phase: this.phase, timeoutMs: this.timeoutMs });
+          controller.abort(error);
+          this.timeoutEmitter.emit(error);
+          reject(error);
+        },
+        this.timeoutMs,
+        { clock: this.clock, unref: true },
+      );
       const stopListening = onAbort(signal, () => {
-        this.clock.clearTimeout(timer);
+        cancelTimer();
         controller.abort(signal!.reason);
         reject(abortError(signal!));
       });

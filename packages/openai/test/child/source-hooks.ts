@@ -1,0 +1,26 @@
+// Lets a child Node process run the workspace's TypeScript sources as they are, without a
+// build: `@resilient-llm/<name>` resolves to `packages/<name>/src/index.ts`, and the sources'
+// extensionless relative imports to their `.ts` files. Load it with `--import`.
+import { registerHooks } from 'node:module';
+
+const packagesUrl = new URL('../../../', import.meta.url);
+
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    const workspacePackage = /^@resilient-llm\/([\w-]+)$/.exec(specifier);
+    if (workspacePackage) {
+      return nextResolve(new URL(`${workspacePackage[1]}/src/index.ts`, packagesUrl).href, context);
+    }
+    const fromSource = context.parentURL?.endsWith('.ts') && /^\.\.?\//.test(specifier);
+    if (fromSource && !specifier.endsWith('.ts')) {
+      for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+        try {
+          return nextResolve(candidate, context);
+        } catch {
+          // Not this one; try the next candidate, then the specifier as written.
+        }
+      }
+    }
+    return nextResolve(specifier, context);
+  },
+});
