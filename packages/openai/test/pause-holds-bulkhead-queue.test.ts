@@ -25,7 +25,11 @@ describe("a 429's pause with a bulkhead", () => {
     });
     closers.push(() => simulator.close());
     const recorder = createRecordingFetch(clock);
-    const client = new OpenAI({ baseURL: simulator.baseURL, apiKey: 'sk-q', fetch: recorder.fetch });
+    const client = new OpenAI({
+      baseURL: simulator.baseURL,
+      apiKey: 'sk-q',
+      fetch: recorder.fetch,
+    });
     const resilient = createResilientOpenAI({
       targets: [{ client }],
       clock,
