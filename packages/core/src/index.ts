@@ -16,7 +16,13 @@ export {
   TimeoutError,
   type TimeoutPhase,
 } from '@resilient-llm/policies';
-export type { AttemptSignal, Binding, BindingStream, StreamPartRole } from './binding/binding';
+export type {
+  AttemptSignal,
+  Binding,
+  BindingStream,
+  CacheScope,
+  StreamPartRole,
+} from './binding/binding';
 export type { Observation, Usage } from './binding/observation';
 export { AllTargetsFailedError, type TargetFailure } from './errors/all-targets-failed-error';
 export { IncompleteStreamError } from './errors/incomplete-stream-error';

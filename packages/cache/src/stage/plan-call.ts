@@ -1,4 +1,5 @@
 import { assertNumber } from '@resilient-llm/policies';
+import { credentialFingerprint } from '../key/credential-fingerprint';
 import { deriveCacheKey } from '../key/derive-cache-key';
 import type { CacheBypassReason } from './cache-event';
 import type { CacheCallContext } from './pipeline-shapes';
@@ -34,15 +35,25 @@ export async function planCall<TRequest, TPart>(
     const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
     if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
       return bypass('non-deterministic');
+    const scope = await prepared.scopeOf?.(request);
+    let credentials: string | undefined;
+    if (prepared.fingerprintKey) {
+      // Never share by accident: a request whose credentials are unknown is not cached.
+      if (typeof scope?.credentials !== 'object' || scope.credentials === null)
+        throw new TypeError('the scope of the request names no credentials');
+      credentials = await credentialFingerprint(scope.credentials, await prepared.fingerprintKey);
+    }
     const key = await deriveCacheKey({
       namespace: control.namespace ?? prepared.namespaceOf(request),
       targetId: prepared.targetId,
+      endpoint: scope?.endpoint,
+      credentials,
       mode: context.mode,
       material,
     });
     return { key, ttlMs, staleWhileRevalidateMs };
   } catch (error) {
-    // The key material threw, or has no canonical form: go upstream uncached.
+    // The key material or scope threw, or has no canonical form: go upstream uncached.
     return bypass('uncacheable-request', error);
   }
 }
