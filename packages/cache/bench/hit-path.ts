@@ -34,6 +34,8 @@ const store = new MemoryCacheStore({ maxBytes: 256 * 1024 * 1024, maxEntryBytes:
 const stage = createCacheStage<unknown, Request, string, never>({
   store,
   keyOf: (request) => request,
+  // As a binding's cacheScope gives it: the key carries an HMAC of the credentials.
+  scope: () => ({ endpoint: 'https://bench.invalid/v1', credentials: { apiKey: 'sk-bench' } }),
   maxEntryBytes: 4 * 1024 * 1024,
 });
 const clock = {
