@@ -14,19 +14,17 @@ export interface CreateRedisClientOptions extends RedisClientOptions {
 export const defaultRedisClientOptions = {
   /** Commands fail at once while disconnected, instead of queueing until a reconnect. */
   disableOfflineQueue: true,
-  /** Longest wait for a connection, in ms. */
+  /** Longest wait for a connection, in ms (`socket.connectTimeout`). */
   connectTimeoutMs: 1_000,
-  /** Longest wait between reconnection attempts, in ms (50 ms, doubled each time up to it). */
-  maxReconnectDelayMs: 2_000,
 } as const;
 
 /**
- * A node-redis client for the stores of this package, with defaults that never let a dead or
- * frozen Redis hold a call: no offline queue (a command while disconnected fails at once, and
- * the call goes upstream), a connect timeout of 1 s, and reconnection with backoff from 50 ms
- * up to 2 s. It starts connecting at once and does not wait for it: until Redis answers, store
- * operations fail fast and calls go upstream. Any option given wins; you close the client
- * (`client.close()` or `client.destroy()`).
+ * A node-redis client for the stores of this package, with defaults that never let a dead
+ * Redis hold a call: no offline queue (a command while disconnected fails at once, and the
+ * call goes upstream) and a connect timeout of 1 s; node-redis reconnects by itself (its
+ * jittered backoff, 50 ms doubled up to 2 s). It starts connecting at once and does not wait
+ * for it: until Redis answers, store operations fail fast and calls go upstream. Any option
+ * given wins; you close the client (`client.close()` or `client.destroy()`).
  */
 export function createRedisClient({
   onError = () => {},
@@ -34,13 +32,11 @@ export function createRedisClient({
   socket,
   ...options
 }: CreateRedisClientOptions = {}): RedisClientType {
-  const { connectTimeoutMs, maxReconnectDelayMs } = defaultRedisClientOptions;
   const client = createClient({
     ...options,
     disableOfflineQueue,
     socket: {
-      connectTimeout: connectTimeoutMs,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, maxReconnectDelayMs),
+      connectTimeout: defaultRedisClientOptions.connectTimeoutMs,
       ...socket,
     } as RedisClientOptions['socket'],
   }) as RedisClientType;

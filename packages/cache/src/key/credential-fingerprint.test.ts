@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { credentialFingerprint } from './credential-fingerprint';
+import { createCredentialFingerprinter } from './credential-fingerprint';
 import { fingerprintKey } from './fingerprint-secret';
 import { sha256Hex } from './sha256-hex';
 
 const credentials = { apiKey: 'sk-tenant-a-0123456789', 'header:authorization': undefined };
 
-describe('credentialFingerprint', () => {
+/** The fingerprint of `credentials` under `secret` (undefined: the process's own). */
+function fingerprint(
+  of: Record<string, string | undefined>,
+  secret?: string | Uint8Array,
+): Promise<string> {
+  return Promise.resolve(createCredentialFingerprinter(fingerprintKey(secret))(of));
+}
+
+describe('createCredentialFingerprinter', () => {
   it('is a keyed hash: stable under one secret, different under another, never a plain digest', async () => {
     const secret = 'a fingerprint secret of the fleet';
-    const once = await credentialFingerprint(credentials, await fingerprintKey(secret));
-    const again = await credentialFingerprint(
+    const once = await fingerprint(credentials, secret);
+    const again = await fingerprint(
       { apiKey: credentials.apiKey },
-      await fingerprintKey(new TextEncoder().encode(secret)),
+      new TextEncoder().encode(secret),
     );
-    const otherSecret = await credentialFingerprint(
-      credentials,
-      await fingerprintKey('another secret of 16+ bytes'),
-    );
+    const otherSecret = await fingerprint(credentials, 'another secret of 16+ bytes');
 
     expect(once).toMatch(/^[0-9a-f]{64}$/);
     expect(again).toBe(once);
@@ -28,11 +33,16 @@ describe('credentialFingerprint', () => {
   });
 
   it('tells credentials apart; without a secret, one random secret serves the whole process', async () => {
-    const processKey = await fingerprintKey(undefined);
-    expect(await fingerprintKey(undefined)).toBe(processKey);
-    const a = await credentialFingerprint({ apiKey: 'sk-a' }, processKey);
-    const b = await credentialFingerprint({ apiKey: 'sk-b' }, processKey);
+    expect(await fingerprintKey(undefined)).toBe(await fingerprintKey(undefined));
+    const a = await fingerprint({ apiKey: 'sk-a' });
+    const b = await fingerprint({ apiKey: 'sk-b' });
     expect(a).not.toBe(b);
-    expect(await credentialFingerprint({ apiKey: 'sk-a' }, processKey)).toBe(a);
+    expect(await fingerprint({ apiKey: 'sk-a' })).toBe(a);
+  });
+
+  it('remembers what it computed: the same credentials again cost no HMAC', async () => {
+    const fingerprintOf = createCredentialFingerprinter(fingerprintKey('a secret of 16+ bytes'));
+    const first = await fingerprintOf({ apiKey: 'sk-a' });
+    expect(fingerprintOf({ apiKey: 'sk-a' })).toBe(first);
   });
 });

@@ -1,4 +1,4 @@
-/** A secret for {@link credentialFingerprint}: text (its UTF-8 bytes) or bytes. */
+/** The secret of the HMAC that fingerprints credentials: text (its UTF-8 bytes) or bytes. */
 export type FingerprintSecret = string | Uint8Array;
 
 /** Fewest bytes a fingerprint secret must have. */

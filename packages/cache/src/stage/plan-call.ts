@@ -1,5 +1,4 @@
 import { assertNumber } from '@resilient-llm/policies';
-import { credentialFingerprint } from '../key/credential-fingerprint';
 import { deriveCacheKey } from '../key/derive-cache-key';
 import type { CacheBypassReason } from './cache-event';
 import type { CacheCallContext } from './pipeline-shapes';
@@ -37,11 +36,11 @@ export async function planCall<TRequest, TPart>(
       return bypass('non-deterministic');
     const scope = await prepared.scopeOf?.(request);
     let credentials: string | undefined;
-    if (prepared.fingerprintKey) {
+    if (prepared.fingerprintOf) {
       // Never share by accident: a request whose credentials are unknown is not cached.
       if (typeof scope?.credentials !== 'object' || scope.credentials === null)
         throw new TypeError('the scope of the request names no credentials');
-      credentials = await credentialFingerprint(scope.credentials, await prepared.fingerprintKey);
+      credentials = await prepared.fingerprintOf(scope.credentials);
     }
     const key = await deriveCacheKey({
       namespace: control.namespace ?? prepared.namespaceOf(request),

@@ -8,13 +8,14 @@ import type { ValueCipher } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
 import { jsonCodec } from '../entry/json-codec';
 import type { CacheScope } from '../key/cache-scope';
+import type { CredentialFingerprinter } from '../key/credential-fingerprint';
 import type { CacheStore } from '../store/cache-store';
 import { type CacheControl, readCacheControl } from './cache-control';
 import { type CacheStageOptions, defaultCacheStageOptions } from './cache-stage-options';
 import { isNonDeterministic as defaultIsNonDeterministic } from './is-non-deterministic';
 import type { CachePartRole } from './pipeline-shapes';
 import { prepareCipher } from './prepare-cipher';
-import { prepareFingerprintKey } from './prepare-fingerprint-key';
+import { prepareFingerprinter } from './prepare-fingerprinter';
 import { prepareStoreBreaker } from './prepare-store-breaker';
 import type { StoreBreakerSettings } from './store-breaker';
 
@@ -29,8 +30,8 @@ export interface PreparedCacheStageOptions<TRequest, TPart> {
   /** The endpoint and credentials of a request; undefined when none is known (shared mode only). */
   readonly scopeOf: ((request: TRequest) => MaybePromise<CacheScope>) | undefined;
   readonly shareAcrossCredentials: boolean;
-  /** The HMAC key of credential fingerprints; undefined when answers are shared across credentials. */
-  readonly fingerprintKey: Promise<CryptoKey> | undefined;
+  /** Fingerprints the credentials of a request; undefined when answers are shared across them. */
+  readonly fingerprintOf: CredentialFingerprinter | undefined;
   readonly cipher: ValueCipher | undefined;
   readonly storeBreaker: StoreBreakerSettings | undefined;
   /** What is stored of a response and of a stream part (the binding's `cacheResponse` and `cachePart`). */
@@ -116,7 +117,7 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>({
     namespaceOf: typeof namespace === 'function' ? namespace : () => namespace,
     scopeOf,
     shareAcrossCredentials,
-    fingerprintKey: prepareFingerprintKey(fingerprintSecret, shareAcrossCredentials),
+    fingerprintOf: prepareFingerprinter(fingerprintSecret, shareAcrossCredentials),
     cipher: prepareCipher(encryptionKey),
     storeBreaker: prepareStoreBreaker(storeBreaker),
     storedResponse: binding?.cacheResponse

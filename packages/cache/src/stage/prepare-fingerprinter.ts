@@ -1,18 +1,22 @@
 import { InvalidOptionError } from '@resilient-llm/policies';
 import {
+  type CredentialFingerprinter,
+  createCredentialFingerprinter,
+} from '../key/credential-fingerprint';
+import {
   type FingerprintSecret,
   fingerprintKey,
   minimumFingerprintSecretBytes,
 } from '../key/fingerprint-secret';
 
 /**
- * Checks `fingerprintSecret` and starts importing it (or making the process's own); no key
- * when answers are shared across credentials.
+ * Checks `fingerprintSecret` and starts importing it (or making the process's own); no
+ * fingerprints when answers are shared across credentials.
  */
-export function prepareFingerprintKey(
+export function prepareFingerprinter(
   secret: FingerprintSecret | undefined,
   shareAcrossCredentials: boolean,
-): Promise<CryptoKey> | undefined {
+): CredentialFingerprinter | undefined {
   if (secret !== undefined) {
     const bytes =
       typeof secret === 'string'
@@ -32,5 +36,5 @@ export function prepareFingerprintKey(
   const key = fingerprintKey(secret);
   // Rejections reach each call's key derivation, which then goes upstream uncached.
   key.catch(() => {});
-  return key;
+  return createCredentialFingerprinter(key);
 }
