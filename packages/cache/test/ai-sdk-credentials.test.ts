@@ -1,7 +1,13 @@
 import { generateText, streamText } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryCacheStore } from '../src/store/memory-cache-store';
-import { aiSdkApis, cachedLanguageModel, useSimulator } from './cached-clients';
+import {
+  aiSdkApis,
+  type CachedClientOptions,
+  cachedLanguageModel,
+  requestsWith,
+  useSimulator,
+} from './cached-clients';
 import { observedStore } from './observed-store';
 
 const canary = 'canary-prompt-5d1e';
@@ -9,9 +15,21 @@ const prompt = `Which tenant am I? ${canary}`;
 const keyOfA = 'sk-tenant-a-1111';
 const keyOfB = 'sk-tenant-b-2222';
 
-/** Requests the simulator received with one API key. */
-function requestsWith(stats: { byKey: Record<string, { requests: number }> }, apiKey: string) {
-  return stats.byKey[apiKey]?.requests ?? 0;
+/** Two models of `apiKeys` on one store: the first asks, its answer is stored, the second asks. */
+async function askInTurn(
+  baseURL: string,
+  api: (typeof aiSdkApis)[number],
+  apiKeys: readonly [string, string],
+  cache?: CachedClientOptions['cache'],
+) {
+  const store = new MemoryCacheStore();
+  const [first, second] = apiKeys.map((apiKey) =>
+    cachedLanguageModel(baseURL, store, api, { apiKey, cache }),
+  );
+  const answerOfFirst = await generateText({ model: first!.model, prompt });
+  await vi.waitFor(() => expect(first!.cache.stats().writes).toBe(1));
+  const answerOfSecond = await generateText({ model: second!.model, prompt });
+  return [answerOfFirst, answerOfSecond] as const;
 }
 
 describe.each(aiSdkApis)(
@@ -21,13 +39,7 @@ describe.each(aiSdkApis)(
 
     it('sends each API key to the provider: no model gets an answer paid for with another key', async () => {
       const simulator = await startSimulator();
-      const store = new MemoryCacheStore();
-      const tenantA = cachedLanguageModel(simulator.baseURL, store, api, { apiKey: keyOfA });
-      const tenantB = cachedLanguageModel(simulator.baseURL, store, api, { apiKey: keyOfB });
-
-      const answerOfA = await generateText({ model: tenantA.model, prompt });
-      await vi.waitFor(() => expect(tenantA.cache.stats().writes).toBe(1));
-      const answerOfB = await generateText({ model: tenantB.model, prompt });
+      const [answerOfA, answerOfB] = await askInTurn(simulator.baseURL, api, [keyOfA, keyOfB]);
 
       expect(answerOfB.response.id).not.toBe(answerOfA.response.id);
       expect(answerOfB.providerMetadata?.resilientLlm).toMatchObject({ targetId: 'primary' });
@@ -37,13 +49,7 @@ describe.each(aiSdkApis)(
 
     it('shares hits between models of the same API key', async () => {
       const simulator = await startSimulator();
-      const store = new MemoryCacheStore();
-      const first = cachedLanguageModel(simulator.baseURL, store, api, { apiKey: keyOfA });
-      const second = cachedLanguageModel(simulator.baseURL, store, api, { apiKey: keyOfA });
-
-      const answer = await generateText({ model: first.model, prompt });
-      await vi.waitFor(() => expect(first.cache.stats().writes).toBe(1));
-      const hit = await generateText({ model: second.model, prompt });
+      const [answer, hit] = await askInTurn(simulator.baseURL, api, [keyOfA, keyOfA]);
 
       expect(hit.response.id).toBe(answer.response.id);
       expect(hit.providerMetadata?.resilientLlm).toMatchObject({ targetId: 'cache' });
@@ -73,14 +79,13 @@ describe.each(aiSdkApis)(
 
     it('shares answers across API keys only when told to (shareAcrossCredentials)', async () => {
       const simulator = await startSimulator();
-      const store = new MemoryCacheStore();
-      const cache = { shareAcrossCredentials: true };
-      const tenantA = cachedLanguageModel(simulator.baseURL, store, api, { apiKey: keyOfA, cache });
-      const tenantB = cachedLanguageModel(simulator.baseURL, store, api, { apiKey: keyOfB, cache });
-
-      const answerOfA = await generateText({ model: tenantA.model, prompt });
-      await vi.waitFor(() => expect(tenantA.cache.stats().writes).toBe(1));
-      const answerOfB = await generateText({ model: tenantB.model, prompt });
+      const shared = { shareAcrossCredentials: true };
+      const [answerOfA, answerOfB] = await askInTurn(
+        simulator.baseURL,
+        api,
+        [keyOfA, keyOfB],
+        shared,
+      );
 
       expect(answerOfB.response.id).toBe(answerOfA.response.id);
       expect(requestsWith(simulator.stats(), keyOfB)).toBe(0);

@@ -93,6 +93,14 @@ export function cachedLanguageModel(
   return { model, cache };
 }
 
+/** Requests a simulator received with one API key (its stats count them per key). */
+export function requestsWith(
+  stats: { byKey: Record<string, { requests: number }> },
+  apiKey: string,
+): number {
+  return stats.byKey[apiKey]?.requests ?? 0;
+}
+
 /** Starts a simulator per test on 127.0.0.1 and closes it after the test. */
 export function useSimulator(): () => Promise<RunningSimulator> {
   const running: RunningSimulator[] = [];

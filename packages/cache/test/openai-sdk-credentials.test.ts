@@ -1,7 +1,12 @@
 import { getProvenance } from '@resilient-llm/openai';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryCacheStore } from '../src/store/memory-cache-store';
-import { cachedOpenAI, useSimulator } from './cached-clients';
+import {
+  type CachedClientOptions,
+  cachedOpenAI,
+  requestsWith,
+  useSimulator,
+} from './cached-clients';
 import { observedStore } from './observed-store';
 
 const canary = 'canary-prompt-7f3a';
@@ -12,9 +17,18 @@ const body = {
 const keyOfA = 'sk-tenant-a-1111';
 const keyOfB = 'sk-tenant-b-2222';
 
-/** Requests the simulator received with one API key. */
-function requestsWith(stats: { byKey: Record<string, { requests: number }> }, apiKey: string) {
-  return stats.byKey[apiKey]?.requests ?? 0;
+/** Two clients of `apiKeys` on one store: the first asks, its answer is stored, the second asks. */
+async function askInTurn(
+  baseURL: string,
+  apiKeys: readonly [string, string],
+  cache?: CachedClientOptions['cache'],
+) {
+  const store = new MemoryCacheStore();
+  const [first, second] = apiKeys.map((apiKey) => cachedOpenAI(baseURL, store, { apiKey, cache }));
+  const answerOfFirst = await first!.openai.chat.completions.create(body);
+  await vi.waitFor(() => expect(first!.cache.stats().writes).toBe(1));
+  const answerOfSecond = await second!.openai.chat.completions.create(body);
+  return { clients: [first!, second!] as const, answers: [answerOfFirst, answerOfSecond] as const };
 }
 
 describe('createResilientOpenAI with a cache shared by clients of other API keys', () => {
@@ -22,13 +36,9 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
 
   it('sends each API key to the provider: no client gets an answer paid for with another key', async () => {
     const simulator = await startSimulator();
-    const store = new MemoryCacheStore();
-    const tenantA = cachedOpenAI(simulator.baseURL, store, { apiKey: keyOfA });
-    const tenantB = cachedOpenAI(simulator.baseURL, store, { apiKey: keyOfB });
-
-    const answerOfA = await tenantA.openai.chat.completions.create(body);
-    await vi.waitFor(() => expect(tenantA.cache.stats().writes).toBe(1));
-    const answerOfB = await tenantB.openai.chat.completions.create(body);
+    const { clients, answers } = await askInTurn(simulator.baseURL, [keyOfA, keyOfB]);
+    const [tenantA, tenantB] = clients;
+    const [answerOfA, answerOfB] = answers;
 
     expect(answerOfB.id).not.toBe(answerOfA.id);
     expect(getProvenance(answerOfB)).toMatchObject({ targetId: 'primary', attempts: 1 });
@@ -43,13 +53,7 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
 
   it('shares hits between clients of the same API key', async () => {
     const simulator = await startSimulator();
-    const store = new MemoryCacheStore();
-    const first = cachedOpenAI(simulator.baseURL, store, { apiKey: keyOfA });
-    const second = cachedOpenAI(simulator.baseURL, store, { apiKey: keyOfA });
-
-    const answer = await first.openai.chat.completions.create(body);
-    await vi.waitFor(() => expect(first.cache.stats().writes).toBe(1));
-    const hit = await second.openai.chat.completions.create(body);
+    const [answer, hit] = (await askInTurn(simulator.baseURL, [keyOfA, keyOfA])).answers;
 
     expect(hit.id).toBe(answer.id);
     expect(getProvenance(hit)).toMatchObject({ targetId: 'cache', attempts: 0 });
@@ -77,14 +81,9 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
 
   it('shares answers across API keys only when told to (shareAcrossCredentials)', async () => {
     const simulator = await startSimulator();
-    const store = new MemoryCacheStore();
-    const cache = { shareAcrossCredentials: true };
-    const tenantA = cachedOpenAI(simulator.baseURL, store, { apiKey: keyOfA, cache });
-    const tenantB = cachedOpenAI(simulator.baseURL, store, { apiKey: keyOfB, cache });
-
-    const answerOfA = await tenantA.openai.chat.completions.create(body);
-    await vi.waitFor(() => expect(tenantA.cache.stats().writes).toBe(1));
-    const answerOfB = await tenantB.openai.chat.completions.create(body);
+    const shared = { shareAcrossCredentials: true };
+    const [answerOfA, answerOfB] = (await askInTurn(simulator.baseURL, [keyOfA, keyOfB], shared))
+      .answers;
 
     expect(answerOfB.id).toBe(answerOfA.id);
     expect(requestsWith(simulator.stats(), keyOfB)).toBe(0);

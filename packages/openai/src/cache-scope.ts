@@ -1,6 +1,5 @@
 import type { CacheScope } from '@resilient-llm/core';
 import { readHeader } from '@resilient-llm/core';
-import type OpenAI from 'openai';
 import type { OpenAIRequest } from './openai-request';
 import type { OpenAITarget } from './openai-target';
 
@@ -13,25 +12,24 @@ const credentialHeaders = [
   'openai-project',
 ] as const;
 
-// A client whose key is known only per request (a key function, workload identity, a
-// provider) is keyed as itself: its answers are never shared with another client.
-const clientIdentities = new WeakMap<OpenAI, string>();
-
 /**
  * The endpoint and credentials of a request to a target, for the response cache: the client's
  * `baseURL`, `apiKey`, `organization` and `project`, the credential headers among its
  * `defaultHeaders` and among the call's own request options (`authorization`, `api-key`,
  * `x-api-key`, `openai-organization`, `openai-project`), and, for a client without a fixed
- * key, an identity of the client object. The cache keeps only a keyed hash of them.
+ * key, the client object itself (keyed by its identity). The cache keeps only a keyed hash of
+ * them.
  */
 export function cacheScope(request: OpenAIRequest, { client }: OpenAITarget): CacheScope {
-  const credentials: Record<string, string | undefined> = {
+  const credentials: Record<string, string | object | undefined> = {
     apiKey: client.apiKey ?? undefined,
     organization: client.organization ?? undefined,
     project: client.project ?? undefined,
   };
+  // A key known only per request (a key function, workload identity, a provider): the client
+  // stands for it, so its answers are never shared with another client.
   if (typeof client.apiKey !== 'string' || client._hasApiKeyProvider?.())
-    credentials.client = identityOf(client);
+    credentials.client = client;
   // The SDK keeps the client's default headers in its (protected) options.
   const { defaultHeaders } = (client as unknown as { _options?: { defaultHeaders?: unknown } })
     ._options ?? { defaultHeaders: undefined };
@@ -40,18 +38,9 @@ export function cacheScope(request: OpenAIRequest, { client }: OpenAITarget): Ca
   return { endpoint: client.baseURL, credentials };
 }
 
-function identityOf(client: OpenAI): string {
-  let identity = clientIdentities.get(client);
-  if (identity === undefined) {
-    identity = crypto.randomUUID();
-    clientIdentities.set(client, identity);
-  }
-  return identity;
-}
-
 /** Copies the credential headers of any of the SDK's header shapes into `credentials`. */
 function addCredentialHeaders(
-  credentials: Record<string, string | undefined>,
+  credentials: Record<string, string | object | undefined>,
   source: 'client' | 'call',
   headers: unknown,
 ): void {

@@ -14,9 +14,6 @@ interface ProviderConfig {
   readonly fetch?: unknown;
 }
 
-// Models and `fetch` functions whose account the adapter cannot read are keyed as themselves.
-const identities = new WeakMap<object, string>();
-
 /**
  * The endpoint and credentials a call would be sent with, for the response cache: the
  * provider id, model id and base URL of the model, the headers its provider sends (API key,
@@ -32,7 +29,8 @@ export async function languageModelCacheScope(
 ): Promise<CacheScope> {
   const model = given ?? target.model;
   const config = (model as { config?: ProviderConfig }).config;
-  const credentials: Record<string, string | undefined> = {};
+  // Models and `fetch` functions whose account cannot be read stand for it (keyed by identity).
+  const credentials: Record<string, string | object | undefined> = {};
   const headers =
     typeof config?.headers === 'function'
       ? await (config.headers as () => unknown)()
@@ -43,8 +41,8 @@ export async function languageModelCacheScope(
       if (lowerName !== 'user-agent' && typeof value === 'string')
         credentials[`provider:${lowerName}`] = value;
     }
-  } else credentials.model = identityOf(model);
-  if (typeof config?.fetch === 'function') credentials.fetch = identityOf(config.fetch);
+  } else credentials.model = model;
+  if (typeof config?.fetch === 'function') credentials.fetch = config.fetch;
   for (const name of callCredentialHeaders) {
     const value = readHeader(params.headers, name);
     if (value !== undefined) credentials[`call:${name}`] = value;
@@ -61,13 +59,4 @@ function endpointOf(model: LanguageModelV4, config: ProviderConfig | undefined):
   }
   const name = `${model.provider}:${model.modelId}`;
   return typeof base === 'string' ? `${name} ${base}` : name;
-}
-
-function identityOf(value: object): string {
-  let identity = identities.get(value);
-  if (identity === undefined) {
-    identity = crypto.randomUUID();
-    identities.set(value, identity);
-  }
-  return identity;
 }

@@ -7,6 +7,10 @@
 export interface CacheScope {
   /** Where the request would go: a base URL, or a provider and model when there is none. */
   readonly endpoint: string;
-  /** API keys, authorization headers, account ids: what identifies the account. `undefined` values are left out. */
-  readonly credentials: Readonly<Record<string, string | undefined>>;
+  /**
+   * API keys, authorization headers, account ids: what identifies the account. An object
+   * stands for credentials that cannot be read (a client whose key comes from a function): it
+   * is keyed by its identity in this process. `undefined` values are left out.
+   */
+  readonly credentials: Readonly<Record<string, string | object | undefined>>;
 }

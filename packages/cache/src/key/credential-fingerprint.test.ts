@@ -7,7 +7,7 @@ const credentials = { apiKey: 'sk-tenant-a-0123456789', 'header:authorization': 
 
 /** The fingerprint of `credentials` under `secret` (undefined: the process's own). */
 function fingerprint(
-  of: Record<string, string | undefined>,
+  of: Record<string, string | object | undefined>,
   secret?: string | Uint8Array,
 ): Promise<string> {
   return Promise.resolve(createCredentialFingerprinter(fingerprintKey(secret))(of));
@@ -38,6 +38,14 @@ describe('createCredentialFingerprinter', () => {
     const b = await fingerprint({ apiKey: 'sk-b' });
     expect(a).not.toBe(b);
     expect(await fingerprint({ apiKey: 'sk-a' })).toBe(a);
+  });
+
+  it('keys an object that stands for credentials by its identity', async () => {
+    const client = {};
+    const ofClient = await fingerprint({ client });
+    expect(await fingerprint({ client })).toBe(ofClient);
+    expect(await fingerprint({ client: {} })).not.toBe(ofClient);
+    expect(await fingerprint({ client: () => {} })).not.toBe(ofClient);
   });
 
   it('remembers what it computed: the same credentials again cost no HMAC', async () => {

@@ -44,12 +44,12 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
   const { name, partRole } = prepared;
   const events = new CacheEventHub();
   const stats = emptyCacheStats();
-  const breaker =
-    prepared.storeBreaker &&
-    new StoreBreaker(prepared.storeBreaker, (state) => {
-      if (events.wants('store-breaker')) events.emit({ type: 'store-breaker', state });
-    });
-  const access = new EntryAccess({ ...prepared, breaker: breaker || undefined }, events, stats);
+  const breaker = prepared.storeBreaker
+    ? new StoreBreaker(prepared.storeBreaker, (state) => {
+        if (events.wants('store-breaker')) events.emit({ type: 'store-breaker', state });
+      })
+    : undefined;
+  const access = new EntryAccess({ ...prepared, breaker }, events, stats);
   const flights = new Map<string, Flight>();
   const revalidating = new Set<string>();
 

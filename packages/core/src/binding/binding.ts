@@ -38,9 +38,11 @@ export interface CacheScope {
   /**
    * What the request would be sent with that identifies the account: API keys, the values of
    * `authorization`, `api-key` or `x-api-key` headers (the client's and the call's own),
-   * organization and project ids. `undefined` values are left out.
+   * organization and project ids. An object stands for credentials the binding cannot read
+   * (a client whose key comes from a function): it is keyed by its identity in this process.
+   * `undefined` values are left out.
    */
-  readonly credentials: Readonly<Record<string, string | undefined>>;
+  readonly credentials: Readonly<Record<string, string | object | undefined>>;
 }
 
 /**
