@@ -29,7 +29,6 @@ export interface PreparedCacheStageOptions<TRequest, TPart> {
   readonly namespaceOf: (request: TRequest) => string;
   /** The endpoint and credentials of a request; undefined when none is known (shared mode only). */
   readonly scopeOf: ((request: TRequest) => MaybePromise<CacheScope>) | undefined;
-  readonly shareAcrossCredentials: boolean;
   /** Fingerprints the credentials of a request; undefined when answers are shared across them. */
   readonly fingerprintOf: CredentialFingerprinter | undefined;
   readonly cipher: ValueCipher | undefined;
@@ -116,7 +115,6 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>({
     partRole: partRole ?? (binding ? (part) => binding.partRole(part) : undefined),
     namespaceOf: typeof namespace === 'function' ? namespace : () => namespace,
     scopeOf,
-    shareAcrossCredentials,
     fingerprintOf: prepareFingerprinter(fingerprintSecret, shareAcrossCredentials),
     cipher: prepareCipher(encryptionKey),
     storeBreaker: prepareStoreBreaker(storeBreaker),
