@@ -9,16 +9,19 @@ import OpenAI from 'openai';
 /**
  * One instance of an app: the OpenAI SDK through resilient-llm, with a response cache
  * listed first in `stages`, so that a hit skips every other stage and sends no request.
+ * Entries are keyed by an HMAC of the API key: instances that share a store share entries
+ * when they are given the same `fingerprintSecret`.
  */
-export function createAppClient(baseURL: string, store: CacheStore) {
+export function createAppClient(baseURL: string, store: CacheStore, fingerprintSecret: string) {
   const primary: OpenAITarget = {
     id: 'primary',
     client: new OpenAI({ baseURL, apiKey: 'sk-demo' }),
   };
   const cache = createCacheStage({
     store,
-    binding: createOpenAIBinding(), // its cacheKey: endpoint, model, output-affecting fields
+    binding: createOpenAIBinding(), // key material, and the endpoint and API key of a request
     target: primary, // whose identity goes into the key
+    fingerprintSecret, // the same for every instance of the app
     ttlMs: 60_000,
   });
   return createResilientOpenAI({ targets: [primary], stages: [cache] });

@@ -7,8 +7,10 @@
 //   pnpm --filter @resilient-llm/cache build && node packages/cache/bench/hit-path.ts
 //
 // 1. Hit path: one `wrapCall` of the cache stage that hits (key material to canonical JSON,
-//    SHA-256 through Web Crypto, memory store read, entry decoded, outcome built), for a 1 KB
-//    and a 1 MB prompt, against a raw lru-cache `get` of a precomputed key. Variants run in
+//    HMAC of the credentials and SHA-256 through Web Crypto, memory store read, entry
+//    decoded, outcome built), for a 1 KB and a 1 MB prompt, against a raw lru-cache `get` of
+//    a precomputed key; for the 1 KB prompt also shared across credentials (no HMAC) and
+//    with values encrypted (AES-GCM). Variants run in
 //    alternating rounds (the order rotates each round) so JIT warm-up, GC and CPU drift hit
 //    every variant alike; the report gives the median time per call and the ratios of medians.
 // 2. Memory: a million distinct keys written to a MemoryCacheStore bounded by bytes; the heap
@@ -31,10 +33,22 @@ function requestOf(promptBytes: number): Request {
 }
 
 const store = new MemoryCacheStore({ maxBytes: 256 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024 });
-const stage = createCacheStage<unknown, Request, string, never>({
+const stageOptions = {
   store,
-  keyOf: (request) => request,
+  keyOf: (request: Request) => request,
+  // As a binding's cacheScope gives it: the key carries an HMAC of the credentials.
+  scope: () => ({ endpoint: 'https://bench.invalid/v1', credentials: { apiKey: 'sk-bench' } }),
   maxEntryBytes: 4 * 1024 * 1024,
+};
+const stage = createCacheStage<unknown, Request, string, never>(stageOptions);
+const sharedStage = createCacheStage<unknown, Request, string, never>({
+  ...stageOptions,
+  shareAcrossCredentials: true,
+});
+const encryptedStage = createCacheStage<unknown, Request, string, never>({
+  ...stageOptions,
+  namespace: 'encrypted',
+  encryptionKey: crypto.getRandomValues(new Uint8Array(32)),
 });
 const clock = {
   now: () => Date.now(),
@@ -58,6 +72,11 @@ const next = async () => {
 
 const requests = { '1 KB': requestOf(1024), '1 MB': requestOf(1024 * 1024) };
 for (const request of Object.values(requests)) await stage.wrapCall({ request, context, next });
+for (const other of [sharedStage, encryptedStage])
+  await other.wrapCall({ request: requests['1 KB'], context, next });
+// Writes do not delay the caller: let the encrypted one land before timing hits.
+await new Promise((resolve) => setTimeout(resolve, 50));
+const warmUpCalls = 4;
 
 const raw = new LRUCache<string, string>({ max: 10_000 });
 const precomputedKey = 'f'.repeat(64);
@@ -83,6 +102,12 @@ const variants: Record<string, () => Promise<number>> = {
   'cache hit, 1 MB prompt': timed(callsPerRound['1 MB'], async () => {
     await stage.wrapCall({ request: requests['1 MB'], context, next });
   }),
+  '1 KB, shared (no HMAC)': timed(callsPerRound['1 KB'], async () => {
+    await sharedStage.wrapCall({ request: requests['1 KB'], context, next });
+  }),
+  '1 KB, encrypted': timed(callsPerRound['1 KB'], async () => {
+    await encryptedStage.wrapCall({ request: requests['1 KB'], context, next });
+  }),
 };
 
 const samples = new Map<string, number[]>(Object.keys(variants).map((name) => [name, []]));
@@ -107,8 +132,8 @@ for (const name of names) {
     `  ${name.padEnd(24)} ${(perCallMs * 1e6).toFixed(0).padStart(10)} ns/call   x${ratio.toFixed(0)} of raw get`,
   );
 }
-if (upstreamCalls !== 2)
-  throw new Error(`expected only the 2 warm-up calls upstream, saw ${upstreamCalls}`);
+if (upstreamCalls !== warmUpCalls)
+  throw new Error(`expected only the ${warmUpCalls} warm-up calls upstream, saw ${upstreamCalls}`);
 console.log(
   `  (upstream calls: ${upstreamCalls}, the warm-up misses only; stats ${JSON.stringify(stage.stats())})`,
 );

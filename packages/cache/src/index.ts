@@ -8,6 +8,7 @@ export {
   type UnstorageCacheStoreOptions,
   type UnstorageLike,
 } from './adapters/unstorage-cache-store';
+export type { EncryptionKey } from './crypto/value-cipher';
 export type {
   CacheCodec,
   CacheEntry,
@@ -19,8 +20,10 @@ export { jsonCodec } from './entry/json-codec';
 export { CacheStoreTimeoutError } from './errors/cache-store-timeout-error';
 export { CorruptCacheEntryError } from './errors/corrupt-cache-entry-error';
 export { UncacheableValueError } from './errors/uncacheable-value-error';
+export type { CacheScope } from './key/cache-scope';
 export { canonicalJson } from './key/canonical-json';
 export { type CacheKeyInput, deriveCacheKey } from './key/derive-cache-key';
+export type { FingerprintSecret } from './key/fingerprint-secret';
 export { sha256Hex } from './key/sha256-hex';
 export { type CacheControl, readCacheControl, withCacheControl } from './stage/cache-control';
 export type {
@@ -29,12 +32,14 @@ export type {
   CacheEventOf,
   CacheEventType,
   CacheSkipReason,
+  CacheStoreOperation,
 } from './stage/cache-event';
 export type { CacheStage } from './stage/cache-stage';
 export {
   type CacheKeyBinding,
   type CacheStageOptions,
   defaultCacheStageOptions,
+  type StoreBreakerOptions,
 } from './stage/cache-stage-options';
 export type { CacheStats } from './stage/cache-stats';
 export { createCacheStage } from './stage/create-cache-stage';

@@ -70,12 +70,9 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   it('keeps an answer for the ttlMs its call set, under the key of the call without it', async () => {
     const clock = manualClock();
     const simulator = await startSimulator();
-    const { model, cache } = cachedLanguageModel(
-      simulator.baseURL,
-      new MemoryCacheStore(),
-      api,
+    const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api, {
       clock,
-    );
+    });
 
     const first = await generateText({
       model,
@@ -97,12 +94,9 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   it('serves a stale answer within the staleWhileRevalidateMs its call set, refreshed in the background', async () => {
     const clock = manualClock();
     const simulator = await startSimulator();
-    const { model, cache } = cachedLanguageModel(
-      simulator.baseURL,
-      new MemoryCacheStore(),
-      api,
+    const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api, {
       clock,
-    );
+    });
     const providerOptions = cacheProviderOptions({ ttlMs: 1_000, staleWhileRevalidateMs: 60_000 });
 
     const first = await generateText({ model, prompt, providerOptions });

@@ -10,22 +10,44 @@ import { type RunningSimulator, startSimulator } from '@resilient-llm/simulator'
 import OpenAI from 'openai';
 import { afterEach } from 'vitest';
 import type { CacheControl } from '../src/stage/cache-control';
+import type { CacheStageOptions } from '../src/stage/cache-stage-options';
 import { createCacheStage } from '../src/stage/create-cache-stage';
 import type { CacheStore } from '../src/store/cache-store';
 
 // The setups below are the ones the README shows under "With the OpenAI SDK" and "With the
 // AI SDK": keep them in step. `clock` is for the tests only: it drives TTLs without waiting.
 
+/** What a test may vary in a cached client: the clock, the client's API key, more cache options. */
+export interface CachedClientOptions {
+  clock?: Clock;
+  /** The API key of the client. Defaults to `sk-test`. */
+  apiKey?: string;
+  /** More options of the cache stage. */
+  cache?: Pick<
+    CacheStageOptions<unknown, unknown, unknown>,
+    | 'shareAcrossCredentials'
+    | 'fingerprintSecret'
+    | 'encryptionKey'
+    | 'storeBreaker'
+    | 'storeTimeoutMs'
+  >;
+}
+
 /**
  * A resilient OpenAI client on one simulated channel, with the cache stage first. A call
  * controls the cache with a request header holding a `CacheControl` as JSON.
  */
-export function cachedOpenAI(baseURL: string, store: CacheStore, clock?: Clock) {
+export function cachedOpenAI(
+  baseURL: string,
+  store: CacheStore,
+  { clock, apiKey = 'sk-test', cache: more }: CachedClientOptions = {},
+) {
   const primary: OpenAITarget = {
     id: 'primary',
-    client: new OpenAI({ baseURL, apiKey: 'sk-test' }),
+    client: new OpenAI({ baseURL, apiKey }),
   };
   const cache = createCacheStage({
+    ...more,
     store,
     binding: createOpenAIBinding(),
     target: primary,
@@ -51,15 +73,16 @@ export function cachedLanguageModel(
   baseURL: string,
   store: CacheStore,
   api: (typeof aiSdkApis)[number],
-  clock?: Clock,
+  { clock, apiKey = 'sk-test', cache: more }: CachedClientOptions = {},
 ) {
-  const openai = createOpenAI({ baseURL, apiKey: 'sk-test' });
+  const openai = createOpenAI({ baseURL, apiKey });
   const primary = {
     model: api === 'chat completions' ? openai.chat('gpt-sim') : openai('gpt-sim'),
     id: 'primary',
   };
   const binding = createLanguageModelBinding({ clock: systemClock });
   const cache = createCacheStage({
+    ...more,
     store,
     binding,
     target: primary,
@@ -68,6 +91,14 @@ export function cachedLanguageModel(
   });
   const model = createResilientModel({ models: [primary], stages: [cache], clock });
   return { model, cache };
+}
+
+/** Requests a simulator received with one API key (its stats count them per key). */
+export function requestsWith(
+  stats: { byKey: Record<string, { requests: number }> },
+  apiKey: string,
+): number {
+  return stats.byKey[apiKey]?.requests ?? 0;
 }
 
 /** Starts a simulator per test on 127.0.0.1 and closes it after the test. */

@@ -86,7 +86,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   it('keeps an answer for the ttlMs its call set, under the key of the call without the header', async () => {
     const clock = manualClock();
     const simulator = await startSimulator();
-    const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), clock);
+    const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), { clock });
 
     const first = await openai.chat.completions.create(body, cacheRequestOptions({ ttlMs: 1_000 }));
     await vi.waitFor(() => expect(cache.stats().writes).toBe(1));
@@ -104,7 +104,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   it('serves a stale answer within the staleWhileRevalidateMs its call set, refreshed in the background', async () => {
     const clock = manualClock();
     const simulator = await startSimulator();
-    const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), clock);
+    const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), { clock });
     const control = cacheRequestOptions({ ttlMs: 1_000, staleWhileRevalidateMs: 60_000 });
 
     const first = await openai.chat.completions.create(body, control);

@@ -7,6 +7,8 @@ export interface TestRequest {
   /** Per-call noise that must never change the cache key. */
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** The call's own credential, instead of its target's. */
+  apiKey?: string;
 }
 
 /** Stream parts of the scripted provider. */
@@ -34,13 +36,15 @@ export type Step =
 export interface ScriptedTarget {
   id: string;
   model: string;
+  /** The credential its calls are sent with (unless a call brings its own). */
+  apiKey: string;
   script: Step[];
   calls: number;
 }
 
 /** A target named `id` answering with `script`, one step per attempt. */
 export function scriptedTarget(id: string, ...script: Step[]): ScriptedTarget {
-  return { id, model: `model-of-${id}`, script, calls: 0 };
+  return { id, model: `model-of-${id}`, apiKey: `sk-${id}`, script, calls: 0 };
 }
 
 function nextStep(target: ScriptedTarget): Step {
@@ -96,6 +100,10 @@ export const scriptedBinding: Binding<ScriptedTarget, TestRequest, string, TestP
     model: target.model,
     prompt: request.prompt,
     temperature: request.temperature,
+  }),
+  cacheScope: (request, target) => ({
+    endpoint: `scripted://${target.id}`,
+    credentials: { apiKey: request.apiKey ?? target.apiKey },
   }),
 };
 

@@ -18,7 +18,13 @@ export {
   type TimeoutPhase,
   type TimerOptions,
 } from '@resilient-llm/policies';
-export type { AttemptSignal, Binding, BindingStream, StreamPartRole } from './binding/binding';
+export type {
+  AttemptSignal,
+  Binding,
+  BindingStream,
+  CacheScope,
+  StreamPartRole,
+} from './binding/binding';
 export type { Observation, Usage } from './binding/observation';
 export { AllTargetsFailedError, type TargetFailure } from './errors/all-targets-failed-error';
 export { IncompleteStreamError } from './errors/incomplete-stream-error';

@@ -2,6 +2,8 @@ import type { Binding } from '@resilient-llm/core';
 import { parseRateLimitHeaders } from '@resilient-llm/core';
 import type { Stream } from 'openai/core/streaming';
 import { cacheKey } from './cache-key';
+import { cacheScope } from './cache-scope';
+import { cachePart, cacheResponse } from './cache-value';
 import { callEndpoint } from './call-endpoint';
 import { classifyOpenAIError } from './classify-openai-error';
 import { defaultTargetId } from './default-target-id';
@@ -30,7 +32,9 @@ export interface OpenAIBindingOptions {
  * The binding that drives the OpenAI SDK: each attempt calls the target's client with the
  * model name mapped for it and the SDK's own retries off (`maxRetries: 0`), reads the response
  * headers through `.withResponse()`, classifies the SDK's errors, and names the roles of chat
- * chunks and Responses API events for the stream commit point.
+ * chunks and Responses API events for the stream commit point. For a response cache it gives
+ * the key material, the endpoint and credentials a request is sent with (never stored: the
+ * cache keys by a keyed hash of them), and what of an answer may be stored.
  */
 export function createOpenAIBinding({
   onStreamResponse,
@@ -55,6 +59,9 @@ export function createOpenAIBinding({
     observePart: observeStreamPart,
     partError: streamPartError,
     cacheKey,
+    cacheScope,
+    cacheResponse,
+    cachePart,
     estimateTokens: (request) => estimateTokens(request.body),
   };
 }

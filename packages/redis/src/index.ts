@@ -1,3 +1,8 @@
+export {
+  type CreateRedisClientOptions,
+  createRedisClient,
+  defaultRedisClientOptions,
+} from './create-redis-client';
 export type { RedisCacheClient } from './redis-cache-client';
 export { RedisCacheStore } from './redis-cache-store';
 export {

@@ -1,11 +1,13 @@
+import type { createRedisClient } from './create-redis-client';
 import type { RedisCacheClient } from './redis-cache-client';
 
 /** Options of {@link RedisCacheStore}. */
 export interface RedisCacheStoreOptions {
   /**
-   * A connected node-redis client (required). You own it: connect it, give it an `error`
-   * listener, close it. `disableOfflineQueue: true` makes reads fail at once while Redis is down
-   * instead of waiting for the cache stage's `storeTimeoutMs`.
+   * A node-redis client (required), best from {@link createRedisClient}. You own it: close it.
+   * A client of your own needs an `error` listener and `disableOfflineQueue: true`, or with
+   * Redis down every read waits the cache stage's `storeTimeoutMs` until its store breaker
+   * opens.
    */
   client: RedisCacheClient;
   /** Put before every key, to share one database with other data. Defaults to `resilient-llm:cache:`. */

@@ -1,96 +1,114 @@
-import { generateText, streamText } from 'ai';
-import { createClient } from 'redis';
+import { generateText } from 'ai';
 import { expect, it, vi } from 'vitest';
 import { cachedLanguageModel, cachedOpenAI, useSimulator } from '../../cache/test/cached-clients';
-import { collect } from '../../cache/test/scripted-binding';
+import { manualClock } from '../../cache/test/manual-clock';
+import { observedStore } from '../../cache/test/observed-store';
+import { createRedisClient } from '../src/create-redis-client';
 import { RedisCacheStore } from '../src/redis-cache-store';
 import { describeWithRedis } from './describe-with-redis';
 
-// Each block starts its own redis-server, so killing it harms no other test. Clients are
-// made without an offline queue: with Redis gone, a read fails at once and the call goes
-// upstream.
+// Each block starts its own redis-server, so killing or freezing it harms no other test. The
+// clients come from createRedisClient (no offline queue); the caches have their defaults
+// (store timeout 100 ms, breaker open after 3 failures in a row, 5 s cool-down).
 
-const messages = [{ role: 'user' as const, content: 'What does a circuit breaker do?' }];
+type Clock = ReturnType<typeof manualClock>;
+type Store = ReturnType<typeof observedStore>['store'];
 
-async function connectedClient(url: string) {
-  const client = createClient({ url, disableOfflineQueue: true });
-  client.on('error', () => {});
-  await client.connect();
-  return client;
+/** One cached client per adapter: `ask` sends a prompt and resolves with the answer's text. */
+const adapters = {
+  createResilientOpenAI(baseURL: string, store: Store, clock: Clock) {
+    const { openai, cache } = cachedOpenAI(baseURL, store, { clock });
+    const ask = async (prompt: string) => {
+      const messages = [{ role: 'user' as const, content: prompt }];
+      const completion = await openai.chat.completions.create({ model: 'gpt-sim', messages });
+      return completion.choices[0]?.message.content;
+    };
+    return { cache, ask };
+  },
+  'createResilientModel of the AI SDK adapter'(baseURL: string, store: Store, clock: Clock) {
+    const { model, cache } = cachedLanguageModel(baseURL, store, 'chat completions', { clock });
+    const ask = async (prompt: string) => (await generateText({ model, prompt })).text;
+    return { cache, ask };
+  },
+};
+
+for (const [name, cachedClient] of Object.entries(adapters)) {
+  describeWithRedis(`${name} with a Redis cache, redis-server killed with kill -9`, (server) => {
+    const startSimulator = useSimulator();
+
+    it('answers every call from upstream; once the breaker opens no call reaches Redis', async () => {
+      const simulator = await startSimulator();
+      const client = createRedisClient({ url: server().url });
+      const { store, calls } = observedStore(new RedisCacheStore({ client, keyPrefix: 'kill:' }));
+      const { cache, ask } = cachedClient(simulator.baseURL, store, manualClock());
+      const states: string[] = [];
+      let callsWhenOpened = { ...calls };
+      cache.on('store-breaker', ({ state }) => {
+        states.push(state);
+        callsWhenOpened = { ...calls };
+      });
+      try {
+        await vi.waitFor(() => expect(client.isReady).toBe(true));
+        const answer = await ask('one');
+        await vi.waitFor(() => expect(cache.stats().writes).toBe(1));
+        expect(await ask('one')).toBe(answer);
+        expect(simulator.stats().requests).toBe(1); // a hit
+
+        process.kill(server().pid, 'SIGKILL');
+        await vi.waitFor(() => expect(client.isReady).toBe(false));
+        // Every call answered from upstream, the one stored in Redis too.
+        for (const prompt of ['two', 'three', 'four', 'five', 'one'])
+          expect(await ask(prompt)).toEqual(expect.any(String));
+
+        expect(states).toEqual(['open']);
+        expect(calls).toEqual(callsWhenOpened);
+        expect(cache.stats().storeSkipped).toBeGreaterThanOrEqual(4);
+        expect(simulator.stats().requests).toBe(6);
+      } finally {
+        client.destroy();
+      }
+    });
+  });
+
+  describeWithRedis(`${name} with a Redis cache, redis-server frozen`, (server) => {
+    const startSimulator = useSimulator();
+
+    it('answers every call; once the breaker opens no call waits for the store timeout', async () => {
+      const simulator = await startSimulator();
+      const clock = manualClock();
+      const client = createRedisClient({ url: server().url });
+      const { store, calls } = observedStore(new RedisCacheStore({ client, keyPrefix: 'frozen:' }));
+      const { cache, ask } = cachedClient(simulator.baseURL, store, clock);
+      const states: string[] = [];
+      cache.on('store-breaker', ({ state }) => states.push(state));
+      try {
+        await vi.waitFor(() => expect(client.isReady).toBe(true));
+        await ask('one');
+        await vi.waitFor(() => expect(cache.stats().writes).toBe(1));
+
+        server().freeze();
+        // Reads and writes now hang: each gives way after the store timeout (100 ms) on the clock.
+        const two = ask('two');
+        await vi.waitFor(() => expect(calls.get).toBe(2));
+        clock.advance(100);
+        await expect(two).resolves.toEqual(expect.any(String));
+        await vi.waitFor(() => expect(calls.set).toBe(2));
+        const three = ask('three');
+        await vi.waitFor(() => expect(calls.get).toBe(3));
+        clock.advance(100); // the write of `two` and the read of `three` time out: open
+        await expect(three).resolves.toEqual(expect.any(String));
+        expect(states).toEqual(['open']);
+
+        // The clock stands still: these calls finish only because they skip the store.
+        for (const prompt of ['four', 'one'])
+          await expect(ask(prompt)).resolves.toEqual(expect.any(String));
+        expect(calls).toMatchObject({ get: 3, set: 2 });
+        expect(cache.stats().storeSkipped).toBe(5);
+        expect(simulator.stats().requests).toBe(5);
+      } finally {
+        server().thaw();
+        client.destroy();
+      }
+    });
+  });
 }
-
-describeWithRedis(
-  'createResilientOpenAI with a Redis cache, redis-server killed mid-run',
-  (server) => {
-    const startSimulator = useSimulator();
-
-    it('keeps answering from upstream once Redis is gone', async () => {
-      const simulator = await startSimulator();
-      const client = await connectedClient(server().url);
-      const store = new RedisCacheStore({ client, keyPrefix: 'openai-outage:' });
-      const { openai, cache } = cachedOpenAI(simulator.baseURL, store);
-      const failedOperations: string[] = [];
-      cache.on('store-error', (event) => failedOperations.push(event.operation));
-      try {
-        const first = await openai.chat.completions.create({ model: 'gpt-sim', messages });
-        await vi.waitFor(() => expect(cache.stats().writes).toBe(1));
-        await openai.chat.completions.create({ model: 'gpt-sim', messages });
-        expect(simulator.stats().requests).toBe(1);
-
-        await server().kill();
-        await vi.waitFor(() => expect(client.isReady).toBe(false));
-
-        const again = await openai.chat.completions.create({ model: 'gpt-sim', messages });
-        expect(again.choices).toEqual(first.choices);
-        const stream = await openai.chat.completions.create({
-          model: 'gpt-sim',
-          messages,
-          stream: true,
-        });
-        expect((await collect(stream)).at(-1)?.choices[0]?.finish_reason).toBe('stop');
-        expect(simulator.stats().requests).toBe(3);
-        expect(cache.stats().hits).toBe(1);
-        expect(failedOperations).toContain('get');
-      } finally {
-        client.destroy();
-      }
-    });
-  },
-);
-
-describeWithRedis(
-  'createResilientModel (AI SDK) with a Redis cache, redis-server killed mid-run',
-  (server) => {
-    const startSimulator = useSimulator();
-
-    it('keeps answering from upstream once Redis is gone', async () => {
-      const simulator = await startSimulator();
-      const client = await connectedClient(server().url);
-      const store = new RedisCacheStore({ client, keyPrefix: 'ai-sdk-outage:' });
-      const { model, cache } = cachedLanguageModel(simulator.baseURL, store, 'chat completions');
-      const failedOperations: string[] = [];
-      cache.on('store-error', (event) => failedOperations.push(event.operation));
-      const prompt = 'What does a circuit breaker do?';
-      try {
-        const first = await generateText({ model, prompt });
-        await vi.waitFor(() => expect(cache.stats().writes).toBe(1));
-        const hit = await generateText({ model, prompt });
-        expect(hit.providerMetadata?.resilientLlm?.targetId).toBe('cache');
-        expect(simulator.stats().requests).toBe(1);
-
-        await server().kill();
-        await vi.waitFor(() => expect(client.isReady).toBe(false));
-
-        const again = await generateText({ model, prompt });
-        expect(again.text).toBe(first.text);
-        expect(again.providerMetadata?.resilientLlm?.targetId).toBe('primary');
-        const streamed = streamText({ model, prompt });
-        expect(await streamed.text).toBe(first.text);
-        expect(simulator.stats().requests).toBe(3);
-        expect(failedOperations).toContain('get');
-      } finally {
-        client.destroy();
-      }
-    });
-  },
-);

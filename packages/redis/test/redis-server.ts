@@ -16,11 +16,18 @@ export function findRedisServer(): string | undefined {
 export interface RedisServer {
   readonly port: number;
   readonly url: string;
-  /** Kills the server at once (SIGKILL) and resolves when it has exited. */
+  /** The process id of the server. */
+  readonly pid: number;
+  /** Kills the server at once (SIGKILL, `kill -9`) and resolves when it has exited. */
   kill(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open and nothing answers. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on (as this moment). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -65,9 +72,16 @@ export async function startRedisServer(binary: string): Promise<RedisServer> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid!,
     async kill() {
       child.kill('SIGKILL');
       await exited(child);
+    },
+    freeze() {
+      child.kill('SIGSTOP');
+    },
+    thaw() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGCONT');
     },
   };
 }

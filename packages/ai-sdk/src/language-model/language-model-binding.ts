@@ -7,6 +7,8 @@ import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import type { ModelTarget } from '../target/model-target';
 import { estimatePromptTokens } from './estimate-prompt-tokens';
 import { languageModelCacheKey } from './language-model-cache-key';
+import { languageModelCacheScope } from './language-model-cache-scope';
+import { languageModelCachePart, languageModelCacheResponse } from './language-model-cache-value';
 import type { LanguageModelRequest } from './language-model-request';
 import { observationOf, usageOf } from './observation-of';
 
@@ -23,6 +25,8 @@ export type LanguageModelBinding = Binding<
  * attempt's own `abortSignal`; errors are classified by {@link classifyAiSdkError}; headers
  * and usage feed the rate limiter. `clock` dates the responses. The pipeline's first-content
  * limit also bounds `doStream` itself, since many providers send no headers before the first token.
+ * For a response cache it gives the key material, the endpoint and credentials of a call
+ * (the cache keeps only a keyed hash of them) and what of an answer may be stored.
  */
 export function createLanguageModelBinding({ clock }: { clock: Clock }): LanguageModelBinding {
   return {
@@ -44,5 +48,8 @@ export function createLanguageModelBinding({ clock }: { clock: Clock }): Languag
     observePart: (part) => (part.type === 'finish' ? { usage: usageOf(part.usage) } : undefined),
     estimateTokens: ({ params }) => estimatePromptTokens(params),
     cacheKey: ({ params }, target) => languageModelCacheKey(params, target.id),
+    cacheScope: languageModelCacheScope,
+    cacheResponse: languageModelCacheResponse,
+    cachePart: languageModelCachePart,
   };
 }

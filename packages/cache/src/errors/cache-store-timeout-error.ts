@@ -3,7 +3,7 @@ import { ResilientError } from '@resilient-llm/policies';
 const marker = 'resilient-llm.error.cache-store-timeout';
 const symbol = Symbol.for(marker);
 
-/** A store did not answer a read within `storeTimeoutMs`; the call went upstream. */
+/** A store did not answer an operation within `storeTimeoutMs`; a read then sends the call upstream. */
 export class CacheStoreTimeoutError extends ResilientError {
   private readonly [symbol] = true;
   /** The limit that ran out, in milliseconds. */

@@ -38,11 +38,14 @@ describe('deriveCacheKey', () => {
     expect(await keyOf('a'.repeat(10_000))).toBe(keys[0]);
   });
 
-  it('differs by namespace, target, mode and material', async () => {
+  it('differs by namespace, target, endpoint, credentials, mode and material', async () => {
     const keys = await Promise.all([
       deriveCacheKey(base),
       deriveCacheKey({ ...base, namespace: 'tenant-b' }),
       deriveCacheKey({ ...base, targetId: 'anthropic:claude' }),
+      deriveCacheKey({ ...base, endpoint: 'https://api.example/v1' }),
+      deriveCacheKey({ ...base, credentials: 'a'.repeat(64) }),
+      deriveCacheKey({ ...base, credentials: 'b'.repeat(64) }),
       deriveCacheKey({ ...base, mode: 'stream' }),
       deriveCacheKey({ ...base, material: { ...base.material, temperature: 0 } }),
     ]);

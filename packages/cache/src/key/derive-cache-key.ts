@@ -7,6 +7,13 @@ export interface CacheKeyInput {
   readonly namespace: string;
   /** The identity of the target (or chain) that answers, e.g. `openai:gpt-4.1-mini`. */
   readonly targetId: string;
+  /** Where the request would go (a base URL). Defaults to none. */
+  readonly endpoint?: string;
+  /**
+   * The fingerprint of the credentials it would be sent with (`credentialFingerprint`, never
+   * the credentials themselves). Defaults to none: answers are shared across credentials.
+   */
+  readonly credentials?: string;
   /** `generate` and `stream` answers are kept apart: their entries differ in shape. */
   readonly mode: 'generate' | 'stream';
   /** The output-affecting fields of the request (model, messages, tools, sampling, format). */
@@ -14,14 +21,15 @@ export interface CacheKeyInput {
 }
 
 /** Version of the key layout: bump it to orphan every existing entry. */
-const keyVersion = 1;
+const keyVersion = 2;
 
 /** Strings this long or longer are keyed by their own SHA-256 instead of being escaped. */
 const largeStringLength = 4096;
 
 /**
  * The store key of one request: SHA-256 (Web Crypto) of the canonical JSON of namespace,
- * target identity, mode and key material, as 64 hex digits, where each string of 4096
+ * target identity, endpoint, credential fingerprint, mode and key material, as 64 hex
+ * digits, where each string of 4096
  * characters or more stands as the SHA-256 of its UTF-8 bytes. Prompts never appear in keys;
  * key order, `undefined` fields, signals and headers never change them. Rejects with
  * `UncacheableValueError` when the material has no canonical form.
@@ -29,11 +37,13 @@ const largeStringLength = 4096;
 export async function deriveCacheKey({
   namespace,
   targetId,
+  endpoint,
+  credentials,
   mode,
   material,
 }: CacheKeyInput): Promise<string> {
   const { pieces, largeStrings } = canonicalPieces(
-    { v: keyVersion, namespace, targetId, mode, material },
+    { v: keyVersion, namespace, targetId, endpoint, credentials, mode, material },
     largeStringLength,
   );
   const digests = await Promise.all(largeStrings.map(digestOfLargeString));

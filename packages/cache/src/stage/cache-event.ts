@@ -8,6 +8,9 @@ export type CacheBypassReason =
 /** Why an answer was not stored. */
 export type CacheSkipReason = 'oversize' | 'incomplete-stream' | 'unencodable';
 
+/** A store operation, as `store-error` events name it. */
+export type CacheStoreOperation = 'get' | 'set' | 'delete';
+
 /** What the cache stage reports. Keys are the 64-hex SHA-256 keys, never prompts. */
 export type CacheEvent =
   | { readonly type: 'hit'; readonly key: string; readonly bytes: number; readonly stale: boolean }
@@ -24,9 +27,10 @@ export type CacheEvent =
   | {
       readonly type: 'store-error';
       readonly key: string;
-      readonly operation: 'get' | 'set' | 'delete';
+      readonly operation: CacheStoreOperation;
       readonly error: unknown;
     }
+  | { readonly type: 'store-breaker'; readonly state: 'open' | 'half-open' | 'closed' }
   | { readonly type: 'corrupt-entry'; readonly key: string; readonly error: unknown }
   | { readonly type: 'revalidate'; readonly key: string; readonly error?: unknown };
 

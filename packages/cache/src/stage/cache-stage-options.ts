@@ -1,4 +1,7 @@
+import type { EncryptionKey } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
+import type { CacheScope } from '../key/cache-scope';
+import type { FingerprintSecret } from '../key/fingerprint-secret';
 import type { CacheStore } from '../store/cache-store';
 import type { CacheControl } from './cache-control';
 import type { CachePartRole } from './pipeline-shapes';
@@ -7,7 +10,19 @@ import type { CachePartRole } from './pipeline-shapes';
 export interface CacheKeyBinding<TTarget, TRequest, TPart> {
   targetId(target: TTarget): string;
   cacheKey?(request: TRequest, target: TTarget): unknown;
+  cacheScope?(request: TRequest, target: TTarget): CacheScope | Promise<CacheScope>;
+  // Method syntax: a binding typed with its own response type fits.
+  cacheResponse?(response: unknown): unknown;
+  cachePart?(part: TPart): TPart;
   partRole(part: TPart): CachePartRole;
+}
+
+/** Settings of the breaker that skips a failing store. */
+export interface StoreBreakerOptions {
+  /** Store failures or timeouts in a row that open the breaker. Defaults to 3. */
+  failureThreshold?: number;
+  /** How long an open breaker skips the store before one operation probes it, in ms. Defaults to 5 000. */
+  cooldownMs?: number;
 }
 
 /**
@@ -32,13 +47,45 @@ export interface CacheStageOptions<TTarget, TRequest, TPart> {
   partRole?: (part: TPart) => CachePartRole;
   /** The namespace (tenant) of every entry, or a function of the request. Defaults to `default`. */
   namespace?: string | ((request: TRequest) => string);
+  /**
+   * The endpoint and credentials a request would be sent with; entries are keyed by the
+   * endpoint and by an HMAC-SHA-256 of the credentials, so callers with other credentials
+   * never share an answer. Defaults to `binding.cacheScope(request, target)`; without either
+   * (and without `shareAcrossCredentials`) the stage refuses to be built.
+   */
+  scope?: (request: TRequest) => CacheScope | Promise<CacheScope>;
+  /**
+   * Share answers across credentials: callers with other API keys get each other's entries
+   * (the endpoint still keys them). Only for callers who may all see each other's answers.
+   * Defaults to false.
+   */
+  shareAcrossCredentials?: boolean;
+  /**
+   * Key of the HMAC that fingerprints credentials (at least 16 bytes; a string counts its
+   * UTF-8 bytes). Give every process of a fleet the same secret for them to share entries.
+   * Defaults to a random secret of this process: stages of one process share, no two
+   * processes do.
+   */
+  fingerprintSecret?: FingerprintSecret;
+  /**
+   * Encrypts every stored value with AES-GCM (a random 96-bit IV per value, the store key as
+   * additional data): an AES-GCM `CryptoKey`, or 16, 24 or 32 raw bytes. A value that does
+   * not decrypt (another key, changed) is a miss and a `corrupt-entry` event. Defaults to
+   * none (values stored as the codec encodes them).
+   */
+  encryptionKey?: EncryptionKey;
+  /**
+   * Skips the store after repeated failures or timeouts, for a cool-down, then probes it with
+   * one operation; `false` switches it off. Defaults to `{ failureThreshold: 3, cooldownMs: 5 000 }`.
+   */
+  storeBreaker?: StoreBreakerOptions | false;
   /** How long an answer stays fresh, in ms. Defaults to 3 600 000 (1 hour). */
   ttlMs?: number;
   /** How long past `ttlMs` an answer is served stale while one call refreshes it in the background, in ms. Defaults to 0 (off). */
   staleWhileRevalidateMs?: number;
   /** Largest entry stored, in UTF-8 bytes of its encoded form; larger ones are skipped. Defaults to 1 MiB. */
   maxEntryBytes?: number;
-  /** Longest wait for a store read, in ms; past it the call goes upstream. Defaults to 250. */
+  /** Longest wait for a store operation, in ms; past it a read goes upstream. Defaults to 100. */
   storeTimeoutMs?: number;
   /** Cache requests whose sampling is not deterministic. Defaults to false. */
   cacheNonDeterministic?: boolean;
@@ -55,9 +102,11 @@ export const defaultCacheStageOptions = {
   name: 'cache',
   targetId: 'default',
   namespace: 'default',
+  shareAcrossCredentials: false,
   ttlMs: 3_600_000,
   staleWhileRevalidateMs: 0,
   maxEntryBytes: 1024 * 1024,
-  storeTimeoutMs: 250,
+  storeTimeoutMs: 100,
+  storeBreaker: { failureThreshold: 3, cooldownMs: 5_000 },
   cacheNonDeterministic: false,
 } as const;

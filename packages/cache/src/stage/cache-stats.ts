@@ -18,8 +18,10 @@ export interface CacheStats {
   bytesRead: number;
   /** UTF-8 bytes written to the store. */
   bytesWritten: number;
-  /** Store failures and timeouts, and corrupt entries. */
+  /** Store failures and timeouts, and corrupt entries (also those that do not decrypt). */
   errors: number;
+  /** Store operations not sent because the store breaker was open: no call waited for them. */
+  storeSkipped: number;
 }
 
 /** A zeroed {@link CacheStats}. */
@@ -35,5 +37,6 @@ export function emptyCacheStats(): CacheStats {
     bytesRead: 0,
     bytesWritten: 0,
     errors: 0,
+    storeSkipped: 0,
   };
 }

@@ -17,6 +17,7 @@ import type {
 import { type CallPlan, planCall } from './plan-call';
 import { prepareCacheStageOptions } from './prepare-cache-stage-options';
 import { recordStream } from './record-stream';
+import { StoreBreaker } from './store-breaker';
 import { untilAborted } from './until-aborted';
 
 /**
@@ -24,14 +25,17 @@ import { untilAborted } from './until-aborted';
  * so a hit skips every other stage. Per call:
  *
  * 1. control (`withCacheControl` or the `control` option): skip, refresh, TTL, namespace;
- * 2. key: SHA-256 of namespace, target identity, mode and the request's key material;
+ * 2. key: SHA-256 of namespace, target identity, endpoint, an HMAC of the credentials, mode
+ *    and the request's key material;
  * 3. an identical call in flight is joined (single-flight): its answer or its error is shared;
  * 4. a fresh entry answers at once; a stale one (within `staleWhileRevalidateMs`) answers at
  *    once while one background call refreshes it;
- * 5. otherwise the call goes upstream; its answer is stored, a stream only once it ended
- *    normally with its finish part.
+ * 5. otherwise the call goes upstream; what a replay needs of its answer (the binding's
+ *    `cacheResponse`, `cachePart`) is stored, encrypted with `encryptionKey` if given, a
+ *    stream only once it ended normally with its finish part.
  *
- * A store that fails, times out or holds a corrupt entry never fails the call.
+ * A store that fails, times out or holds a corrupt entry never fails the call; after a few
+ * failures in a row the store breaker skips the store for a cool-down.
  */
 export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
   options: CacheStageOptions<TTarget, TRequest, TPart>,
@@ -40,14 +44,12 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
   const { name, partRole } = prepared;
   const events = new CacheEventHub();
   const stats = emptyCacheStats();
-  const access = new EntryAccess(
-    prepared.store,
-    prepared.codec,
-    events,
-    stats,
-    prepared.maxEntryBytes,
-    prepared.storeTimeoutMs,
-  );
+  const breaker = prepared.storeBreaker
+    ? new StoreBreaker(prepared.storeBreaker, (state) => {
+        if (events.wants('store-breaker')) events.emit({ type: 'store-breaker', state });
+      })
+    : undefined;
+  const access = new EntryAccess({ ...prepared, breaker }, events, stats);
   const flights = new Map<string, Flight>();
   const revalidating = new Set<string>();
 
@@ -75,9 +77,10 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
       throw error;
     }
     if (outcome.mode === 'generate') {
+      const response = prepared.storedResponse(outcome.response);
       const text = access.write(
         plan.key,
-        newEntry(plan, context.clock.now(), { response: outcome.response }),
+        newEntry(plan, context.clock.now(), { response }),
         context.clock,
       );
       flight?.resolve({ type: 'outcome', outcome, text });
@@ -94,7 +97,8 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
         flight?.resolve({ type: 'retry' });
         return;
       }
-      const entry = newEntry(plan, context.clock.now(), recording);
+      const parts = recording.parts.map(prepared.storedPart);
+      const entry = newEntry(plan, context.clock.now(), { parts, usage: recording.usage });
       const text = access.write(plan.key, entry, context.clock);
       flight?.resolve(text === undefined ? { type: 'retry' } : { type: 'entry', entry, text });
     });

@@ -1,65 +1,79 @@
-import type { Clock } from '@resilient-llm/policies';
+import type { Clock, MaybePromise } from '@resilient-llm/policies';
+import type { ValueCipher } from '../crypto/value-cipher';
 import type { CacheCodec, CacheEntry } from '../entry/cache-entry';
 import { readEntry } from '../entry/read-entry';
 import { utf8ByteLength } from '../entry/utf8-byte-length';
 import type { CacheStore } from '../store/cache-store';
+import type { CacheStoreOperation } from './cache-event';
 import type { CacheEventHub } from './cache-event-hub';
 import type { CacheStats } from './cache-stats';
-import { readWithTimeout } from './read-with-timeout';
+import type { StoreBreaker } from './store-breaker';
+import { withStoreTimeout } from './with-store-timeout';
 
-/** An entry read back, with its stored text and size. */
+/** An entry read back, with its text and the size of what the store held. */
 export interface FoundEntry {
   readonly entry: CacheEntry;
   readonly text: string;
   readonly bytes: number;
 }
 
+/** How {@link EntryAccess} reaches its store. */
+export interface EntryAccessSettings {
+  readonly store: CacheStore;
+  readonly codec: CacheCodec;
+  readonly maxEntryBytes: number;
+  readonly storeTimeoutMs: number;
+  /** Skips a store that keeps failing; none when off. */
+  readonly breaker: StoreBreaker | undefined;
+  /** Encrypts values at rest; none when off. */
+  readonly cipher: ValueCipher | undefined;
+}
+
+/** What one store operation came to: its value, or nothing (it failed, timed out or was skipped). */
+type StoreAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
+
 /**
  * Reads and writes entries so that the store can never fail a call: failures, timeouts and
- * corrupt entries become events (and corrupt entries are deleted); oversize entries are skipped.
+ * corrupt entries become events (and corrupt entries are deleted); oversize entries are
+ * skipped. Every store operation is bounded by `storeTimeoutMs` and passes the store breaker.
  */
 export class EntryAccess {
   constructor(
-    private readonly store: CacheStore,
-    private readonly codec: CacheCodec,
+    private readonly settings: EntryAccessSettings,
     private readonly events: CacheEventHub,
     private readonly stats: CacheStats,
-    private readonly maxEntryBytes: number,
-    private readonly storeTimeoutMs: number,
   ) {}
 
   /** The usable entry under `key` of the given kind, or undefined (missing, expired, broken). */
   async read(key: string, kind: CacheEntry['kind'], clock: Clock): Promise<FoundEntry | undefined> {
-    let text: string | null | undefined;
-    try {
-      text = await readWithTimeout(() => this.store.get(key), this.storeTimeoutMs, clock);
-    } catch (error) {
-      this.reportStoreError(key, 'get', error);
-      return undefined;
-    }
+    const { store, codec, cipher } = this.settings;
+    const answer = await this.attempt('get', key, clock, () => store.get(key));
     // Remote clients answer null for a missing key; accept it as well as undefined.
-    if (text === undefined || text === null) return undefined;
+    if (!answer.ok || answer.value === undefined || answer.value === null) return undefined;
+    const stored = answer.value;
+    let text: string;
     let entry: CacheEntry;
     try {
-      entry = readEntry(text, this.codec);
+      text = cipher ? await cipher.open(key, stored) : stored;
+      entry = readEntry(text, codec);
       if (entry.kind !== kind) throw new TypeError(`a ${entry.kind} entry under a ${kind} key`);
     } catch (error) {
       this.stats.errors += 1;
       if (this.events.wants('corrupt-entry'))
         this.events.emit({ type: 'corrupt-entry', key, error });
-      this.delete(key);
+      this.delete(key, clock);
       return undefined;
     }
     if (clock.now() >= entry.staleUntil) {
-      if (!this.store.capabilities.ttl) this.delete(key);
+      if (!store.capabilities.ttl) this.delete(key, clock);
       return undefined;
     }
-    return { entry, text, bytes: utf8ByteLength(text) };
+    return { entry, text, bytes: utf8ByteLength(stored) };
   }
 
-  /** A fresh copy of a stored entry's contents (followers must not share mutable objects). */
+  /** A fresh copy of an entry's contents (followers must not share mutable objects). */
   decode(text: string): CacheEntry {
-    return readEntry(text, this.codec);
+    return readEntry(text, this.settings.codec);
   }
 
   /**
@@ -67,32 +81,26 @@ export class EntryAccess {
    * it cannot be encoded), stored or not.
    */
   write(key: string, entry: CacheEntry, clock: Clock): string | undefined {
+    const { codec, cipher, maxEntryBytes } = this.settings;
     let text: string;
     try {
-      text = this.codec.encode(entry);
+      text = codec.encode(entry);
     } catch {
       this.skip(key, 'unencodable');
       return undefined;
     }
     const bytes = utf8ByteLength(text);
-    if (bytes > this.maxEntryBytes) {
+    if (bytes > maxEntryBytes) {
       this.skip(key, 'oversize', bytes);
       return text;
     }
     const ttlMs = Math.max(1, Math.ceil(entry.staleUntil - clock.now()));
-    const written = () => {
-      this.stats.writes += 1;
-      this.stats.bytesWritten += bytes;
-      if (this.events.wants('write')) this.events.emit({ type: 'write', key, bytes });
-    };
-    try {
-      const saving = this.store.set(key, text, { ttlMs });
-      if (saving instanceof Promise)
-        saving.then(written, (error: unknown) => this.reportStoreError(key, 'set', error));
-      else written();
-    } catch (error) {
-      this.reportStoreError(key, 'set', error);
-    }
+    if (!cipher) this.save(key, text, ttlMs, clock);
+    else
+      cipher.seal(key, text).then(
+        (sealed) => this.save(key, sealed, ttlMs, clock),
+        () => this.skip(key, 'unencodable'),
+      );
     return text;
   }
 
@@ -106,19 +114,58 @@ export class EntryAccess {
     if (this.events.wants('skip')) this.events.emit({ type: 'skip', key, reason, bytes });
   }
 
-  private delete(key: string): void {
-    try {
-      const deleting = this.store.delete(key);
-      if (deleting instanceof Promise)
-        deleting.catch((error: unknown) => this.reportStoreError(key, 'delete', error));
-    } catch (error) {
-      this.reportStoreError(key, 'delete', error);
-    }
+  private save(key: string, value: string, ttlMs: number, clock: Clock): void {
+    const written = ({ ok }: StoreAnswer<unknown>) => {
+      if (!ok) return;
+      const bytes = utf8ByteLength(value);
+      this.stats.writes += 1;
+      this.stats.bytesWritten += bytes;
+      if (this.events.wants('write')) this.events.emit({ type: 'write', key, bytes });
+    };
+    const answer = this.attempt('set', key, clock, () =>
+      this.settings.store.set(key, value, { ttlMs }),
+    );
+    if (answer instanceof Promise) void answer.then(written);
+    else written(answer);
   }
 
-  private reportStoreError(key: string, operation: 'get' | 'set' | 'delete', error: unknown): void {
-    this.stats.errors += 1;
-    if (this.events.wants('store-error'))
-      this.events.emit({ type: 'store-error', key, operation, error });
+  private delete(key: string, clock: Clock): void {
+    void this.attempt('delete', key, clock, () => this.settings.store.delete(key));
+  }
+
+  /**
+   * Runs one store operation, unless the breaker skips it, within `storeTimeoutMs`; a failure
+   * or timeout is reported and counted by the breaker. Never throws or rejects. A store that
+   * answers synchronously is answered synchronously.
+   */
+  private attempt<T>(
+    operation: CacheStoreOperation,
+    key: string,
+    clock: Clock,
+    run: () => MaybePromise<T>,
+  ): MaybePromise<StoreAnswer<T>> {
+    const { breaker, storeTimeoutMs } = this.settings;
+    const admission = breaker?.admit(clock.now()) ?? 'call';
+    if (admission === 'skip') {
+      this.stats.storeSkipped += 1;
+      return { ok: false };
+    }
+    const succeeded = (value: T): StoreAnswer<T> => {
+      breaker?.record(admission, true, clock.now());
+      return { ok: true, value };
+    };
+    const failed = (error: unknown): StoreAnswer<T> => {
+      breaker?.record(admission, false, clock.now());
+      this.stats.errors += 1;
+      if (this.events.wants('store-error'))
+        this.events.emit({ type: 'store-error', key, operation, error });
+      return { ok: false };
+    };
+    try {
+      const answer = withStoreTimeout(run, storeTimeoutMs, clock);
+      return answer instanceof Promise ? answer.then(succeeded, failed) : succeeded(answer);
+    } catch (error) {
+      return failed(error);
+    }
   }
 }

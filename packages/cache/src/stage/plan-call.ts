@@ -34,15 +34,25 @@ export async function planCall<TRequest, TPart>(
     const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
     if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
       return bypass('non-deterministic');
+    const scope = await prepared.scopeOf?.(request);
+    let credentials: string | undefined;
+    if (prepared.fingerprintOf) {
+      // Never share by accident: a request whose credentials are unknown is not cached.
+      if (typeof scope?.credentials !== 'object' || scope.credentials === null)
+        throw new TypeError('the scope of the request names no credentials');
+      credentials = await prepared.fingerprintOf(scope.credentials);
+    }
     const key = await deriveCacheKey({
       namespace: control.namespace ?? prepared.namespaceOf(request),
       targetId: prepared.targetId,
+      endpoint: scope?.endpoint,
+      credentials,
       mode: context.mode,
       material,
     });
     return { key, ttlMs, staleWhileRevalidateMs };
   } catch (error) {
-    // The key material threw, or has no canonical form: go upstream uncached.
+    // The key material or scope threw, or has no canonical form: go upstream uncached.
     return bypass('uncacheable-request', error);
   }
 }

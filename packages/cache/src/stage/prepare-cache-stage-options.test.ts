@@ -6,6 +6,8 @@ import { createCacheStage } from './create-cache-stage';
 
 const store = new MemoryCacheStore();
 const keyOf = (request: unknown) => request;
+/** A key source that knows no credentials: allowed only when sharing across them. */
+const shared = { store, keyOf, shareAcrossCredentials: true };
 
 function fieldOf(create: () => unknown): string | undefined {
   try {
@@ -18,16 +20,42 @@ function fieldOf(create: () => unknown): string | undefined {
 }
 
 describe('createCacheStage options', () => {
-  it('accepts a binding with a target, or keyOf', () => {
+  it('accepts a binding with a target, or keyOf with a scope or shared across credentials', () => {
     expect(() =>
       createCacheStage({ store, binding: scriptedBinding, target: scriptedTarget('a') }),
     ).not.toThrow();
-    expect(() => createCacheStage({ store, keyOf })).not.toThrow();
+    const scope = () => ({ endpoint: 'https://api.example/v1', credentials: { apiKey: 'sk' } });
+    expect(() => createCacheStage({ store, keyOf, scope })).not.toThrow();
+    expect(() => createCacheStage(shared)).not.toThrow();
+  });
+
+  it('refuses a stage that could not keep credentials apart, unless sharing is asked for', () => {
+    expect(fieldOf(() => createCacheStage({ store, keyOf }))).toBe('scope');
+    const withoutScope = { ...scriptedBinding, cacheScope: undefined };
+    const target = scriptedTarget('a');
+    expect(fieldOf(() => createCacheStage({ store, binding: withoutScope, target }))).toBe('scope');
+    expect(
+      fieldOf(() =>
+        createCacheStage({ store, binding: withoutScope, target, shareAcrossCredentials: true }),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('never puts a secret into the message of a bad one', () => {
+    const secret = 'sk-abc-of-20-bytes!!';
+    const cases = [
+      () => createCacheStage({ ...shared, fingerprintSecret: secret.slice(0, 10) }),
+      () => createCacheStage({ ...shared, encryptionKey: new TextEncoder().encode(secret) }),
+    ];
+    for (const create of cases) {
+      expect(create).toThrow(InvalidOptionError);
+      expect(create).not.toThrow(/sk-abc/);
+    }
   });
 
   it('names the field of a bad value', () => {
     const cases: Array<[string, () => unknown]> = [
-      ['store', () => createCacheStage({ store: {} as never, keyOf })],
+      ['store', () => createCacheStage({ ...shared, store: {} as never })],
       ['keyOf', () => createCacheStage({ store })],
       ['target', () => createCacheStage({ store, binding: scriptedBinding })],
       [
@@ -39,17 +67,34 @@ describe('createCacheStage options', () => {
             target: scriptedTarget('a'),
           }),
       ],
-      ['ttlMs', () => createCacheStage({ store, keyOf, ttlMs: 0 })],
-      ['ttlMs', () => createCacheStage({ store, keyOf, ttlMs: Infinity })],
+      ['ttlMs', () => createCacheStage({ ...shared, ttlMs: 0 })],
+      ['ttlMs', () => createCacheStage({ ...shared, ttlMs: Infinity })],
+      ['staleWhileRevalidateMs', () => createCacheStage({ ...shared, staleWhileRevalidateMs: -1 })],
+      ['maxEntryBytes', () => createCacheStage({ ...shared, maxEntryBytes: 0.5 })],
+      ['storeTimeoutMs', () => createCacheStage({ ...shared, storeTimeoutMs: Number.NaN })],
+      ['namespace', () => createCacheStage({ ...shared, namespace: '' })],
+      ['name', () => createCacheStage({ ...shared, name: '' })],
+      ['codec', () => createCacheStage({ ...shared, codec: {} as never })],
+      ['scope', () => createCacheStage({ ...shared, scope: 'tenant' as never })],
       [
-        'staleWhileRevalidateMs',
-        () => createCacheStage({ store, keyOf, staleWhileRevalidateMs: -1 }),
+        'shareAcrossCredentials',
+        () => createCacheStage({ ...shared, shareAcrossCredentials: 'yes' as never }),
       ],
-      ['maxEntryBytes', () => createCacheStage({ store, keyOf, maxEntryBytes: 0.5 })],
-      ['storeTimeoutMs', () => createCacheStage({ store, keyOf, storeTimeoutMs: Number.NaN })],
-      ['namespace', () => createCacheStage({ store, keyOf, namespace: '' })],
-      ['name', () => createCacheStage({ store, keyOf, name: '' })],
-      ['codec', () => createCacheStage({ store, keyOf, codec: {} as never })],
+      [
+        'fingerprintSecret',
+        () => createCacheStage({ store, keyOf, scope: keyOf as never, fingerprintSecret: 'short' }),
+      ],
+      ['encryptionKey', () => createCacheStage({ ...shared, encryptionKey: new Uint8Array(8) })],
+      ['encryptionKey', () => createCacheStage({ ...shared, encryptionKey: 'key' as never })],
+      ['storeBreaker', () => createCacheStage({ ...shared, storeBreaker: true as never })],
+      [
+        'storeBreaker.failureThreshold',
+        () => createCacheStage({ ...shared, storeBreaker: { failureThreshold: 0 } }),
+      ],
+      [
+        'storeBreaker.cooldownMs',
+        () => createCacheStage({ ...shared, storeBreaker: { cooldownMs: 1.5 } }),
+      ],
     ];
     for (const [field, create] of cases) expect(fieldOf(create), field).toBe(field);
   });

@@ -1,11 +1,23 @@
-import { assertFunction, assertNumber, InvalidOptionError } from '@resilient-llm/policies';
+import {
+  assertFunction,
+  assertNumber,
+  InvalidOptionError,
+  type MaybePromise,
+} from '@resilient-llm/policies';
+import type { ValueCipher } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
 import { jsonCodec } from '../entry/json-codec';
+import type { CacheScope } from '../key/cache-scope';
+import type { CredentialFingerprinter } from '../key/credential-fingerprint';
 import type { CacheStore } from '../store/cache-store';
 import { type CacheControl, readCacheControl } from './cache-control';
 import { type CacheStageOptions, defaultCacheStageOptions } from './cache-stage-options';
 import { isNonDeterministic as defaultIsNonDeterministic } from './is-non-deterministic';
 import type { CachePartRole } from './pipeline-shapes';
+import { prepareCipher } from './prepare-cipher';
+import { prepareFingerprinter } from './prepare-fingerprinter';
+import { prepareStoreBreaker } from './prepare-store-breaker';
+import type { StoreBreakerSettings } from './store-breaker';
 
 /** {@link CacheStageOptions} checked, with defaults applied and the key source resolved. */
 export interface PreparedCacheStageOptions<TRequest, TPart> {
@@ -15,6 +27,15 @@ export interface PreparedCacheStageOptions<TRequest, TPart> {
   readonly targetId: string;
   readonly partRole: ((part: TPart) => CachePartRole) | undefined;
   readonly namespaceOf: (request: TRequest) => string;
+  /** The endpoint and credentials of a request; undefined when none is known (shared mode only). */
+  readonly scopeOf: ((request: TRequest) => MaybePromise<CacheScope>) | undefined;
+  /** Fingerprints the credentials of a request; undefined when answers are shared across them. */
+  readonly fingerprintOf: CredentialFingerprinter | undefined;
+  readonly cipher: ValueCipher | undefined;
+  readonly storeBreaker: StoreBreakerSettings | undefined;
+  /** What is stored of a response and of a stream part (the binding's `cacheResponse` and `cachePart`). */
+  readonly storedResponse: (response: unknown) => unknown;
+  readonly storedPart: (part: TPart) => TPart;
   readonly ttlMs: number;
   readonly staleWhileRevalidateMs: number;
   readonly maxEntryBytes: number;
@@ -37,6 +58,11 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>({
   targetId,
   partRole,
   namespace = defaultCacheStageOptions.namespace,
+  scope,
+  shareAcrossCredentials = defaultCacheStageOptions.shareAcrossCredentials,
+  fingerprintSecret,
+  encryptionKey,
+  storeBreaker = defaultCacheStageOptions.storeBreaker,
   ttlMs = defaultCacheStageOptions.ttlMs,
   staleWhileRevalidateMs = defaultCacheStageOptions.staleWhileRevalidateMs,
   maxEntryBytes = defaultCacheStageOptions.maxEntryBytes,
@@ -57,6 +83,13 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>({
   assertFunction('partRole', partRole);
   assertFunction('isNonDeterministic', isNonDeterministic);
   assertFunction('control', control);
+  assertFunction('scope', scope);
+  if (typeof shareAcrossCredentials !== 'boolean')
+    throw new InvalidOptionError({
+      field: 'shareAcrossCredentials',
+      value: shareAcrossCredentials,
+      reason: 'must be true or false',
+    });
   assertNumber('ttlMs', ttlMs, timeRule);
   assertNumber('staleWhileRevalidateMs', staleWhileRevalidateMs, { ...timeRule, min: 0 });
   assertNumber('maxEntryBytes', maxEntryBytes, { min: 1, integer: true });
@@ -74,12 +107,21 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>({
       reason: 'needs encode and decode',
     });
   const keySource = resolveKeySource({ binding, target, keyOf, targetId });
+  const scopeOf = resolveScope({ binding, target, scope, shareAcrossCredentials });
   return {
     store,
     name,
     ...keySource,
     partRole: partRole ?? (binding ? (part) => binding.partRole(part) : undefined),
     namespaceOf: typeof namespace === 'function' ? namespace : () => namespace,
+    scopeOf,
+    fingerprintOf: prepareFingerprinter(fingerprintSecret, shareAcrossCredentials),
+    cipher: prepareCipher(encryptionKey),
+    storeBreaker: prepareStoreBreaker(storeBreaker),
+    storedResponse: binding?.cacheResponse
+      ? (response) => binding.cacheResponse!(response)
+      : (response) => response,
+    storedPart: binding?.cachePart ? (part) => binding.cachePart!(part) : (part) => part,
     ttlMs,
     staleWhileRevalidateMs,
     maxEntryBytes,
@@ -150,4 +192,25 @@ function resolveKeySource<TTarget, TRequest, TPart>({
     keyMaterial: (request: TRequest) => cacheKey.call(binding, request, target),
     targetId: targetId ?? binding.targetId(target),
   };
+}
+
+function resolveScope<TTarget, TRequest, TPart>({
+  binding,
+  target,
+  scope,
+  shareAcrossCredentials,
+}: Pick<CacheStageOptions<TTarget, TRequest, TPart>, 'binding' | 'target' | 'scope'> & {
+  shareAcrossCredentials: boolean;
+}): ((request: TRequest) => MaybePromise<CacheScope>) | undefined {
+  if (scope) return scope;
+  const cacheScope = binding?.cacheScope;
+  if (typeof cacheScope === 'function' && target !== undefined)
+    return (request) => cacheScope.call(binding, request, target);
+  if (shareAcrossCredentials) return undefined;
+  throw new InvalidOptionError({
+    field: 'scope',
+    value: scope,
+    reason:
+      'is required: nothing tells the credentials of a request (the binding has no cacheScope), so answers could cross API keys; pass scope, or shareAcrossCredentials: true if every caller may see every answer',
+  });
 }

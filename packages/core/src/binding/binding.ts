@@ -27,6 +27,25 @@ export interface BindingStream<TPart> {
 export type StreamPartRole = 'preamble' | 'content' | 'finish' | 'error' | 'other';
 
 /**
+ * Who would answer a request, for a response cache ({@link Binding.cacheScope}): the cache
+ * keys entries by `endpoint` and by a keyed hash (HMAC-SHA-256) of `credentials`, so that
+ * callers with other credentials or another endpoint never get each other's answers. The
+ * credentials are secrets: a cache never stores, logs or reports them.
+ */
+export interface CacheScope {
+  /** Where the request would go: a base URL, or a provider and model when there is none. */
+  readonly endpoint: string;
+  /**
+   * What the request would be sent with that identifies the account: API keys, the values of
+   * `authorization`, `api-key` or `x-api-key` headers (the client's and the call's own),
+   * organization and project ids. An object stands for credentials the binding cannot read
+   * (a client whose key comes from a function): it is keyed by its identity in this process.
+   * `undefined` values are left out.
+   */
+  readonly credentials: Readonly<Record<string, string | object | undefined>>;
+}
+
+/**
  * What an adapter supplies so the pipeline can drive its SDK. Generic over the adapter's own
  * target, request, response and stream-part types: the pipeline never translates between SDKs.
  */
@@ -49,6 +68,15 @@ export interface Binding<TTarget, TRequest, TResponse, TPart> {
   partError?(part: TPart): unknown;
   /** Canonical key material of the output-affecting fields, for the response cache. */
   cacheKey?(request: TRequest, target: TTarget): unknown;
+  /** The endpoint and credentials `request` would be sent with to `target`, for the response cache. */
+  cacheScope?(request: TRequest, target: TTarget): CacheScope | Promise<CacheScope>;
+  /**
+   * What a response cache stores of a response: what a replay needs, without echoes of the
+   * prompt (a request body, echoed instructions). Defaults to the response as it is.
+   */
+  cacheResponse?(response: TResponse): TResponse;
+  /** What a response cache stores of a stream part, as `cacheResponse`. Defaults to the part as it is. */
+  cachePart?(part: TPart): TPart;
   /** Input tokens plus maximum output tokens, for token-per-minute permits. */
   estimateTokens?(request: TRequest): number;
 }

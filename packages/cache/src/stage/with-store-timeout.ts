@@ -5,12 +5,12 @@ import { CacheStoreTimeoutError } from '../errors/cache-store-timeout-error';
  * Waits for a store answer at most `timeoutMs` on `clock`, then rejects with
  * `CacheStoreTimeoutError`. A synchronous answer costs no timer; the timer is always cleared.
  */
-export function readWithTimeout<T>(
-  read: () => MaybePromise<T>,
+export function withStoreTimeout<T>(
+  operation: () => MaybePromise<T>,
   timeoutMs: number,
   clock: Clock,
 ): MaybePromise<T> {
-  const answer = read();
+  const answer = operation();
   if (!(answer instanceof Promise)) return answer;
   return new Promise<T>((resolve, reject) => {
     // The limit only bounds the store's pending answer: it never keeps the process alive.

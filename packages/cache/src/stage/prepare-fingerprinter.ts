@@ -1,0 +1,40 @@
+import { InvalidOptionError } from '@resilient-llm/policies';
+import {
+  type CredentialFingerprinter,
+  createCredentialFingerprinter,
+} from '../key/credential-fingerprint';
+import {
+  type FingerprintSecret,
+  fingerprintKey,
+  minimumFingerprintSecretBytes,
+} from '../key/fingerprint-secret';
+
+/**
+ * Checks `fingerprintSecret` and starts importing it (or making the process's own); no
+ * fingerprints when answers are shared across credentials.
+ */
+export function prepareFingerprinter(
+  secret: FingerprintSecret | undefined,
+  shareAcrossCredentials: boolean,
+): CredentialFingerprinter | undefined {
+  if (secret !== undefined) {
+    const bytes =
+      typeof secret === 'string'
+        ? new TextEncoder().encode(secret).length
+        : secret instanceof Uint8Array
+          ? secret.length
+          : undefined;
+    if (bytes === undefined || bytes < minimumFingerprintSecretBytes)
+      throw new InvalidOptionError({
+        field: 'fingerprintSecret',
+        // A secret never goes into an error message: only what is wrong with it.
+        value: bytes === undefined ? typeof secret : `${bytes} bytes`,
+        reason: `must be a string or Uint8Array of at least ${minimumFingerprintSecretBytes} bytes`,
+      });
+  }
+  if (shareAcrossCredentials) return undefined;
+  const key = fingerprintKey(secret);
+  // Rejections reach each call's key derivation, which then goes upstream uncached.
+  key.catch(() => {});
+  return createCredentialFingerprinter(key);
+}

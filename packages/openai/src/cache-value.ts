@@ -1,0 +1,29 @@
+import type { OpenAIResponse, OpenAIResult, OpenAIStreamPart } from './openai-response';
+
+/**
+ * What the response cache stores of a response: the body without what echoes the request
+ * (a Responses API object's `instructions` become `null`, an echoed `input` is dropped), and
+ * the HTTP head without `set-cookie`. A replay is the same answer to the same request; the
+ * caller holds its own instructions.
+ */
+export function cacheResponse({ data, response }: OpenAIResponse): OpenAIResponse {
+  if (!response.headers.has('set-cookie')) return { data: withoutEcho(data), response };
+  const headers = new Headers(response.headers);
+  headers.delete('set-cookie');
+  const { status, statusText } = response;
+  return { data: withoutEcho(data), response: new Response(null, { status, statusText, headers }) };
+}
+
+/** What the response cache stores of a stream part: Responses API events carry the response, without its echo. */
+export function cachePart(part: OpenAIStreamPart): OpenAIStreamPart {
+  const { response } = part as { response?: OpenAIResult };
+  return response?.object === 'response'
+    ? ({ ...part, response: withoutEcho(response) } as OpenAIStreamPart)
+    : part;
+}
+
+function withoutEcho<TResult extends OpenAIResult>(data: TResult): TResult {
+  if (data.object !== 'response') return data;
+  const { input: _input, ...rest } = data as typeof data & { input?: unknown };
+  return { ...rest, instructions: null } as TResult;
+}

@@ -1,0 +1,46 @@
+import { createClient, type RedisClientOptions, type RedisClientType } from 'redis';
+
+/** Options of {@link createRedisClient}: node-redis's own, with defaults that fail fast. */
+export interface CreateRedisClientOptions extends RedisClientOptions {
+  /**
+   * Called with each error the client reports (node-redis needs a listener, or an error ends
+   * the process). Store failures also reach the cache stage's `store-error` events. Defaults
+   * to ignoring them.
+   */
+  onError?: (error: unknown) => void;
+}
+
+/** The defaults {@link createRedisClient} applies where its options say nothing. */
+export const defaultRedisClientOptions = {
+  /** Commands fail at once while disconnected, instead of queueing until a reconnect. */
+  disableOfflineQueue: true,
+  /** Longest wait for a connection, in ms (`socket.connectTimeout`). */
+  connectTimeoutMs: 1_000,
+} as const;
+
+/**
+ * A node-redis client for the stores of this package, with defaults that never let a dead
+ * Redis hold a call: no offline queue (a command while disconnected fails at once, and the
+ * call goes upstream) and a connect timeout of 1 s; node-redis reconnects by itself (its
+ * jittered backoff, 50 ms doubled up to 2 s). It starts connecting at once and does not wait
+ * for it: until Redis answers, store operations fail fast and calls go upstream. Any option
+ * given wins; you close the client (`client.close()` or `client.destroy()`).
+ */
+export function createRedisClient({
+  onError = () => {},
+  disableOfflineQueue = defaultRedisClientOptions.disableOfflineQueue,
+  socket,
+  ...options
+}: CreateRedisClientOptions = {}): RedisClientType {
+  const client = createClient({
+    ...options,
+    disableOfflineQueue,
+    socket: {
+      connectTimeout: defaultRedisClientOptions.connectTimeoutMs,
+      ...socket,
+    } as RedisClientOptions['socket'],
+  }) as RedisClientType;
+  client.on('error', onError);
+  client.connect().catch(onError);
+  return client;
+}
