@@ -16,14 +16,14 @@ function optionsWith(overrides: Record<string, unknown>): Options {
 
 describe('option validation at construction', () => {
   it.each([
-    ['targets', { targets: [] }, '[]'],
+    ['targets', { targets: [] }, 'an empty array'],
     ['targets', { targets: 'a' }, '"a"'],
     ['targets[1]', { targets: [scriptedTarget('a'), scriptedTarget('a')] }, '"a"'],
     ['timeoutMs', { timeoutMs: -5 }, '-5'],
     ['timeoutMs', { timeoutMs: Number.NaN }, 'NaN'],
     ['streamTimeouts.firstContentTimeoutMs', { streamTimeouts: { firstContentTimeoutMs: 0 } }, '0'],
     ['streamTimeouts.idleTimeoutMs', { streamTimeouts: { idleTimeoutMs: '5s' } }, '"5s"'],
-    ['stages', { stages: {} }, '{}'],
+    ['stages', { stages: {} }, 'an empty object'],
     ['stages[0].name', { stages: [{ wrapCall: () => {} }] }, 'undefined'],
     ['stages[0].wrapTarget', { stages: [{ name: 'x', wrapTarget: 3 }] }, '3'],
     ['binding', { binding: undefined }, 'undefined'],

@@ -1,9 +1,12 @@
 import {
   assertNumber,
+  assertOptions,
   type Clock,
   RateLimiter,
   type RateLimiterOptions,
   type RateLimitPermit,
+  rateLimiterOptionKeys,
+  withoutKeys,
 } from '@resilient-llm/policies';
 import type { Usage } from '../binding/observation';
 import type { Failure } from '../failure/failure';
@@ -11,7 +14,7 @@ import { suggestedWaitMs } from '../headers/suggested-wait';
 import type { AttemptOutcome } from '../pipeline/outcome';
 import type { Stage } from '../pipeline/stage';
 import { countableTokens } from './countable-tokens';
-import { type PerTargetOptions, perTarget } from './per-target';
+import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { ResponseTimes } from './response-times';
 
 /** Options of one target's rate limiter in the pipeline. */
@@ -27,8 +30,16 @@ export interface RateLimitTargetOptions extends Omit<RateLimiterOptions, 'clock'
   responseTimeReserveMs?: number | 'observed';
 }
 
+const rateLimitTargetKeys = [
+  ...withoutKeys(rateLimiterOptionKeys, ['clock']),
+  'responseTimeReserveMs',
+] as const satisfies readonly (keyof RateLimitTargetOptions)[];
+
 /** Options of the rate-limit stage: {@link RateLimitTargetOptions} (one limiter per target) plus per-target overrides. */
 export type RateLimitStageOptions = PerTargetOptions<RateLimitTargetOptions>;
+
+/** Every option of {@link RateLimitStageOptions}: any other key is refused. */
+export const rateLimitStageOptionKeys = perTargetKeys(rateLimitTargetKeys);
 
 /**
  * The pipeline's default: no local limits until response headers report them; wait at most
@@ -64,10 +75,11 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
 ): Stage<TTarget, TRequest, TResponse, TPart> & {
   readonly limiters: ReadonlyMap<string, RateLimiter>;
 } {
+  assertOptions('rateLimit', options, rateLimitStageOptionKeys);
   const settings = perTarget(
     'rateLimit',
     { ...defaultRateLimitStageOptions, ...options },
-    targetIds,
+    { targetIds, targetKeys: rateLimitTargetKeys },
     ({ responseTimeReserveMs, ...limiterOptions }, targetId) => ({
       limiter: new RateLimiter({ key: `rate-limiter:${targetId}`, ...limiterOptions, clock }),
       maxWaitMs: limiterOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,
