@@ -78,9 +78,9 @@ describe('the AI SDK adapter refuses what it would otherwise ignore', () => {
     const called = new MockLanguageModelV4({ modelId: 'gpt' });
     const resilient = createResilientModel({ models: [called] });
 
-    const error = await resilient
-      .doGenerate({ prompt, abortSignal: 'x' as never })
-      .catch((caught: unknown) => caught);
+    const error = await Promise.resolve(
+      resilient.doGenerate({ prompt, abortSignal: 'x' as never }),
+    ).catch((caught: unknown) => caught);
 
     expect(InvalidOptionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ field: 'abortSignal' });
