@@ -23,7 +23,6 @@ describe('the senders and the coalescer refuse what they would otherwise ignore'
   it.each([
     ['options', () => createOpenAIBatchSender(undefined as never)],
     ['modle', () => createOpenAIBatchSender({ client, modle: 'gpt' } as never)],
-    ['model', () => createOpenAIBatchSender({ client } as never)],
     ['strict', () => createOpenAIBatchSender({ client, model: 'gpt', strict: 'yes' } as never)],
     ['request', () => createOpenAIBatchSender({ client, model: 'gpt', request: 5 } as never)],
     // The sender sets these itself: given here, they would be overridden or break the batch.
@@ -34,10 +33,6 @@ describe('the senders and the coalescer refuse what they would otherwise ignore'
     [
       'request.stream',
       () => createOpenAIBatchSender({ client, model: 'gpt', request: { stream: true } } as never),
-    ],
-    [
-      'client.chat.completions.create',
-      () => createOpenAIBatchSender({ client: {}, model: 'gpt' } as never),
     ],
     ['options', () => createOpenAIEmbeddingSender(null as never)],
     [

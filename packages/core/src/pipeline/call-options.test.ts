@@ -19,7 +19,6 @@ describe('per-call options', () => {
   it.each([
     ['signal', { signal: 'x' }, 'must be an AbortSignal'],
     ['signal', { signal: {} }, 'must be an AbortSignal'],
-    ['timeoutMs', { timeoutMs: '5s' }, 'is not a number'],
     ['timeout', { timeout: 5_000 }, 'did you mean `timeoutMs`?'],
     ['options', null, 'must be an object'],
   ])(

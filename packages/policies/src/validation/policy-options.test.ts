@@ -59,7 +59,7 @@ describe('every policy refuses an option it does not know, and a collaborator it
       'idleTimeout',
       'idleTimeoutMs',
     ],
-  ])('%s: %s', (_, build, field, suggestion) => {
+  ])('%s refuses a misspelt option, suggesting the one it means', (_, build, field, suggestion) => {
     const error = refusal(build);
     expect(error.field).toBe(field);
     expect(error.reason).toContain(`did you mean \`${suggestion}\`?`);
@@ -95,7 +95,7 @@ describe('every policy refuses an option it does not know, and a collaborator it
     ['no onTimeout', () => createStreamWatchdog({} as never), 'onTimeout'],
     ['no options at all', () => createStreamWatchdog(undefined as never), 'options'],
     ['null options', () => new RetryPolicy(null as never), 'options'],
-  ])('refuses %s, naming %s', (_, build, field) => {
+  ])('refuses %s', (_, build, field) => {
     expect(refusal(build).field).toBe(field);
   });
 
