@@ -1,6 +1,7 @@
 import { InvalidOptionError } from '@resilient-llm/core';
 import { MockEmbeddingModelV4, MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../policies/src/testing/refusal';
 import {
   createResilientEmbeddingMiddleware,
   createResilientEmbeddingModel,
@@ -9,16 +10,6 @@ import {
 } from '../src/index';
 
 const prompt = [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Hi' }] }];
-
-function refusal(build: () => unknown): InvalidOptionError {
-  try {
-    build();
-  } catch (error) {
-    if (InvalidOptionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('the AI SDK adapter refuses what it would otherwise ignore', () => {
   const model = new MockLanguageModelV4({ modelId: 'gpt' });

@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { createOpenAI } from '@ai-sdk/openai';
 import * as aiSdkAdapter from '@resilient-llm/ai-sdk';
 import * as core from '@resilient-llm/core';
@@ -8,6 +7,7 @@ import { driveClock, type ManualClock, yieldToIo } from '@resilient-llm/simulato
 import { generateText, streamText } from 'ai';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
+import { renderings } from '../../policies/src/testing/refusal';
 import * as batchAiSdk from '../src/ai-sdk';
 import * as batch from '../src/index';
 import * as batchOpenAI from '../src/openai';
@@ -27,18 +27,6 @@ const eventTypes = Object.keys({
   'call-success': true,
   'call-failure': true,
 } satisfies Record<core.PipelineEventType, true>) as core.PipelineEventType[];
-
-/** Every way a value reaches a log: `String`, `JSON.stringify` and `console.error`'s rendering. */
-function renderings(value: unknown): string[] {
-  const seen = new WeakSet<object>();
-  const json = JSON.stringify(value, (_, inner: unknown) => {
-    if (typeof inner !== 'object' || inner === null) return inner;
-    if (seen.has(inner)) return '[circular]';
-    seen.add(inner);
-    return inner;
-  });
-  return [String(value), json ?? '', inspect(value, { depth: Infinity, showHidden: true })];
-}
 
 /** Collects what callers may log, and checks that none of it holds the key. */
 function leakCheck() {

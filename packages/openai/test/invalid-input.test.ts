@@ -1,33 +1,15 @@
-import { inspect } from 'node:util';
 import { InvalidOptionError } from '@resilient-llm/core';
 import { createManualClock } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { APIPromise } from 'openai/core/api-promise';
 import { afterEach, describe, expect, it } from 'vitest';
+import { refusal, renderings } from '../../policies/src/testing/refusal';
 import { createResilientOpenAI } from '../src/index';
 import { settleWithClock } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';
 
 const secret = 'sk-test-SECRET-0123456789';
 const question = { model: 'gpt-sim', messages: [{ role: 'user' as const, content: 'Hi' }] };
-
-function refusal(build: () => unknown): InvalidOptionError {
-  try {
-    build();
-  } catch (error) {
-    if (InvalidOptionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
-
-function renderings(error: unknown): string[] {
-  return [
-    String(error),
-    JSON.stringify(error),
-    inspect(error, { depth: Infinity, showHidden: true }),
-  ];
-}
 
 describe('createResilientOpenAI refuses bad input', () => {
   const client = new OpenAI({ baseURL: 'http://127.0.0.1:1/v1', apiKey: secret });

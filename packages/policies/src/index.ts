@@ -72,22 +72,5 @@ export {
 } from './timeout/stream-watchdog';
 export { type TimeoutOptions, TimeoutPolicy } from './timeout/timeout-policy';
 export { withDeadline } from './timeout/with-deadline';
-export {
-  assertAbortSignal,
-  assertArrayOf,
-  assertBoolean,
-  assertClock,
-  assertFunction,
-  assertKnownKeys,
-  assertMethods,
-  assertNumber,
-  assertObject,
-  assertOneOf,
-  assertOptions,
-  assertRequired,
-  assertString,
-  type NumberRule,
-  optionKeys,
-  withoutKeys,
-} from './validation/validate';
+export * from './validation/validate';
 export type { SlidingWindowCounterState } from './window/sliding-window-counter';

@@ -1,17 +1,9 @@
-import {
-  assertBoolean,
-  assertObject,
-  assertOptions,
-  assertRequired,
-  assertString,
-  optionKeys,
-} from '@resilient-llm/core';
+import { assertBoolean, optionKeys } from '@resilient-llm/core';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
-import { assertClientMethod } from '../options/assert-client-method';
-import { refuseOwnedKeys } from '../options/refuse-owned-keys';
 import { parseBatchText } from '../prompt/parse-batch-text';
 import type { BatchSender } from '../prompt/prompt-batch';
+import { assertSenderOptions } from './assert-sender-options';
 import type { OpenAIChatClient } from './openai-clients';
 
 // Fields of the request the sender sets itself.
@@ -52,15 +44,13 @@ export const openAIBatchSenderOptionKeys = optionKeys<OpenAIBatchSenderOptions>(
  * response format. A refusal or unreadable JSON is a `MalformedBatchAnswerError`.
  */
 export function createOpenAIBatchSender(options: OpenAIBatchSenderOptions): BatchSender {
-  assertRequired('options', options);
-  assertOptions('', options, openAIBatchSenderOptionKeys);
+  assertSenderOptions(options, {
+    knownKeys: openAIBatchSenderOptionKeys,
+    clientMethod: ['chat', 'completions', 'create'],
+    ownedRequestKeys,
+  });
   const { client, model, strict = true, request = {} } = options;
-  assertClientMethod('client.chat.completions.create', client?.chat?.completions?.create);
-  assertRequired('model', model);
-  assertString('model', model);
   assertBoolean('strict', strict);
-  assertObject('request', request);
-  refuseOwnedKeys('request', request, ownedRequestKeys);
   return async (batch, { signal }) => {
     const completion = await client.chat.completions.create(
       {

@@ -1,14 +1,7 @@
-import {
-  assertObject,
-  assertOptions,
-  assertRequired,
-  assertString,
-  optionKeys,
-} from '@resilient-llm/core';
+import { optionKeys } from '@resilient-llm/core';
 import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 import type { EmbeddingSender } from '../embedding/embedding-sender';
-import { assertClientMethod } from '../options/assert-client-method';
-import { refuseOwnedKeys } from '../options/refuse-owned-keys';
+import { assertSenderOptions } from './assert-sender-options';
 import type { OpenAIEmbeddingClient } from './openai-clients';
 
 // Fields of the request the sender sets itself.
@@ -42,14 +35,12 @@ export const openAIEmbeddingSenderOptionKeys = optionKeys<OpenAIEmbeddingSenderO
 export function createOpenAIEmbeddingSender(
   options: OpenAIEmbeddingSenderOptions,
 ): EmbeddingSender {
-  assertRequired('options', options);
-  assertOptions('', options, openAIEmbeddingSenderOptionKeys);
+  assertSenderOptions(options, {
+    knownKeys: openAIEmbeddingSenderOptionKeys,
+    clientMethod: ['embeddings', 'create'],
+    ownedRequestKeys,
+  });
   const { client, model, request = {} } = options;
-  assertClientMethod('client.embeddings.create', client?.embeddings?.create);
-  assertRequired('model', model);
-  assertString('model', model);
-  assertObject('request', request);
-  refuseOwnedKeys('request', request, ownedRequestKeys);
   return async (texts, { signal }) => {
     const response = await client.embeddings.create(
       { ...request, model, input: [...texts] },

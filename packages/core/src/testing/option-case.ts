@@ -1,4 +1,6 @@
+import { InvalidOptionError } from '@resilient-llm/policies';
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 /**
  * A generated options value and the paths that must be refused in it: none when the value is
@@ -47,14 +49,50 @@ export const mostly =
   (path) =>
     fc.oneof({ weight: goodWeight, arbitrary: options(path) }, { weight: 1, arbitrary: bad(path) });
 
+/**
+ * Mostly an array of one case per item, each generated at its index (`models[0]`); sometimes
+ * a `bad` value where the array belongs.
+ */
+export const listCase = (items: FieldCase[], bad: fc.Arbitrary<unknown>): FieldCase =>
+  mostly(
+    (path) =>
+      fc.tuple(...items.map((item, index) => item(`${path}[${index}]`))).map((cases) => ({
+        value: cases.map((each) => each.value),
+        offending: cases.flatMap((each) => each.offending),
+      })),
+    invalid(bad),
+  );
+
 /** One of several ways to write a field. */
 export const either =
   (...cases: FieldCase[]): FieldCase =>
   (path) =>
     fc.oneof(...cases.map((fieldCase) => fieldCase(path)));
 
+/**
+ * Builds from a generated case: with no offending path it must succeed (and what it built is
+ * returned); with some it must throw `InvalidOptionError` naming one of them, or a path under
+ * one, and nothing else.
+ */
+export function expectBuild<T>(
+  build: (options: unknown) => T,
+  { value, offending }: OptionCase,
+): T | undefined {
+  let built: T;
+  try {
+    built = build(value);
+  } catch (error) {
+    expect(InvalidOptionError.isInstance(error), String(error)).toBe(true);
+    const { field } = error as InvalidOptionError;
+    expect(namesOffendingPath(field, offending), `${field} of ${offending}`).toBe(true);
+    return undefined;
+  }
+  expect(offending, 'accepted options that must be refused').toEqual([]);
+  return built;
+}
+
 /** Whether `field` (as an `InvalidOptionError` names it) is one of the offending paths or lies under one. */
-export function namesOffendingPath(field: string, offending: readonly string[]): boolean {
+function namesOffendingPath(field: string, offending: readonly string[]): boolean {
   return offending.some(
     (path) => field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`),
   );

@@ -181,18 +181,23 @@ const stages = field(
  * mix valid fields, values of the wrong type or range, and unknown keys (near misses of real
  * keys among them) at every level, per-target overrides for `targetIds` included. `rootKeys`
  * are the keys the top level accepts, `notRootKeys` keys a caller might wrongly expect there;
- * `without` drops fields an adapter does not take.
+ * `without` drops fields an adapter does not take, `own` adds those it takes besides (the
+ * `required` ones always).
  */
 export function pipelineOptionCases({
   targetIds,
   rootKeys,
   notRootKeys = [],
   without = [],
+  own = {},
+  required = [],
 }: {
   targetIds: readonly string[];
   rootKeys: readonly string[];
   notRootKeys?: readonly string[];
   without?: readonly string[];
+  own?: Record<string, FieldCase>;
+  required?: string[];
 }): fc.Arbitrary<OptionCase> {
   const fields: Record<string, FieldCase> = {
     retry: stageOption(retry),
@@ -216,5 +221,5 @@ export function pipelineOptionCases({
   };
   for (const key of without) delete fields[key];
   const extra = ['timeout', 'fallbacks', 'maxAttempts', ...notRootKeys];
-  return objectCase(fields, { knownKeys: rootKeys, extra })('');
+  return objectCase({ ...fields, ...own }, { knownKeys: rootKeys, extra, required })('');
 }

@@ -1,18 +1,9 @@
-import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { renderings } from '../testing/refusal';
 import { InvalidOptionError } from './invalid-option-error';
 import { ResilientError } from './resilient-error';
 
 const secret = 'sk-test-SECRET-0123456789';
-
-/** Every way an error reaches a log: its message, `JSON.stringify` and `console.error`. */
-function renderings(error: Error): string[] {
-  return [
-    String(error),
-    JSON.stringify(error),
-    inspect(error, { depth: Infinity, showHidden: true }),
-  ];
-}
 
 describe('InvalidOptionError', () => {
   it('names the field and shows the value by kind, never an object it was given', () => {

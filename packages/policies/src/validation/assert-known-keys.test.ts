@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../errors/invalid-option-error';
+import { refusal } from '../testing/refusal';
 import { assertKnownKeys } from './assert-known-keys';
 
 const retryKeys = ['maxAttempts', 'jitter', 'initialDelayMs', 'timeoutMs', 'windowMs'];
-
-function refusal(field: string, options: object): InvalidOptionError {
-  try {
-    assertKnownKeys(field, options, retryKeys);
-  } catch (error) {
-    if (InvalidOptionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const unknownKey = (field: string, options: object) =>
+  refusal(() => assertKnownKeys(field, options, retryKeys));
 
 describe('assertKnownKeys', () => {
   it.each([
@@ -24,7 +16,7 @@ describe('assertKnownKeys', () => {
     ['timeout', 'timeoutMs'],
     ['jiter', 'jitter'],
   ])('names %s under its parent and suggests %s', (key, suggestion) => {
-    const error = refusal('retry', { [key]: 1 });
+    const error = unknownKey('retry', { [key]: 1 });
 
     expect(error.field).toBe(`retry.${key}`);
     expect(error.message).toBe(
@@ -33,7 +25,7 @@ describe('assertKnownKeys', () => {
   });
 
   it('lists the known keys when no key is close', () => {
-    const error = refusal('', { rpm: 60 });
+    const error = unknownKey('', { rpm: 60 });
 
     expect(error.field).toBe('rpm');
     expect(error.reason).toBe(
@@ -50,11 +42,11 @@ describe('assertKnownKeys', () => {
   });
 
   it('refuses an unknown key whatever its value, undefined included', () => {
-    expect(refusal('retry', { maxAttemps: undefined }).field).toBe('retry.maxAttemps');
+    expect(unknownKey('retry', { maxAttemps: undefined }).field).toBe('retry.maxAttemps');
   });
 
   it('never shows a key that looks like a credential', () => {
-    const error = refusal('headers', { 'sk-test-SECRET-0123456789': 'x' });
+    const error = unknownKey('headers', { 'sk-test-SECRET-0123456789': 'x' });
 
     expect(error.field).toBe('headers.[redacted]');
     expect(error.message).not.toContain('SECRET');

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BulkheadPolicy } from '../bulkhead/bulkhead-policy';
 import { CircuitBreakerPolicy } from '../circuit-breaker/circuit-breaker-policy';
-import { InvalidOptionError } from '../errors/invalid-option-error';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RetryBudget } from '../retry/retry-budget';
 import { RetryPolicy } from '../retry/retry-policy';
+import { refusal } from '../testing/refusal';
 import { createStreamWatchdog } from '../timeout/stream-watchdog';
 import { TimeoutPolicy } from '../timeout/timeout-policy';
-
-function refusal(build: () => unknown): InvalidOptionError {
-  try {
-    build();
-  } catch (error) {
-    if (InvalidOptionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('every policy refuses an option it does not know, and a collaborator it cannot use', () => {
   it.each([

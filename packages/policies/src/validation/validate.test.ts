@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError } from '../errors/invalid-option-error';
+import { refusal } from '../testing/refusal';
 import {
   assertAbortSignal,
   assertArrayOf,
@@ -11,16 +11,6 @@ import {
   optionKeys,
   withoutKeys,
 } from './validate';
-
-function refusal(check: () => void): InvalidOptionError {
-  try {
-    check();
-  } catch (error) {
-    if (InvalidOptionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('the validation toolkit', () => {
   it('assertArrayOf refuses a string where an array of choices belongs, and names a bad item by index', () => {
