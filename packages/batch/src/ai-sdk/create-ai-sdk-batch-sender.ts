@@ -42,7 +42,7 @@ export interface AiSdkBatchSenderOptions {
 }
 
 /** Every option of {@link AiSdkBatchSenderOptions}: any other key is refused. */
-export const aiSdkBatchSenderOptionKeys = optionKeys<AiSdkBatchSenderOptions>({
+const aiSdkBatchSenderOptionKeys = optionKeys<AiSdkBatchSenderOptions>({
   model: true,
   settings: true,
   providerOptions: true,

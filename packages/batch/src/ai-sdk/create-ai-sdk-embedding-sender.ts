@@ -15,7 +15,7 @@ export interface AiSdkEmbeddingSenderOptions {
 }
 
 /** Every option of {@link AiSdkEmbeddingSenderOptions}: any other key is refused. */
-export const aiSdkEmbeddingSenderOptionKeys = optionKeys<AiSdkEmbeddingSenderOptions>({
+const aiSdkEmbeddingSenderOptionKeys = optionKeys<AiSdkEmbeddingSenderOptions>({
   model: true,
   providerOptions: true,
 });

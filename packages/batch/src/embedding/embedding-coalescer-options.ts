@@ -25,7 +25,7 @@ export interface EmbeddingCoalescerOptions {
 }
 
 /** Every option of {@link EmbeddingCoalescerOptions}: any other key is refused. */
-export const embeddingCoalescerOptionKeys = optionKeys<EmbeddingCoalescerOptions>({
+const embeddingCoalescerOptionKeys = optionKeys<EmbeddingCoalescerOptions>({
   send: true,
   maxBatchSize: true,
   maxWaitMs: true,

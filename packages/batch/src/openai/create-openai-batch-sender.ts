@@ -31,7 +31,7 @@ export interface OpenAIBatchSenderOptions {
 }
 
 /** Every option of {@link OpenAIBatchSenderOptions}: any other key is refused. */
-export const openAIBatchSenderOptionKeys = optionKeys<OpenAIBatchSenderOptions>({
+const openAIBatchSenderOptionKeys = optionKeys<OpenAIBatchSenderOptions>({
   client: true,
   model: true,
   strict: true,

@@ -21,7 +21,7 @@ export interface OpenAIEmbeddingSenderOptions {
 }
 
 /** Every option of {@link OpenAIEmbeddingSenderOptions}: any other key is refused. */
-export const openAIEmbeddingSenderOptionKeys = optionKeys<OpenAIEmbeddingSenderOptions>({
+const openAIEmbeddingSenderOptionKeys = optionKeys<OpenAIEmbeddingSenderOptions>({
   client: true,
   model: true,
   request: true,

@@ -41,7 +41,7 @@ export interface PromptBatcherOptions<TAnswer> {
 }
 
 /** Every option of {@link PromptBatcherOptions}: any other key is refused. */
-export const promptBatcherOptionKeys = optionKeys<PromptBatcherOptions<unknown>>({
+const promptBatcherOptionKeys = optionKeys<PromptBatcherOptions<unknown>>({
   send: true,
   answer: true,
   instructions: true,
@@ -54,9 +54,9 @@ export const promptBatcherOptionKeys = optionKeys<PromptBatcherOptions<unknown>>
 });
 
 /**
- * Validates the options of `createPromptBatcher` (given, or defaults applied): throws
- * `InvalidOptionError` naming the bad field, or an unknown key with the option it most likely
- * means.
+ * Validates the options of `createPromptBatcher` as given (an absent field takes its
+ * default): throws `InvalidOptionError` naming the bad field, or an unknown key with the
+ * option it most likely means.
  */
 export function assertPromptBatcherOptions(options: PromptBatcherOptions<unknown>): void {
   assertRequired('options', options);

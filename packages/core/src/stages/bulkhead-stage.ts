@@ -16,7 +16,7 @@ const bulkheadKeys = withoutKeys(bulkheadOptionKeys, ['clock']);
 export type BulkheadStageOptions = PerTargetOptions<Omit<BulkheadOptions, 'clock'>>;
 
 /** Every option of {@link BulkheadStageOptions}: any other key is refused. */
-export const bulkheadStageOptionKeys = perTargetKeys(bulkheadKeys);
+const bulkheadStageOptionKeys = perTargetKeys(bulkheadKeys);
 
 /**
  * One bulkhead per target: at most `maxConcurrent` attempts run at once (a stream counts

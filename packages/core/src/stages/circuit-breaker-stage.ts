@@ -26,10 +26,7 @@ export type CircuitBreakerStageOptions = PerTargetOptions<
 };
 
 /** Every option of {@link CircuitBreakerStageOptions}: any other key is refused. */
-export const circuitBreakerStageOptionKeys = [
-  ...perTargetKeys(breakerKeys),
-  'countedKinds',
-] as const;
+const circuitBreakerStageOptionKeys = [...perTargetKeys(breakerKeys), 'countedKinds'] as const;
 
 /**
  * Failures that say the target itself is unwell. Rate limits are the limiter's business,

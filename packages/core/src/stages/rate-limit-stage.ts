@@ -39,7 +39,7 @@ const rateLimitTargetKeys = [
 export type RateLimitStageOptions = PerTargetOptions<RateLimitTargetOptions>;
 
 /** Every option of {@link RateLimitStageOptions}: any other key is refused. */
-export const rateLimitStageOptionKeys = perTargetKeys(rateLimitTargetKeys);
+const rateLimitStageOptionKeys = perTargetKeys(rateLimitTargetKeys);
 
 /**
  * The pipeline's default: no local limits until response headers report them; wait at most

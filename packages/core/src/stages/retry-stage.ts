@@ -18,7 +18,7 @@ const ownedByPipeline = ['shouldRetry', 'retryAfterMs', 'deadline', 'clock'] as 
 export type RetryStageOptions = Omit<RetryOptions, (typeof ownedByPipeline)[number]>;
 
 /** Every option of {@link RetryStageOptions}: any other key is refused. */
-export const retryStageOptionKeys = withoutKeys(retryOptionKeys, ownedByPipeline);
+const retryStageOptionKeys = withoutKeys(retryOptionKeys, ownedByPipeline);
 
 /** The pipeline's retry defaults: 3 calls per target, 1 s then x2 with full jitter, 30 s caps. */
 export const defaultRetryStageOptions = {

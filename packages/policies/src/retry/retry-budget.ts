@@ -16,7 +16,7 @@ export interface RetryBudgetOptions {
 }
 
 /** Every option of {@link RetryBudgetOptions}: any other key is refused. */
-export const retryBudgetOptionKeys = optionKeys<RetryBudgetOptions>({
+const retryBudgetOptionKeys = optionKeys<RetryBudgetOptions>({
   ratio: true,
   windowMs: true,
   minRetriesPerWindow: true,

@@ -23,7 +23,7 @@ export interface StreamWatchdogOptions {
 }
 
 /** Every option of {@link StreamWatchdogOptions}: any other key is refused. */
-export const streamWatchdogOptionKeys = optionKeys<StreamWatchdogOptions>({
+const streamWatchdogOptionKeys = optionKeys<StreamWatchdogOptions>({
   firstContentTimeoutMs: true,
   idleTimeoutMs: true,
   onTimeout: true,

@@ -24,7 +24,7 @@ export interface TimeoutOptions {
 }
 
 /** Every option of {@link TimeoutOptions}: any other key is refused. */
-export const timeoutOptionKeys = optionKeys<TimeoutOptions>({
+const timeoutOptionKeys = optionKeys<TimeoutOptions>({
   timeoutMs: true,
   phase: true,
   clock: true,
