@@ -1,8 +1,10 @@
-import { InvalidOptionError } from '@resilient-llm/core';
+import { InvalidOptionError, systemClock } from '@resilient-llm/core';
 import { MockEmbeddingModelV4, MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../../policies/src/testing/refusal';
 import {
+  createEmbeddingBinding,
+  createLanguageModelBinding,
   createResilientEmbeddingMiddleware,
   createResilientEmbeddingModel,
   createResilientMiddleware,
@@ -48,6 +50,14 @@ describe('the AI SDK adapter refuses what it would otherwise ignore', () => {
     const error = refusal(build);
     expect(error.field).toBe(field);
     if (suggestion) expect(error.reason).toContain(`did you mean \`${suggestion}\`?`);
+  });
+
+  it('refuses bindings without a clock, or with an unknown option', () => {
+    expect(refusal(() => createLanguageModelBinding({} as never)).field).toBe('clock');
+    expect(refusal(() => createEmbeddingBinding({ clock: {} } as never)).field).toBe('clock.now');
+    expect(
+      refusal(() => createLanguageModelBinding({ clock: systemClock, clok: 1 } as never)).field,
+    ).toBe('clok');
   });
 
   it('refuses countedKinds that are not an array of failure kinds, not with a TypeError', () => {

@@ -1,5 +1,10 @@
-import type { Binding } from '@resilient-llm/core';
-import { parseRateLimitHeaders } from '@resilient-llm/core';
+import {
+  assertFunction,
+  assertOptions,
+  type Binding,
+  optionKeys,
+  parseRateLimitHeaders,
+} from '@resilient-llm/core';
 import type { Stream } from 'openai/core/streaming';
 import { cacheKey } from './cache-key';
 import { callEndpoint } from './call-endpoint';
@@ -26,15 +31,19 @@ export interface OpenAIBindingOptions {
   onStreamResponse?: (request: OpenAIRequest, target: OpenAITarget, response: Response) => void;
 }
 
+/** Every option of {@link OpenAIBindingOptions}: any other key is refused. */
+const openAIBindingOptionKeys = optionKeys<OpenAIBindingOptions>({ onStreamResponse: true });
+
 /**
  * The binding that drives the OpenAI SDK: each attempt calls the target's client with the
  * model name mapped for it and the SDK's own retries off (`maxRetries: 0`), reads the response
  * headers through `.withResponse()`, classifies the SDK's errors, and names the roles of chat
  * chunks and Responses API events for the stream commit point.
  */
-export function createOpenAIBinding({
-  onStreamResponse,
-}: OpenAIBindingOptions = {}): OpenAIBinding {
+export function createOpenAIBinding(options: OpenAIBindingOptions = {}): OpenAIBinding {
+  assertOptions('', options, openAIBindingOptionKeys);
+  const { onStreamResponse } = options;
+  assertFunction('onStreamResponse', onStreamResponse);
   return {
     targetId: (target) => target.id ?? defaultTargetId(target.client.baseURL),
     async generate(target, request, { signal }) {

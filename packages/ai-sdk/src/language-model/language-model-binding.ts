@@ -1,10 +1,11 @@
 import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
-import type { Binding, Clock } from '@resilient-llm/core';
+import type { Binding } from '@resilient-llm/core';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
 import { partRole } from '../stream/part-role';
 import { readStreamParts } from '../stream/read-stream-parts';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import type { ModelTarget } from '../target/model-target';
+import { assertBindingOptions, type BindingOptions } from './binding-options';
 import { estimatePromptTokens } from './estimate-prompt-tokens';
 import { languageModelCacheKey } from './language-model-cache-key';
 import type { LanguageModelRequest } from './language-model-request';
@@ -24,7 +25,9 @@ export type LanguageModelBinding = Binding<
  * and usage feed the rate limiter. `clock` dates the responses. The pipeline's first-content
  * limit also bounds `doStream` itself, since many providers send no headers before the first token.
  */
-export function createLanguageModelBinding({ clock }: { clock: Clock }): LanguageModelBinding {
+export function createLanguageModelBinding(options: BindingOptions): LanguageModelBinding {
+  assertBindingOptions(options);
+  const { clock } = options;
   return {
     targetId: (target) => target.id,
     generate: async (target, { params, model = target.model }, { signal }) =>

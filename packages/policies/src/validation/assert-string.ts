@@ -1,5 +1,11 @@
 import { InvalidOptionError } from '../errors/invalid-option-error';
 
+/** Rules of {@link assertString}. */
+export interface StringRule {
+  /** Accept an empty or blank string. Defaults to false. */
+  allowEmpty?: boolean;
+}
+
 /**
  * Throws {@link InvalidOptionError} naming `field` unless `value` is a string, not blank
  * unless `allowEmpty`. `undefined` passes.
@@ -7,7 +13,7 @@ import { InvalidOptionError } from '../errors/invalid-option-error';
 export function assertString(
   field: string,
   value: unknown,
-  { allowEmpty = false }: { allowEmpty?: boolean } = {},
+  { allowEmpty = false }: StringRule = {},
 ): void {
   if (value === undefined) return;
   if (typeof value !== 'string')

@@ -10,5 +10,5 @@ export { assertObject } from './assert-object';
 export { assertOneOf } from './assert-one-of';
 export { assertOptions } from './assert-options';
 export { assertRequired } from './assert-required';
-export { assertString } from './assert-string';
+export { assertString, type StringRule } from './assert-string';
 export { optionKeys, withoutKeys } from './option-keys';
