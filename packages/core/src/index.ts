@@ -1,5 +1,18 @@
 export {
   AbortedError,
+  assertAbortSignal,
+  assertArrayOf,
+  assertBoolean,
+  assertClock,
+  assertFunction,
+  assertKnownKeys,
+  assertMethods,
+  assertNumber,
+  assertObject,
+  assertOneOf,
+  assertOptions,
+  assertRequired,
+  assertString,
   BrokenCircuitError,
   BulkheadRejectedError,
   type Clock,
@@ -7,6 +20,7 @@ export {
   type Deadline,
   type Disposable,
   InvalidOptionError,
+  optionKeys,
   RateLimitWaitTooLongError,
   ResilientError,
   RetriesExhaustedError,
@@ -17,6 +31,7 @@ export {
   TimeoutError,
   type TimeoutPhase,
   type TimerOptions,
+  withoutKeys,
 } from '@resilient-llm/policies';
 export type {
   AttemptSignal,
@@ -40,7 +55,11 @@ export * from './failure/index';
 export * from './headers/index';
 export type { CallContext, TargetContext } from './pipeline/context';
 export { createResilientModel } from './pipeline/create-resilient-model';
-export { defaultTimeoutMs, type ResilientModelOptions } from './pipeline/model-options';
+export {
+  defaultTimeoutMs,
+  type ResilientModelOptions,
+  resilientModelOptionKeys,
+} from './pipeline/model-options';
 export type {
   AttemptOutcome,
   CallOutcome,
@@ -48,12 +67,13 @@ export type {
   Provenance,
   StreamOutcome,
 } from './pipeline/outcome';
-export type {
-  CallOptions,
-  GenerateResult,
-  ResilientModel,
-  ResilientStream,
-  StreamResult,
+export {
+  type CallOptions,
+  callOptionKeys,
+  type GenerateResult,
+  type ResilientModel,
+  type ResilientStream,
+  type StreamResult,
 } from './pipeline/resilient-model';
 export type { Stage, WrapCallInput, WrapTargetInput } from './pipeline/stage';
 export { createAttemptTimeoutStage } from './stages/attempt-timeout-stage';
@@ -77,4 +97,4 @@ export {
   type RetryStageOptions,
 } from './stages/retry-stage';
 export type { CommittedStream } from './stream/committed-stream';
-export type { StreamTimeouts } from './stream/stream-timeouts';
+export { type StreamTimeouts, streamTimeoutKeys } from './stream/stream-timeouts';

@@ -1,5 +1,10 @@
-import type { Binding } from '@resilient-llm/core';
-import { parseRateLimitHeaders } from '@resilient-llm/core';
+import {
+  assertFunction,
+  assertOptions,
+  type Binding,
+  optionKeys,
+  parseRateLimitHeaders,
+} from '@resilient-llm/core';
 import type { Stream } from 'openai/core/streaming';
 import { cacheKey } from './cache-key';
 import { cacheScope } from './cache-scope';
@@ -28,6 +33,9 @@ export interface OpenAIBindingOptions {
   onStreamResponse?: (request: OpenAIRequest, target: OpenAITarget, response: Response) => void;
 }
 
+/** Every option of {@link OpenAIBindingOptions}: any other key is refused. */
+const openAIBindingOptionKeys = optionKeys<OpenAIBindingOptions>({ onStreamResponse: true });
+
 /**
  * The binding that drives the OpenAI SDK: each attempt calls the target's client with the
  * model name mapped for it and the SDK's own retries off (`maxRetries: 0`), reads the response
@@ -36,9 +44,10 @@ export interface OpenAIBindingOptions {
  * the key material, the endpoint and credentials a request is sent with (never stored: the
  * cache keys by a keyed hash of them), and what of an answer may be stored.
  */
-export function createOpenAIBinding({
-  onStreamResponse,
-}: OpenAIBindingOptions = {}): OpenAIBinding {
+export function createOpenAIBinding(options: OpenAIBindingOptions = {}): OpenAIBinding {
+  assertOptions('', options, openAIBindingOptionKeys);
+  const { onStreamResponse } = options;
+  assertFunction('onStreamResponse', onStreamResponse);
   return {
     targetId: (target) => target.id ?? defaultTargetId(target.client.baseURL),
     async generate(target, request, { signal }) {

@@ -1,4 +1,6 @@
 import {
+  assertOptions,
+  assertRequired,
   createResilientModel,
   type GenerateResult,
   type Provenance,
@@ -7,11 +9,16 @@ import {
 import type { OpenAIBinding } from './create-openai-binding';
 import { createOpenAIBinding } from './create-openai-binding';
 import { mapModel } from './map-model';
-import type { OpenAIEndpoint, OpenAIRequest, SdkRequestOptions } from './openai-request';
+import type { OpenAIEndpoint, OpenAIRequest } from './openai-request';
 import type { OpenAIResponse, OpenAIStreamPart } from './openai-response';
 import type { OpenAITarget } from './openai-target';
+import { prepareRequest } from './prepare-request';
 import { setProvenance } from './provenance';
-import type { ResilientOpenAI, ResilientOpenAIOptions } from './resilient-openai';
+import {
+  type ResilientOpenAI,
+  type ResilientOpenAIOptions,
+  resilientOpenAIOptionKeys,
+} from './resilient-openai';
 import { resolveTargets } from './resolve-targets';
 import { responseProps } from './response-props';
 import { type AnsweredCall, toApiPromise } from './to-api-promise';
@@ -25,13 +32,14 @@ import { toSdkStream } from './to-sdk-stream';
  *
  * The SDK's own retries are off for every call (`maxRetries: 0` per request): the pipeline is
  * the one retry owner. Where a result came from is available through `getProvenance(result)`
- * and the pipeline's events (`on`, `telemetry`). Options are validated here; a bad value
- * throws `InvalidOptionError` naming the field.
+ * and the pipeline's events (`on`, `telemetry`). Options are validated here; a bad value or
+ * an unknown key throws `InvalidOptionError` naming the field. A call with a bad body or bad
+ * request options returns a rejected `APIPromise` (`InvalidOptionError`) and sends nothing.
  */
-export function createResilientOpenAI({
-  targets,
-  ...pipelineOptions
-}: ResilientOpenAIOptions): ResilientOpenAI {
+export function createResilientOpenAI(options: ResilientOpenAIOptions): ResilientOpenAI {
+  assertRequired('options', options);
+  assertOptions('', options, resilientOpenAIOptionKeys);
+  const { targets, ...pipelineOptions } = options;
   const resolvedTargets = resolveTargets(targets);
   // The HTTP response of each streaming attempt, per call and target, for `.withResponse()`.
   const streamResponses = new WeakMap<OpenAIRequest, Map<string, Response>>();
@@ -45,21 +53,20 @@ export function createResilientOpenAI({
   const model = createResilientModel({ ...pipelineOptions, binding, targets: resolvedTargets });
   const firstClient = resolvedTargets[0]!.client;
 
-  function send(
-    endpoint: OpenAIEndpoint,
-    body: OpenAIRequest['body'],
-    requestOptions: SdkRequestOptions = {},
-  ) {
-    const { signal, maxRetries: _ownedByPipeline, ...forwarded } = requestOptions;
-    const request = { endpoint, body, options: forwarded } as OpenAIRequest;
-    const callOptions = signal ? { signal } : {};
-    const streaming = 'stream' in body && body.stream === true;
-    const answer = streaming
-      ? model
-          .stream(request, callOptions)
-          .then((result) => answerStream(request, result, signal ?? undefined))
-      : model.generate(request, callOptions).then((result) => answerGenerate(request, result));
-    return toApiPromise(firstClient, answer);
+  function send(endpoint: OpenAIEndpoint, body: unknown, requestOptions: unknown) {
+    return toApiPromise(firstClient, answer(endpoint, body, requestOptions));
+  }
+
+  function answer(endpoint: OpenAIEndpoint, body: unknown, requestOptions: unknown) {
+    try {
+      const { request, signal, streaming } = prepareRequest(endpoint, body, requestOptions);
+      const callOptions = signal ? { signal } : {};
+      return streaming
+        ? model.stream(request, callOptions).then((result) => answerStream(request, result, signal))
+        : model.generate(request, callOptions).then((result) => answerGenerate(request, result));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   function answerGenerate(

@@ -1,3 +1,4 @@
+import { optionKeys } from '@resilient-llm/core';
 import type OpenAI from 'openai';
 
 /**
@@ -15,3 +16,6 @@ export interface OpenAITarget {
   /** A stable, unique name in events, errors and per-target options. Defaults to the host of the client's `baseURL`, with `#index` appended when an earlier target has the same host. */
   readonly id?: string;
 }
+
+/** Every key of {@link OpenAITarget}: any other key is refused. */
+export const openAITargetKeys = optionKeys<OpenAITarget>({ client: true, models: true, id: true });

@@ -1,4 +1,9 @@
-import type { ResilientModel, ResilientModelOptions } from '@resilient-llm/core';
+import {
+  type ResilientModel,
+  type ResilientModelOptions,
+  resilientModelOptionKeys,
+  withoutKeys,
+} from '@resilient-llm/core';
 import type OpenAI from 'openai';
 import type { OpenAIRequest } from './openai-request';
 import type { OpenAIResponse, OpenAIStreamPart } from './openai-response';
@@ -28,6 +33,9 @@ export interface ResilientOpenAIOptions
    */
   targets: readonly OpenAITarget[];
 }
+
+/** Every option of {@link ResilientOpenAIOptions}: any other key is refused. */
+export const resilientOpenAIOptionKeys = withoutKeys(resilientModelOptionKeys, ['binding']);
 
 /**
  * The `OpenAI` SDK's shape for the endpoints it serves, with the SDK's exact overloads and

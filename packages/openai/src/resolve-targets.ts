@@ -1,6 +1,6 @@
-import { InvalidOptionError } from '@resilient-llm/core';
+import { assertKnownKeys, assertString, InvalidOptionError } from '@resilient-llm/core';
 import { defaultTargetId } from './default-target-id';
-import type { OpenAITarget } from './openai-target';
+import { type ModelMapping, type OpenAITarget, openAITargetKeys } from './openai-target';
 
 /** A target whose id is settled. */
 export type ResolvedTarget = OpenAITarget & { readonly id: string };
@@ -20,17 +20,27 @@ export function resolveTargets(targets: readonly OpenAITarget[]): ResolvedTarget
   }
   const taken = new Set<string>();
   return targets.map((target: OpenAITarget, index) => {
-    assertTarget(target, index);
+    const field = `targets[${index}]`;
+    if (typeof target !== 'object' || target === null || Array.isArray(target))
+      throw new InvalidOptionError({
+        field,
+        value: target,
+        reason: 'must be { client, models?, id? }',
+      });
+    assertKnownKeys(field, target, openAITargetKeys);
+    assertClient(`${field}.client`, target.client);
+    assertString(`${field}.id`, target.id);
     const id = target.id ?? uniqueDefaultId(defaultTargetId(target.client.baseURL), index, taken);
     if (taken.has(id)) {
       throw new InvalidOptionError({
-        field: `targets[${index}].id`,
+        field: `${field}.id`,
         value: id,
         reason: 'is the id of an earlier target; ids must be unique',
       });
     }
     taken.add(id);
-    return { ...target, id };
+    const models = checkedModels(`${field}.models`, target.models);
+    return models === undefined ? { ...target, id } : { ...target, models, id };
   });
 }
 
@@ -38,50 +48,58 @@ function uniqueDefaultId(host: string, index: number, taken: ReadonlySet<string>
   return taken.has(host) ? `${host}#${index}` : host;
 }
 
-function assertTarget(target: OpenAITarget, index: number): void {
-  const field = `targets[${index}]`;
-  if (typeof target !== 'object' || target === null) {
+function assertClient(field: string, client: unknown): asserts client is OpenAITarget['client'] {
+  const sdk = client as Partial<OpenAITarget['client']> | null | undefined;
+  if (
+    typeof sdk !== 'object' ||
+    sdk === null ||
+    typeof sdk.baseURL !== 'string' ||
+    typeof sdk.chat?.completions?.create !== 'function' ||
+    typeof sdk.responses?.create !== 'function' ||
+    typeof sdk.embeddings?.create !== 'function'
+  ) {
     throw new InvalidOptionError({
       field,
-      value: target,
-      reason: 'must be { client, models?, id? }',
-    });
-  }
-  const { client, models, id } = target;
-  if (typeof client !== 'object' || client === null || typeof client.chat !== 'object') {
-    throw new InvalidOptionError({
-      field: `${field}.client`,
       value: client,
       reason: 'must be an OpenAI client (new OpenAI({ baseURL, apiKey }))',
     });
   }
-  if (
-    models !== undefined &&
-    typeof models !== 'function' &&
-    (typeof models !== 'object' || models === null)
-  ) {
+}
+
+/**
+ * The model mapping of a target, validated: a record of non-empty names, or a function whose
+ * every answer is checked before a request goes out (a function that returns no name fails
+ * the call with `InvalidOptionError` naming `field`, instead of sending a request without a
+ * model).
+ */
+function checkedModels(field: string, models: unknown): ModelMapping | undefined {
+  if (models === undefined) return undefined;
+  if (typeof models === 'function') {
+    return (model: string) => {
+      const mapped: unknown = models(model);
+      if (typeof mapped === 'string' && mapped !== '') return mapped;
+      throw new InvalidOptionError({
+        field,
+        value: mapped,
+        reason: `must return a non-empty model name (it was asked for ${JSON.stringify(model)})`,
+      });
+    };
+  }
+  if (typeof models !== 'object' || models === null || Array.isArray(models)) {
     throw new InvalidOptionError({
-      field: `${field}.models`,
+      field,
       value: models,
       reason: 'must be a record of model names or a function of the model name',
     });
   }
-  if (models !== undefined && typeof models === 'object') {
-    for (const [from, to] of Object.entries(models)) {
-      if (typeof to !== 'string' || to === '') {
-        throw new InvalidOptionError({
-          field: `${field}.models.${from}`,
-          value: to,
-          reason: 'must be a non-empty model name',
-        });
-      }
+  for (const [from, to] of Object.entries(models)) {
+    if (typeof to !== 'string' || to === '') {
+      throw new InvalidOptionError({
+        field: `${field}.${from}`,
+        value: to,
+        reason: 'must be a non-empty model name',
+      });
     }
   }
-  if (id !== undefined && (typeof id !== 'string' || id === '')) {
-    throw new InvalidOptionError({
-      field: `${field}.id`,
-      value: id,
-      reason: 'must be a non-empty string',
-    });
-  }
+  return models as ModelMapping;
 }

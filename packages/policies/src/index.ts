@@ -1,11 +1,12 @@
-export type { BulkheadOptions } from './bulkhead/bulkhead-options';
+export { type BulkheadOptions, bulkheadOptionKeys } from './bulkhead/bulkhead-options';
 export { BulkheadPolicy } from './bulkhead/bulkhead-policy';
 export type { BreakEvent, StateChangeEvent } from './circuit-breaker/circuit-breaker-events';
-export type {
-  BreakerStore,
-  CircuitBreakerOptions,
-  ConsecutiveStrategy,
-  SamplingStrategy,
+export {
+  type BreakerStore,
+  type CircuitBreakerOptions,
+  type ConsecutiveStrategy,
+  circuitBreakerOptionKeys,
+  type SamplingStrategy,
 } from './circuit-breaker/circuit-breaker-options';
 export { CircuitBreakerPolicy } from './circuit-breaker/circuit-breaker-policy';
 export type {
@@ -34,13 +35,14 @@ export type { Policy, PolicyContext, PolicyFunction } from './policy/policy';
 export { wrap } from './policy/wrap';
 export type { RateLimitPermit } from './rate-limit/rate-limit-permit';
 export { RateLimiter } from './rate-limit/rate-limiter';
-export type {
-  AcquireOptions,
-  RateLimitedReport,
-  RateLimiterExecuteOptions,
-  RateLimiterOptions,
-  RateLimiterStore,
-  RateLimitObservation,
+export {
+  type AcquireOptions,
+  type RateLimitedReport,
+  type RateLimiterExecuteOptions,
+  type RateLimiterOptions,
+  type RateLimiterStore,
+  type RateLimitObservation,
+  rateLimiterOptionKeys,
 } from './rate-limit/rate-limiter-options';
 export type { RateLimiterSnapshot, TokenBucketSnapshot } from './rate-limit/rate-limiter-snapshot';
 export type {
@@ -51,7 +53,12 @@ export type {
 export { type Backoff, type BackoffSettings, createBackoff, type Jitter } from './retry/backoff';
 export { RetryBudget, type RetryBudgetOptions } from './retry/retry-budget';
 export type { GiveUpEvent, GiveUpReason, RetryEvent } from './retry/retry-events';
-export type { RetryDeadline, RetryExecuteOptions, RetryOptions } from './retry/retry-options';
+export {
+  type RetryDeadline,
+  type RetryExecuteOptions,
+  type RetryOptions,
+  retryOptionKeys,
+} from './retry/retry-options';
 export { RetryPolicy } from './retry/retry-policy';
 export { MemoryStateStore } from './store/memory-state-store';
 export type { MaybePromise, StateStore } from './store/state-store';
@@ -67,5 +74,5 @@ export {
 } from './timeout/stream-watchdog';
 export { type TimeoutOptions, TimeoutPolicy } from './timeout/timeout-policy';
 export { withDeadline } from './timeout/with-deadline';
-export { assertFunction, assertNumber, assertOneOf, type NumberRule } from './validation/validate';
+export * from './validation/validate';
 export type { SlidingWindowCounterState } from './window/sliding-window-counter';

@@ -1,10 +1,18 @@
 import type { EmbeddingModelV4 } from '@ai-sdk/provider';
-import { createResilientModel as createPipeline, systemClock } from '@resilient-llm/core';
+import {
+  assertOptions,
+  assertRequired,
+  createResilientModel as createPipeline,
+  systemClock,
+} from '@resilient-llm/core';
 import { assertReportedName } from '../target/assert-reported-name';
 import { prepareModelTargets } from '../target/prepare-model-targets';
 import { embedThroughPipeline } from './embed-through-pipeline';
 import { createEmbeddingBinding } from './embedding-binding';
-import type { ResilientEmbeddingModelOptions } from './resilient-embedding-model-options';
+import {
+  type ResilientEmbeddingModelOptions,
+  resilientEmbeddingModelOptionKeys,
+} from './resilient-embedding-model-options';
 
 /**
  * Turns a fallback chain of AI SDK embedding models into one `EmbeddingModelV4` for `embed`
@@ -12,12 +20,14 @@ import type { ResilientEmbeddingModelOptions } from './resilient-embedding-model
  * answering model and attempt count appear in `providerMetadata.resilientLlm`.
  *
  * It accepts the fewest values per call of any model in the chain, and parallel calls only
- * when every model does. Options are validated here.
+ * when every model does. Options are validated here; an unknown key is refused.
  */
 export function createResilientEmbeddingModel(
   options: ResilientEmbeddingModelOptions,
 ): EmbeddingModelV4 {
-  const { models, provider = 'resilient-llm', modelId, ...policies } = options ?? {};
+  assertRequired('options', options);
+  assertOptions('', options, resilientEmbeddingModelOptionKeys);
+  const { models, provider = 'resilient-llm', modelId, ...policies } = options;
   assertReportedName('provider', provider);
   assertReportedName('modelId', modelId);
   const targets = prepareModelTargets(models, { field: 'models', methods: ['doEmbed'] });

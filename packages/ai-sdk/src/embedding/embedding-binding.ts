@@ -1,6 +1,7 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
-import type { Binding, Clock } from '@resilient-llm/core';
+import type { Binding } from '@resilient-llm/core';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
+import { assertBindingOptions, type BindingOptions } from '../language-model/binding-options';
 import { observationOf } from '../language-model/observation-of';
 import type { ModelTarget } from '../target/model-target';
 import type { EmbeddingRequest } from './embedding-request';
@@ -21,7 +22,9 @@ export type EmbeddingBinding = Binding<
  * `abortSignal`; errors are classified like those of language models; response headers and
  * token usage feed the rate limiter.
  */
-export function createEmbeddingBinding({ clock }: { clock: Clock }): EmbeddingBinding {
+export function createEmbeddingBinding(options: BindingOptions): EmbeddingBinding {
+  assertBindingOptions(options);
+  const { clock } = options;
   return {
     targetId: (target) => target.id,
     generate: async (target, { params, model = target.model }, { signal }) =>

@@ -1,7 +1,14 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
-import type { ResilientModelOptions } from '@resilient-llm/core';
-import type { ModelEntry, ModelTarget } from '../target/model-target';
+import {
+  type ResilientModelOptions,
+  resilientModelOptionKeys,
+  withoutKeys,
+} from '@resilient-llm/core';
+import { chainOptionKeys, type ModelEntry, type ModelTarget } from '../target/model-target';
 import type { EmbeddingRequest } from './embedding-request';
+
+// Supplied by this package, or meaningless for models that never stream.
+const notOptions = ['binding', 'targets', 'streamTimeouts'] as const;
 
 /**
  * The pipeline options of a resilient embedding model or middleware: those of core's
@@ -14,8 +21,11 @@ export type EmbeddingPolicyOptions = Omit<
     EmbeddingModelV4Result,
     never
   >,
-  'binding' | 'targets' | 'streamTimeouts'
+  (typeof notOptions)[number]
 >;
+
+/** Every option of {@link EmbeddingPolicyOptions}: any other key is refused. */
+export const embeddingPolicyOptionKeys = withoutKeys(resilientModelOptionKeys, notOptions);
 
 /** Options of `createResilientEmbeddingModel`. */
 export interface ResilientEmbeddingModelOptions extends EmbeddingPolicyOptions {
@@ -31,3 +41,9 @@ export interface ResilientEmbeddingModelOptions extends EmbeddingPolicyOptions {
   /** The `modelId` reported. Defaults to the first model's `modelId`. */
   modelId?: string;
 }
+
+/** Every option of {@link ResilientEmbeddingModelOptions}: any other key is refused. */
+export const resilientEmbeddingModelOptionKeys = [
+  ...embeddingPolicyOptionKeys,
+  ...chainOptionKeys,
+] as const satisfies readonly (keyof ResilientEmbeddingModelOptions)[];

@@ -1,12 +1,13 @@
 import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
-import type { CallOptions } from '@resilient-llm/core';
+import { assertAbortSignal, type CallOptions } from '@resilient-llm/core';
 import { metadataNamespace } from './resilient-metadata';
 
 /**
  * The pipeline's options for one call: the caller's `abortSignal`, and a total deadline of
  * its own when the call says `providerOptions: { resilientLlm: { timeoutMs } }` (providers
- * ignore namespaces other than their own). A bad value is rejected by the pipeline with
- * `InvalidOptionError` naming `timeoutMs`.
+ * ignore namespaces other than their own; stages read their own keys of it, such as
+ * `cache`). A bad value rejects the call with `InvalidOptionError` naming the field
+ * (`abortSignal`, `timeoutMs`) before anything is sent.
  */
 export function callOptionsOf({
   abortSignal,
@@ -15,6 +16,7 @@ export function callOptionsOf({
   abortSignal?: AbortSignal;
   providerOptions?: SharedV4ProviderOptions;
 }): CallOptions {
+  assertAbortSignal('abortSignal', abortSignal);
   const timeoutMs = providerOptions?.[metadataNamespace]?.timeoutMs;
   return timeoutMs === undefined
     ? { signal: abortSignal }

@@ -1,5 +1,7 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import {
+  assertOptions,
+  assertRequired,
   createResilientModel as createPipeline,
   type Disposable,
   type PipelineEventOf,
@@ -11,7 +13,10 @@ import { prepareModelTargets } from '../target/prepare-model-targets';
 import { generateThroughPipeline, streamThroughPipeline } from './call-through-pipeline';
 import { commonSupportedUrls } from './common-supported-urls';
 import { createLanguageModelBinding } from './language-model-binding';
-import type { ResilientLanguageModelOptions } from './resilient-language-model-options';
+import {
+  type ResilientLanguageModelOptions,
+  resilientLanguageModelOptionKeys,
+} from './resilient-language-model-options';
 
 /** A fallback chain of AI SDK models behind one `LanguageModelV4`, with pipeline events. */
 export interface ResilientLanguageModel extends LanguageModelV4 {
@@ -32,12 +37,15 @@ export interface ResilientLanguageModel extends LanguageModelV4 {
  * report a later failure as an `error` part carrying `StreamInterruptedError`. The answering
  * model and the attempt count appear in `providerMetadata.resilientLlm`.
  *
- * Options are validated here; a bad value throws `InvalidOptionError` naming the field.
+ * Options are validated here; a bad value or an unknown key throws `InvalidOptionError`
+ * naming the field.
  */
 export function createResilientModel(
   options: ResilientLanguageModelOptions,
 ): ResilientLanguageModel {
-  const { models, provider = 'resilient-llm', modelId, ...policies } = options ?? {};
+  assertRequired('options', options);
+  assertOptions('', options, resilientLanguageModelOptionKeys);
+  const { models, provider = 'resilient-llm', modelId, ...policies } = options;
   assertReportedName('provider', provider);
   assertReportedName('modelId', modelId);
   const targets = prepareModelTargets(models, {

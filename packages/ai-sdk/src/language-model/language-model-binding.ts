@@ -1,10 +1,11 @@
 import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
-import type { Binding, Clock } from '@resilient-llm/core';
+import type { Binding } from '@resilient-llm/core';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
 import { partRole } from '../stream/part-role';
 import { readStreamParts } from '../stream/read-stream-parts';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import type { ModelTarget } from '../target/model-target';
+import { assertBindingOptions, type BindingOptions } from './binding-options';
 import { estimatePromptTokens } from './estimate-prompt-tokens';
 import { languageModelCacheKey } from './language-model-cache-key';
 import { languageModelCacheScope } from './language-model-cache-scope';
@@ -28,7 +29,9 @@ export type LanguageModelBinding = Binding<
  * For a response cache it gives the key material, the endpoint and credentials of a call
  * (the cache keeps only a keyed hash of them) and what of an answer may be stored.
  */
-export function createLanguageModelBinding({ clock }: { clock: Clock }): LanguageModelBinding {
+export function createLanguageModelBinding(options: BindingOptions): LanguageModelBinding {
+  assertBindingOptions(options);
+  const { clock } = options;
   return {
     targetId: (target) => target.id,
     generate: async (target, { params, model = target.model }, { signal }) =>

@@ -1,7 +1,12 @@
 import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
-import type { ResilientModelOptions, Stage } from '@resilient-llm/core';
+import {
+  type ResilientModelOptions,
+  resilientModelOptionKeys,
+  type Stage,
+  withoutKeys,
+} from '@resilient-llm/core';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
-import type { ModelEntry, ModelTarget } from '../target/model-target';
+import { chainOptionKeys, type ModelEntry, type ModelTarget } from '../target/model-target';
 import type { LanguageModelRequest } from './language-model-request';
 
 /** A stage of a resilient language model (see `Stage` in `@resilient-llm/core`). */
@@ -11,6 +16,9 @@ export type LanguageModelStage = Stage<
   LanguageModelV4GenerateResult,
   ResilientStreamPart
 >;
+
+// Supplied by this package.
+const notOptions = ['binding', 'targets'] as const;
 
 /**
  * The pipeline options every resilient language model and middleware shares: those of
@@ -23,8 +31,11 @@ export type LanguageModelPolicyOptions = Omit<
     LanguageModelV4GenerateResult,
     ResilientStreamPart
   >,
-  'binding' | 'targets'
+  (typeof notOptions)[number]
 >;
+
+/** Every option of {@link LanguageModelPolicyOptions}: any other key is refused. */
+export const languageModelPolicyOptionKeys = withoutKeys(resilientModelOptionKeys, notOptions);
 
 /** Options of `createResilientModel` in its AI SDK form. */
 export interface ResilientLanguageModelOptions extends LanguageModelPolicyOptions {
@@ -39,3 +50,9 @@ export interface ResilientLanguageModelOptions extends LanguageModelPolicyOption
   /** The `modelId` it reports. Defaults to the first model's `modelId`. */
   modelId?: string;
 }
+
+/** Every option of {@link ResilientLanguageModelOptions}: any other key is refused. */
+export const resilientLanguageModelOptionKeys = [
+  ...languageModelPolicyOptionKeys,
+  ...chainOptionKeys,
+] as const satisfies readonly (keyof ResilientLanguageModelOptions)[];

@@ -1,11 +1,14 @@
 import type { LanguageModelV4, LanguageModelV4Middleware } from '@ai-sdk/provider';
-import { systemClock } from '@resilient-llm/core';
+import { assertOptions, systemClock } from '@resilient-llm/core';
 import {
   generateThroughPipeline,
   streamThroughPipeline,
 } from '../language-model/call-through-pipeline';
 import { createLanguageModelBinding } from '../language-model/language-model-binding';
-import type { LanguageModelPolicyOptions } from '../language-model/resilient-language-model-options';
+import {
+  type LanguageModelPolicyOptions,
+  languageModelPolicyOptionKeys,
+} from '../language-model/resilient-language-model-options';
 import { pipelinePerModel } from './pipeline-per-model';
 
 // Stands in for the models a middleware will meet, to validate the options at construction.
@@ -26,11 +29,13 @@ const placeholderModel: LanguageModelV4 = {
  *
  * Works with `wrapLanguageModel`, `wrapProvider` and `createProviderRegistry`; each model
  * (by `provider:modelId`, which is also the target id in per-target overrides) keeps its own
- * breaker and limiter state across calls. Options are validated here.
+ * breaker and limiter state across calls. Options are validated here; an unknown key is
+ * refused.
  */
 export function createResilientMiddleware(
   options: LanguageModelPolicyOptions = {},
 ): LanguageModelV4Middleware {
+  assertOptions('', options, languageModelPolicyOptionKeys);
   const binding = createLanguageModelBinding({ clock: options.clock ?? systemClock });
   const pipelineFor = pipelinePerModel(options, binding, placeholderModel);
   return {

@@ -21,3 +21,9 @@ export type ModelEntry<TModel> =
       /** Stable, unique name of the target. Defaults to `provider:modelId` of the model. */
       readonly id?: string;
     };
+
+/** The options of a resilient model that name its chain: `models`, `provider`, `modelId`. */
+export const chainOptionKeys = ['models', 'provider', 'modelId'] as const;
+
+/** Every key of an entry written `{ model, id }`: any other key is refused. */
+export const modelEntryKeys = ['model', 'id'] as const;

@@ -1,6 +1,6 @@
-import { InvalidOptionError } from '@resilient-llm/core';
+import { assertKnownKeys, InvalidOptionError } from '@resilient-llm/core';
 import { defaultTargetId } from './default-target-id';
-import type { ModelEntry, ModelTarget } from './model-target';
+import { type ModelEntry, type ModelTarget, modelEntryKeys } from './model-target';
 
 /** What a model of the AI SDK's specification version 4 has in common, for validation. */
 interface VersionedModel {
@@ -24,6 +24,7 @@ export function prepareModelTargets<TModel extends VersionedModel>(
     const isWrapped = isObject(entry) && !('specificationVersion' in entry) && 'model' in entry;
     const model = isWrapped ? entry.model : entry;
     const modelField = isWrapped ? `${field}[${index}].model` : `${field}[${index}]`;
+    if (isWrapped) assertKnownKeys(`${field}[${index}]`, entry, modelEntryKeys);
     assertModel(model, modelField, methods);
     const id = isWrapped && entry.id !== undefined ? entry.id : defaultTargetId(model);
     if (typeof id !== 'string' || id === '') {

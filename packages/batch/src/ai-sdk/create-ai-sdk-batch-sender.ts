@@ -1,3 +1,4 @@
+import { assertObject, assertOptions, assertRequired, optionKeys } from '@resilient-llm/core';
 import {
   generateText,
   jsonSchema,
@@ -7,21 +8,45 @@ import {
   Output,
 } from 'ai';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
-import { requirePresent } from '../options/require-present';
+import { assertAiSdkModel } from '../options/assert-ai-sdk-model';
+import { refuseOwnedKeys } from '../options/refuse-owned-keys';
 import type { BatchSender } from '../prompt/prompt-batch';
 
 /** Provider options of an AI SDK call, keyed by provider. */
 type ProviderOptions = NonNullable<Parameters<typeof generateText>[0]['providerOptions']>;
 
+// Fields of the `generateText` call the sender sets itself.
+const ownedSettingKeys = [
+  'model',
+  'instructions',
+  'system',
+  'prompt',
+  'messages',
+  'output',
+  'abortSignal',
+  'maxRetries',
+  'providerOptions',
+] as const;
+
 /** Options of `createAiSdkBatchSender`. */
 export interface AiSdkBatchSenderOptions {
   /** The model, e.g. one from `createResilientModel` of `@resilient-llm/ai-sdk`. Required. */
   readonly model: LanguageModel;
-  /** Call settings of every batch (`temperature`, `maxOutputTokens`, `seed`, ...). Defaults to none. */
+  /**
+   * Call settings of every batch (`temperature`, `maxOutputTokens`, `seed`, ...), passed on as
+   * they are; the fields of the call the sender sets itself are refused. Defaults to none.
+   */
   readonly settings?: LanguageModelCallOptions;
   /** Provider options of every batch. Defaults to none. */
   readonly providerOptions?: ProviderOptions;
 }
+
+/** Every option of {@link AiSdkBatchSenderOptions}: any other key is refused. */
+const aiSdkBatchSenderOptionKeys = optionKeys<AiSdkBatchSenderOptions>({
+  model: true,
+  settings: true,
+  providerOptions: true,
+});
 
 /**
  * A batch sender for the AI SDK: `generateText` with `Output.object` of the batch schema (a
@@ -30,12 +55,14 @@ export interface AiSdkBatchSenderOptions {
  * own retries off. An answer that is not a JSON object of the schema is a
  * `MalformedBatchAnswerError`.
  */
-export function createAiSdkBatchSender({
-  model,
-  settings = {},
-  providerOptions,
-}: AiSdkBatchSenderOptions): BatchSender {
-  requirePresent('model', model);
+export function createAiSdkBatchSender(options: AiSdkBatchSenderOptions): BatchSender {
+  assertRequired('options', options);
+  assertOptions('', options, aiSdkBatchSenderOptionKeys);
+  const { model, settings = {}, providerOptions } = options;
+  assertAiSdkModel('model', model);
+  assertObject('settings', settings);
+  refuseOwnedKeys('settings', settings, ownedSettingKeys);
+  assertObject('providerOptions', providerOptions);
   return async (batch, { signal }) => {
     try {
       const { output } = await generateText({

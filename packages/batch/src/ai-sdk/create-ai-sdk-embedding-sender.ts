@@ -1,6 +1,7 @@
+import { assertObject, assertOptions, assertRequired, optionKeys } from '@resilient-llm/core';
 import { type EmbeddingModel, embedMany } from 'ai';
 import type { EmbeddingSender } from '../embedding/embedding-sender';
-import { requirePresent } from '../options/require-present';
+import { assertAiSdkModel } from '../options/assert-ai-sdk-model';
 
 /** Provider options of an AI SDK call, keyed by provider. */
 type ProviderOptions = NonNullable<Parameters<typeof embedMany>[0]['providerOptions']>;
@@ -13,16 +14,23 @@ export interface AiSdkEmbeddingSenderOptions {
   readonly providerOptions?: ProviderOptions;
 }
 
+/** Every option of {@link AiSdkEmbeddingSenderOptions}: any other key is refused. */
+const aiSdkEmbeddingSenderOptionKeys = optionKeys<AiSdkEmbeddingSenderOptions>({
+  model: true,
+  providerOptions: true,
+});
+
 /**
  * An embedding sender for the AI SDK: `embedMany` of the batch's texts, with the AI SDK's
  * own retries off. `embedMany` splits a batch larger than the model's `maxEmbeddingsPerCall`
  * itself; set the coalescer's `maxBatchSize` to that limit for one request per batch.
  */
-export function createAiSdkEmbeddingSender({
-  model,
-  providerOptions,
-}: AiSdkEmbeddingSenderOptions): EmbeddingSender {
-  requirePresent('model', model);
+export function createAiSdkEmbeddingSender(options: AiSdkEmbeddingSenderOptions): EmbeddingSender {
+  assertRequired('options', options);
+  assertOptions('', options, aiSdkEmbeddingSenderOptionKeys);
+  const { model, providerOptions } = options;
+  assertAiSdkModel('model', model);
+  assertObject('providerOptions', providerOptions);
   return async (texts, { signal }) => {
     const { embeddings } = await embedMany({
       model,

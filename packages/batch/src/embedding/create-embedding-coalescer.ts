@@ -1,13 +1,13 @@
 import { systemClock } from '@resilient-llm/core';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
-import { requireDuration } from '../options/require-duration';
-import { requireFunction } from '../options/require-function';
-import { requireInteger } from '../options/require-integer';
 import { enqueueCall } from '../queue/enqueue-call';
 import { groupSignal } from '../queue/group-signal';
 import type { PendingCall } from '../queue/pending-call';
 import { createWindowQueue } from '../queue/window-queue';
-import type { EmbeddingCoalescerOptions } from './embedding-coalescer-options';
+import {
+  assertEmbeddingCoalescerOptions,
+  type EmbeddingCoalescerOptions,
+} from './embedding-coalescer-options';
 
 /** Turns concurrent single-text embedding calls into batched requests. */
 export interface EmbeddingCoalescer {
@@ -28,10 +28,8 @@ type Call = PendingCall<string, number[]>;
  * parsing is involved, so a batched vector is exactly the vector of an unbatched call.
  */
 export function createEmbeddingCoalescer(options: EmbeddingCoalescerOptions): EmbeddingCoalescer {
+  assertEmbeddingCoalescerOptions(options);
   const { send, maxBatchSize = 2048, maxWaitMs = 10, clock = systemClock } = options;
-  requireFunction('send', send);
-  requireInteger('maxBatchSize', maxBatchSize, 1);
-  requireDuration('maxWaitMs', maxWaitMs);
 
   const queue = createWindowQueue<Call>({
     maxWaitMs,

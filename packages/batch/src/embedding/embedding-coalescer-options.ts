@@ -1,4 +1,12 @@
-import type { Clock } from '@resilient-llm/core';
+import {
+  assertClock,
+  assertFunction,
+  assertNumber,
+  assertOptions,
+  assertRequired,
+  type Clock,
+  optionKeys,
+} from '@resilient-llm/core';
 import type { EmbeddingSender } from './embedding-sender';
 
 /** Options of `createEmbeddingCoalescer`. */
@@ -14,4 +22,26 @@ export interface EmbeddingCoalescerOptions {
   readonly maxWaitMs?: number;
   /** Timers of the batching window. Defaults to the global timers, read at call time. */
   readonly clock?: Clock;
+}
+
+/** Every option of {@link EmbeddingCoalescerOptions}: any other key is refused. */
+const embeddingCoalescerOptionKeys = optionKeys<EmbeddingCoalescerOptions>({
+  send: true,
+  maxBatchSize: true,
+  maxWaitMs: true,
+  clock: true,
+});
+
+/**
+ * Validates the options of `createEmbeddingCoalescer`: throws `InvalidOptionError` naming
+ * the bad field, or an unknown key with the option it most likely means.
+ */
+export function assertEmbeddingCoalescerOptions(options: EmbeddingCoalescerOptions): void {
+  assertRequired('options', options);
+  assertOptions('', options, embeddingCoalescerOptionKeys);
+  assertRequired('send', options.send);
+  assertFunction('send', options.send);
+  assertNumber('maxBatchSize', options.maxBatchSize, { min: 1, integer: true });
+  assertNumber('maxWaitMs', options.maxWaitMs);
+  assertClock('clock', options.clock);
 }

@@ -1,10 +1,13 @@
+import { assertBoolean, optionKeys } from '@resilient-llm/core';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
-import { requireFunction } from '../options/require-function';
-import { requireModel } from '../options/require-model';
 import { parseBatchText } from '../prompt/parse-batch-text';
 import type { BatchSender } from '../prompt/prompt-batch';
+import { assertSenderOptions } from './assert-sender-options';
 import type { OpenAIChatClient } from './openai-clients';
+
+// Fields of the request the sender sets itself.
+const ownedRequestKeys = ['model', 'messages', 'response_format', 'stream'] as const;
 
 /** Options of `createOpenAIBatchSender`. */
 export interface OpenAIBatchSenderOptions {
@@ -17,26 +20,37 @@ export interface OpenAIBatchSenderOptions {
    * schema must then keep to the provider's strict subset. Defaults to `true`.
    */
   readonly strict?: boolean;
-  /** Other fields of every request (`temperature`, `max_completion_tokens`, `seed`, ...). Defaults to none. */
+  /**
+   * Other fields of every request (`temperature`, `max_completion_tokens`, `seed`, ...), passed
+   * on as they are; the fields the sender sets itself are refused. Defaults to none.
+   */
   readonly request?: Omit<
     ChatCompletionCreateParamsNonStreaming,
-    'model' | 'messages' | 'response_format' | 'stream'
+    (typeof ownedRequestKeys)[number]
   >;
 }
+
+/** Every option of {@link OpenAIBatchSenderOptions}: any other key is refused. */
+const openAIBatchSenderOptionKeys = optionKeys<OpenAIBatchSenderOptions>({
+  client: true,
+  model: true,
+  strict: true,
+  request: true,
+});
 
 /**
  * A batch sender for the OpenAI SDK's chat completions: the rules and shared instructions
  * as a system message, the items as the user message, the answer shape as a `json_schema`
  * response format. A refusal or unreadable JSON is a `MalformedBatchAnswerError`.
  */
-export function createOpenAIBatchSender({
-  client,
-  model,
-  strict = true,
-  request = {},
-}: OpenAIBatchSenderOptions): BatchSender {
-  requireFunction('client.chat.completions.create', client?.chat?.completions?.create);
-  requireModel('model', model);
+export function createOpenAIBatchSender(options: OpenAIBatchSenderOptions): BatchSender {
+  assertSenderOptions(options, {
+    knownKeys: openAIBatchSenderOptionKeys,
+    clientMethod: ['chat', 'completions', 'create'],
+    ownedRequestKeys,
+  });
+  const { client, model, strict = true, request = {} } = options;
+  assertBoolean('strict', strict);
   return async (batch, { signal }) => {
     const completion = await client.chat.completions.create(
       {

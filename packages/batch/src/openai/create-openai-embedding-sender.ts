@@ -1,8 +1,11 @@
+import { optionKeys } from '@resilient-llm/core';
 import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 import type { EmbeddingSender } from '../embedding/embedding-sender';
-import { requireFunction } from '../options/require-function';
-import { requireModel } from '../options/require-model';
+import { assertSenderOptions } from './assert-sender-options';
 import type { OpenAIEmbeddingClient } from './openai-clients';
+
+// Fields of the request the sender sets itself.
+const ownedRequestKeys = ['model', 'input', 'encoding_format'] as const;
 
 /** Options of `createOpenAIEmbeddingSender`. */
 export interface OpenAIEmbeddingSenderOptions {
@@ -10,22 +13,34 @@ export interface OpenAIEmbeddingSenderOptions {
   readonly client: OpenAIEmbeddingClient;
   /** The embedding model. Required. */
   readonly model: string;
-  /** Other fields of every request (`dimensions`, `user`). Defaults to none. */
-  readonly request?: Omit<EmbeddingCreateParams, 'model' | 'input' | 'encoding_format'>;
+  /**
+   * Other fields of every request (`dimensions`, `user`), passed on as they are; the fields the
+   * sender sets itself are refused. Defaults to none.
+   */
+  readonly request?: Omit<EmbeddingCreateParams, (typeof ownedRequestKeys)[number]>;
 }
+
+/** Every option of {@link OpenAIEmbeddingSenderOptions}: any other key is refused. */
+const openAIEmbeddingSenderOptionKeys = optionKeys<OpenAIEmbeddingSenderOptions>({
+  client: true,
+  model: true,
+  request: true,
+});
 
 /**
  * An embedding sender for the OpenAI SDK's `embeddings.create`: all texts as one `input`
  * array, vectors put back in input order by their `index`. The SDK's default encoding is
  * kept, so each vector is exactly what an unbatched call returns.
  */
-export function createOpenAIEmbeddingSender({
-  client,
-  model,
-  request = {},
-}: OpenAIEmbeddingSenderOptions): EmbeddingSender {
-  requireFunction('client.embeddings.create', client?.embeddings?.create);
-  requireModel('model', model);
+export function createOpenAIEmbeddingSender(
+  options: OpenAIEmbeddingSenderOptions,
+): EmbeddingSender {
+  assertSenderOptions(options, {
+    knownKeys: openAIEmbeddingSenderOptionKeys,
+    clientMethod: ['embeddings', 'create'],
+    ownedRequestKeys,
+  });
+  const { client, model, request = {} } = options;
   return async (texts, { signal }) => {
     const response = await client.embeddings.create(
       { ...request, model, input: [...texts] },

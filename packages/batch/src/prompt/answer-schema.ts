@@ -1,3 +1,4 @@
+import { optionKeys } from '@resilient-llm/core';
 import type { JsonSchema } from './json-schema';
 
 /**
@@ -13,6 +14,12 @@ export interface AnswerSchema<TAnswer> {
    */
   readonly validate?: (value: unknown) => TAnswer | PromiseLike<TAnswer>;
 }
+
+/** Every key of {@link AnswerSchema}: any other key is refused. */
+export const answerSchemaKeys = optionKeys<AnswerSchema<unknown>>({
+  jsonSchema: true,
+  validate: true,
+});
 
 /** Answers that are non-empty strings: the default answer schema of the prompt batcher. */
 export const textAnswer: AnswerSchema<string> = {

@@ -28,6 +28,13 @@ describe('createPromptBatcher', () => {
       ['maxBatchTokens', { send, maxBatchTokens: 1.5 }],
       ['itemRetries', { send, itemRetries: -1 }],
       ['estimateTokens', { send, estimateTokens: 3 }],
+      ['maxBatchSise', { send, maxBatchSise: 5 }],
+      ['answer.jsonSchema', { send, answer: {} }],
+      ['answer.validate', { send, answer: { jsonSchema: {}, validate: 'yes' } }],
+      ['answer.schema', { send, answer: { jsonSchema: {}, schema: {} } }],
+      ['instructions', { send, instructions: 5 }],
+      ['clock.now', { send, clock: {} }],
+      ['options', undefined],
     ] as const) {
       let caught: unknown;
       try {
@@ -38,6 +45,12 @@ describe('createPromptBatcher', () => {
       expect(InvalidOptionError.isInstance(caught)).toBe(true);
       expect(caught).toMatchObject({ field });
     }
+  });
+
+  it('suggests the option a misspelt key most likely means', () => {
+    expect(() => createPromptBatcher({ send: async () => ({}), maxBatchSise: 5 } as never)).toThrow(
+      'did you mean `maxBatchSize`?',
+    );
   });
 
   it('keeps each item’s identity whatever order the answers come in, and splits by tokens', async () => {

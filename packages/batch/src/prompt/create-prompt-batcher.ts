@@ -1,9 +1,6 @@
 import { systemClock } from '@resilient-llm/core';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
 import { MissingItemAnswerError } from '../errors/missing-item-answer-error';
-import { requireDuration } from '../options/require-duration';
-import { requireFunction } from '../options/require-function';
-import { requireInteger } from '../options/require-integer';
 import { enqueueCall } from '../queue/enqueue-call';
 import { groupSignal } from '../queue/group-signal';
 import type { PendingCall } from '../queue/pending-call';
@@ -12,7 +9,7 @@ import { type AnswerSchema, textAnswer } from './answer-schema';
 import { composeBatch, itemLine } from './compose-batch';
 import { estimateTextTokens } from './estimate-text-tokens';
 import type { JsonSchema } from './json-schema';
-import type { PromptBatcherOptions } from './prompt-batcher-options';
+import { assertPromptBatcherOptions, type PromptBatcherOptions } from './prompt-batcher-options';
 import { readBatchAnswers } from './read-batch-answers';
 
 /** Packs prompts into batch requests and hands each caller its own answer. */
@@ -37,6 +34,7 @@ type Call<TAnswer> = PendingCall<string, TAnswer>;
 export function createPromptBatcher<TAnswer = string>(
   options: PromptBatcherOptions<TAnswer>,
 ): PromptBatcher<TAnswer> {
+  assertPromptBatcherOptions(options);
   const {
     send,
     answer = textAnswer as unknown as AnswerSchema<TAnswer>,
@@ -48,12 +46,6 @@ export function createPromptBatcher<TAnswer = string>(
     itemRetries = 1,
     clock = systemClock,
   } = options;
-  requireFunction('send', send);
-  requireDuration('maxWaitMs', maxWaitMs);
-  requireInteger('maxBatchSize', maxBatchSize, 1);
-  requireInteger('maxBatchTokens', maxBatchTokens, 1);
-  requireFunction('estimateTokens', estimateTokens);
-  requireInteger('itemRetries', itemRetries, 0);
 
   let answerSchema: Promise<JsonSchema> | undefined;
   const validate = answer.validate ?? acceptPresent<TAnswer>;

@@ -1,5 +1,15 @@
-import type { Clock } from '@resilient-llm/core';
-import type { AnswerSchema } from './answer-schema';
+import {
+  assertClock,
+  assertFunction,
+  assertNumber,
+  assertObject,
+  assertOptions,
+  assertRequired,
+  assertString,
+  type Clock,
+  optionKeys,
+} from '@resilient-llm/core';
+import { type AnswerSchema, answerSchemaKeys } from './answer-schema';
 import type { BatchSender } from './prompt-batch';
 
 /** Options of `createPromptBatcher`. */
@@ -28,4 +38,43 @@ export interface PromptBatcherOptions<TAnswer> {
   readonly itemRetries?: number;
   /** Timers of the batching window. Defaults to the global timers, read at call time. */
   readonly clock?: Clock;
+}
+
+/** Every option of {@link PromptBatcherOptions}: any other key is refused. */
+const promptBatcherOptionKeys = optionKeys<PromptBatcherOptions<unknown>>({
+  send: true,
+  answer: true,
+  instructions: true,
+  maxWaitMs: true,
+  maxBatchSize: true,
+  maxBatchTokens: true,
+  estimateTokens: true,
+  itemRetries: true,
+  clock: true,
+});
+
+/**
+ * Validates the options of `createPromptBatcher` as given (an absent field takes its
+ * default): throws `InvalidOptionError` naming the bad field, or an unknown key with the
+ * option it most likely means.
+ */
+export function assertPromptBatcherOptions(options: PromptBatcherOptions<unknown>): void {
+  assertRequired('options', options);
+  assertOptions('', options, promptBatcherOptionKeys);
+  const { send, answer, instructions, estimateTokens } = options;
+  assertRequired('send', send);
+  assertFunction('send', send);
+  assertOptions('answer', answer, answerSchemaKeys);
+  if (answer !== undefined) {
+    assertRequired('answer.jsonSchema', answer.jsonSchema);
+    assertObject('answer.jsonSchema', answer.jsonSchema);
+    assertFunction('answer.validate', answer.validate);
+  }
+  assertString('instructions', instructions, { allowEmpty: true });
+  assertNumber('maxWaitMs', options.maxWaitMs);
+  assertNumber('maxBatchSize', options.maxBatchSize, { min: 1, integer: true });
+  assertNumber('maxBatchTokens', options.maxBatchTokens, { min: 1, integer: true });
+  assertFunction('estimateTokens', estimateTokens);
+  assertNumber('itemRetries', options.itemRetries, { integer: true });
+  assertClock('clock', options.clock);
 }

@@ -1,5 +1,6 @@
 import {
   AbortedError,
+  InvalidOptionError,
   localRefusalOf,
   RetriesExhaustedError,
   TimeoutError,
@@ -40,6 +41,10 @@ function classifyOwnError(
   if (TimeoutError.isInstance(error)) {
     return createFailure('timeout', { message: error.message, cause: error, phase: error.phase });
   }
+  // A bad input (a per-call option, a target's model mapping) is the caller's to fix: trying
+  // again or elsewhere would only hide it.
+  if (InvalidOptionError.isInstance(error))
+    return createFailure('bad-request', { message: error.message, cause: error });
   if (IncompleteStreamError.isInstance(error))
     return createFailure('network', { message: error.message, cause: error });
   if (StreamInterruptedError.isInstance(error)) return error.failure;

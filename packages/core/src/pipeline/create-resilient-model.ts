@@ -1,4 +1,4 @@
-import { createDeadline } from '@resilient-llm/policies';
+import { assertAbortSignal, assertOptions, createDeadline } from '@resilient-llm/policies';
 import { EventHub } from '../events/event-hub';
 import type { CallMode } from '../events/pipeline-event';
 import { createBuiltInStages } from '../stages/create-built-in-stages';
@@ -10,7 +10,7 @@ import { composeCallStages, composeTargetStages } from './compose-stages';
 import type { ResilientModelOptions } from './model-options';
 import type { CallOutcome } from './outcome';
 import { assertTimeout, prepareModelOptions } from './prepare-model-options';
-import type { CallOptions, ResilientModel } from './resilient-model';
+import { type CallOptions, callOptionKeys, type ResilientModel } from './resilient-model';
 import { createAttemptRunner } from './run-attempt';
 import { createFallbackRunner } from './run-fallback';
 import { toResilientStream } from './to-resilient-stream';
@@ -22,7 +22,9 @@ import { toResilientStream } from './to-resilient-stream';
  * fallback over targets -> `wrapTarget` stages -> one attempt (`binding.generate` or
  * `binding.stream` up to the commit point) -> observations to every stage's `observe`.
  *
- * Options are validated here; a bad value throws `InvalidOptionError` naming the field.
+ * Options are validated here; a bad value or an unknown key throws `InvalidOptionError`
+ * naming the field. Per-call options are validated when the call is made: a bad one rejects
+ * the call with `InvalidOptionError` before anything starts.
  */
 export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
   options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,
@@ -55,6 +57,9 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
   const runCall = composeCallStages(stages, createFallbackRunner({ binding, targets, runTarget }));
 
   async function run(mode: CallMode, request: TRequest, callOptions: CallOptions = {}) {
+    // Every per-call input is checked before anything is armed: a bad one must leave no timer.
+    assertOptions('', callOptions, callOptionKeys);
+    assertAbortSignal('signal', callOptions.signal);
     assertTimeout('timeoutMs', callOptions.timeoutMs);
     const deadline = createDeadline({
       timeoutMs: callOptions.timeoutMs ?? timeoutMs,

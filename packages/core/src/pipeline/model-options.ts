@@ -1,4 +1,4 @@
-import type { Clock } from '@resilient-llm/policies';
+import { type Clock, optionKeys } from '@resilient-llm/policies';
 import type { Binding } from '../binding/binding';
 import type { PipelineEvent } from '../events/pipeline-event';
 import type { BulkheadStageOptions } from '../stages/bulkhead-stage';
@@ -42,3 +42,21 @@ export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
 
 /** The default total deadline of a call: 10 minutes, as the OpenAI SDK's own request timeout. */
 export const defaultTimeoutMs = 600_000;
+
+/** Every option of {@link ResilientModelOptions}: any other key is refused. */
+export const resilientModelOptionKeys = optionKeys<
+  ResilientModelOptions<unknown, unknown, unknown, unknown>
+>({
+  binding: true,
+  targets: true,
+  stages: true,
+  retry: true,
+  circuitBreaker: true,
+  rateLimit: true,
+  bulkhead: true,
+  attemptTimeoutMs: true,
+  timeoutMs: true,
+  streamTimeouts: true,
+  clock: true,
+  telemetry: true,
+});

@@ -1,10 +1,21 @@
 import {
+  assertClock,
   assertFunction,
+  assertMethods,
   assertNumber,
+  assertObject,
+  assertOptions,
+  assertRequired,
+  assertString,
   InvalidOptionError,
   systemClock,
 } from '@resilient-llm/policies';
-import { defaultTimeoutMs, type ResilientModelOptions } from './model-options';
+import { streamTimeoutKeys } from '../stream/stream-timeouts';
+import {
+  defaultTimeoutMs,
+  type ResilientModelOptions,
+  resilientModelOptionKeys,
+} from './model-options';
 import type { Stage } from './stage';
 
 const bindingMethods = ['targetId', 'generate', 'stream', 'classify', 'partRole'] as const;
@@ -16,14 +27,18 @@ const optionalBindingMethods = [
   'estimateTokens',
 ] as const;
 const stageHooks = ['wrapCall', 'wrapTarget', 'observe'] as const;
+const builtInStages = ['retry', 'circuitBreaker', 'rateLimit', 'bulkhead'] as const;
 
-/** Validates model options once, at construction, and applies defaults. */
+/**
+ * Validates model options once, at construction, and applies defaults. An unknown key at any
+ * level is refused with the option it most likely means; the built-in stages check their own
+ * options when they are created.
+ */
 export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
   options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,
 ) {
-  if (typeof options !== 'object' || options === null) {
-    throw new InvalidOptionError({ field: 'options', value: options, reason: 'must be an object' });
-  }
+  assertRequired('options', options);
+  assertOptions('', options, resilientModelOptionKeys);
   const {
     binding,
     targets,
@@ -38,8 +53,8 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     bulkhead = false,
     attemptTimeoutMs,
   } = options;
-  assertObject('binding', binding);
-  for (const method of bindingMethods) assertRequiredFunction(`binding.${method}`, binding[method]);
+  assertRequired('binding', binding);
+  assertMethods('binding', binding, bindingMethods);
   for (const method of optionalBindingMethods) assertFunction(`binding.${method}`, binding[method]);
   if (!Array.isArray(targets) || targets.length === 0) {
     throw new InvalidOptionError({
@@ -53,16 +68,16 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     throw new InvalidOptionError({ field: 'stages', value: stages, reason: 'must be an array' });
   stages.forEach(assertStage);
   assertTimeout('timeoutMs', timeoutMs);
-  assertObject('streamTimeouts', streamTimeouts);
+  assertOptions('streamTimeouts', streamTimeouts, streamTimeoutKeys);
   assertTimeout('streamTimeouts.firstContentTimeoutMs', streamTimeouts.firstContentTimeoutMs);
   assertTimeout('streamTimeouts.idleTimeoutMs', streamTimeouts.idleTimeoutMs);
-  assertObject('clock', clock);
-  for (const method of ['now', 'setTimeout', 'clearTimeout'] as const)
-    assertRequiredFunction(`clock.${method}`, clock[method]);
+  assertRequired('clock', clock);
+  assertClock('clock', clock);
   assertFunction('telemetry', telemetry);
   assertTimeout('attemptTimeoutMs', attemptTimeoutMs);
-  for (const [field, value] of Object.entries({ retry, circuitBreaker, rateLimit, bulkhead })) {
-    if (value !== false) assertObject(field, value);
+  const builtIn = { retry, circuitBreaker, rateLimit, bulkhead };
+  for (const field of builtInStages) {
+    if (builtIn[field] !== false) assertObject(field, builtIn[field], 'must be an object or false');
   }
   return {
     binding,
@@ -72,7 +87,7 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     streamTimeouts,
     clock,
     telemetry,
-    builtIn: { retry, circuitBreaker, rateLimit, bulkhead, attemptTimeoutMs },
+    builtIn: { ...builtIn, attemptTimeoutMs },
   };
 }
 
@@ -82,14 +97,10 @@ export function assertTimeout(field: string, value: unknown): void {
 }
 
 function assertStage(stage: Stage<never, never, never, never>, index: number): void {
+  assertRequired(`stages[${index}]`, stage);
   assertObject(`stages[${index}]`, stage);
-  if (typeof stage.name !== 'string' || stage.name === '') {
-    throw new InvalidOptionError({
-      field: `stages[${index}].name`,
-      value: stage.name,
-      reason: 'must be a non-empty string',
-    });
-  }
+  assertRequired(`stages[${index}].name`, stage.name);
+  assertString(`stages[${index}].name`, stage.name);
   for (const hook of stageHooks) assertFunction(`stages[${index}].${hook}`, stage[hook]);
 }
 
@@ -110,14 +121,4 @@ function assertUniqueTargetIds(ids: string[]): void {
       });
     }
   });
-}
-
-function assertObject(field: string, value: unknown): void {
-  if (typeof value !== 'object' || value === null)
-    throw new InvalidOptionError({ field, value, reason: 'must be an object' });
-}
-
-function assertRequiredFunction(field: string, value: unknown): void {
-  if (typeof value !== 'function')
-    throw new InvalidOptionError({ field, value, reason: 'must be a function' });
 }

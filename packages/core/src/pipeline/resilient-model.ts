@@ -1,4 +1,4 @@
-import type { Disposable } from '@resilient-llm/policies';
+import { type Disposable, optionKeys } from '@resilient-llm/policies';
 import type { Observation, Usage } from '../binding/observation';
 import type { PipelineEventOf, PipelineEventType } from '../events/pipeline-event';
 import type { Provenance } from './outcome';
@@ -10,6 +10,9 @@ export interface CallOptions {
   /** Total deadline of this call, spanning retries, waits and fallbacks. Defaults to the model's `timeoutMs`. */
   timeoutMs?: number;
 }
+
+/** Every per-call option of {@link CallOptions}: any other key is refused. */
+export const callOptionKeys = optionKeys<CallOptions>({ signal: true, timeoutMs: true });
 
 /** The answer of `generate`, with which target gave it. */
 export interface GenerateResult<TTarget, TResponse> extends Provenance<TTarget> {

@@ -1,10 +1,22 @@
-import { type BulkheadOptions, BulkheadPolicy, type Clock } from '@resilient-llm/policies';
+import {
+  assertOptions,
+  type BulkheadOptions,
+  BulkheadPolicy,
+  bulkheadOptionKeys,
+  type Clock,
+  withoutKeys,
+} from '@resilient-llm/policies';
 import type { Stage } from '../pipeline/stage';
 import { holdSlotUntilSettled } from './hold-slot-until-settled';
-import { type PerTargetOptions, perTarget } from './per-target';
+import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
+
+const bulkheadKeys = withoutKeys(bulkheadOptionKeys, ['clock']);
 
 /** Options of the bulkhead stage: `BulkheadOptions` (one bulkhead per target) plus per-target overrides. */
 export type BulkheadStageOptions = PerTargetOptions<Omit<BulkheadOptions, 'clock'>>;
+
+/** Every option of {@link BulkheadStageOptions}: any other key is refused. */
+const bulkheadStageOptionKeys = perTargetKeys(bulkheadKeys);
 
 /**
  * One bulkhead per target: at most `maxConcurrent` attempts run at once (a stream counts
@@ -17,10 +29,11 @@ export function createBulkheadStage<TTarget, TRequest, TResponse, TPart>(
 ): Stage<TTarget, TRequest, TResponse, TPart> & {
   readonly bulkheads: ReadonlyMap<string, BulkheadPolicy>;
 } {
+  assertOptions('bulkhead', options, bulkheadStageOptionKeys);
   const bulkheads = perTarget(
     'bulkhead',
     options,
-    targetIds,
+    { targetIds, targetKeys: bulkheadKeys },
     (targetOptions) => new BulkheadPolicy({ ...targetOptions, clock }),
   );
   return {

@@ -1,19 +1,32 @@
 import {
+  assertArrayOf,
+  assertOptions,
   type CircuitBreakerOptions,
   CircuitBreakerPolicy,
   type Clock,
+  circuitBreakerOptionKeys,
+  withoutKeys,
 } from '@resilient-llm/policies';
 import type { FailureKind } from '../failure/failure';
+import { failureDefaults } from '../failure/failure-defaults';
 import type { Stage } from '../pipeline/stage';
-import { type PerTargetOptions, perTarget } from './per-target';
+import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
+
+// Which errors count comes from `countedKinds` and the failure taxonomy; the clock is the model's.
+const ownedByPipeline = ['shouldCount', 'clock'] as const;
+const breakerKeys = withoutKeys(circuitBreakerOptionKeys, ownedByPipeline);
+const failureKinds = Object.keys(failureDefaults) as FailureKind[];
 
 /** Options of the circuit-breaker stage: `CircuitBreakerOptions` (one breaker per target) plus per-target overrides. */
 export type CircuitBreakerStageOptions = PerTargetOptions<
-  Omit<CircuitBreakerOptions, 'shouldCount' | 'clock'>
+  Omit<CircuitBreakerOptions, (typeof ownedByPipeline)[number]>
 > & {
   /** Failure kinds that count against a target's health. Defaults to {@link defaultBreakerKinds}. */
   countedKinds?: readonly FailureKind[];
 };
+
+/** Every option of {@link CircuitBreakerStageOptions}: any other key is refused. */
+const circuitBreakerStageOptionKeys = [...perTargetKeys(breakerKeys), 'countedKinds'] as const;
 
 /**
  * Failures that say the target itself is unwell. Rate limits are the limiter's business,
@@ -47,12 +60,14 @@ export function createCircuitBreakerStage<TTarget, TRequest, TResponse, TPart>(
 ): Stage<TTarget, TRequest, TResponse, TPart> & {
   readonly breakers: ReadonlyMap<string, CircuitBreakerPolicy>;
 } {
+  assertOptions('circuitBreaker', options, circuitBreakerStageOptionKeys);
   const { countedKinds = defaultBreakerKinds, ...breakerOptions } = options;
+  assertArrayOf('circuitBreaker.countedKinds', countedKinds, failureKinds);
   const counted = new Set(countedKinds);
   const breakers = perTarget(
     'circuitBreaker',
     breakerOptions,
-    targetIds,
+    { targetIds, targetKeys: breakerKeys },
     (targetOptions, targetId) =>
       new CircuitBreakerPolicy({
         key: `circuit-breaker:${targetId}`,

@@ -1,10 +1,13 @@
 import {
   assertNumber,
+  assertOptions,
   type Clock,
   RateLimiter,
   type RateLimiterOptions,
   type RateLimitPermit,
   RateLimitWaitTooLongError,
+  rateLimiterOptionKeys,
+  withoutKeys,
 } from '@resilient-llm/policies';
 import type { Usage } from '../binding/observation';
 import type { Failure } from '../failure/failure';
@@ -13,7 +16,7 @@ import type { TargetContext } from '../pipeline/context';
 import type { AttemptOutcome } from '../pipeline/outcome';
 import type { Stage } from '../pipeline/stage';
 import { countableTokens } from './countable-tokens';
-import { type PerTargetOptions, perTarget } from './per-target';
+import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { ResponseTimes } from './response-times';
 
 /** Options of one target's rate limiter in the pipeline. */
@@ -29,8 +32,16 @@ export interface RateLimitTargetOptions extends Omit<RateLimiterOptions, 'clock'
   responseTimeReserveMs?: number | 'observed';
 }
 
+const rateLimitTargetKeys = [
+  ...withoutKeys(rateLimiterOptionKeys, ['clock']),
+  'responseTimeReserveMs',
+] as const satisfies readonly (keyof RateLimitTargetOptions)[];
+
 /** Options of the rate-limit stage: {@link RateLimitTargetOptions} (one limiter per target) plus per-target overrides. */
 export type RateLimitStageOptions = PerTargetOptions<RateLimitTargetOptions>;
+
+/** Every option of {@link RateLimitStageOptions}: any other key is refused. */
+const rateLimitStageOptionKeys = perTargetKeys(rateLimitTargetKeys);
 
 /** The rate-limit stage: one limiter per target, taking a permit for every attempt it wraps. */
 export interface RateLimitStage<TTarget, TRequest, TResponse, TPart>
@@ -79,10 +90,11 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
     estimateTokens?: (request: TRequest) => number;
   },
 ): RateLimitStage<TTarget, TRequest, TResponse, TPart> {
+  assertOptions('rateLimit', options, rateLimitStageOptionKeys);
   const settings = perTarget(
     'rateLimit',
     { ...defaultRateLimitStageOptions, ...options },
-    targetIds,
+    { targetIds, targetKeys: rateLimitTargetKeys },
     ({ responseTimeReserveMs, ...limiterOptions }, targetId) => ({
       limiter: new RateLimiter({ key: `rate-limiter:${targetId}`, ...limiterOptions, clock }),
       maxWaitMs: limiterOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,

@@ -1,17 +1,24 @@
-import { type Clock, type RetryOptions, RetryPolicy } from '@resilient-llm/policies';
+import {
+  assertOptions,
+  type Clock,
+  type RetryOptions,
+  RetryPolicy,
+  retryOptionKeys,
+  withoutKeys,
+} from '@resilient-llm/policies';
 import type { Failure } from '../failure/failure';
 import type { Stage } from '../pipeline/stage';
 import { withOptionPrefix } from './with-option-prefix';
 
-/**
- * Options of the retry stage: those of `RetryPolicy` except the hooks the pipeline fills in
- * (what is retryable and how long the server asked to wait come from the failure taxonomy;
- * the deadline is the call's; the clock is the model's).
- */
-export type RetryStageOptions = Omit<
-  RetryOptions,
-  'shouldRetry' | 'retryAfterMs' | 'deadline' | 'clock'
->;
+// What is retryable and how long the server asked to wait come from the failure taxonomy; the
+// deadline is the call's; the clock is the model's.
+const ownedByPipeline = ['shouldRetry', 'retryAfterMs', 'deadline', 'clock'] as const;
+
+/** Options of the retry stage: those of `RetryPolicy` except the hooks the pipeline fills in. */
+export type RetryStageOptions = Omit<RetryOptions, (typeof ownedByPipeline)[number]>;
+
+/** Every option of {@link RetryStageOptions}: any other key is refused. */
+const retryStageOptionKeys = withoutKeys(retryOptionKeys, ownedByPipeline);
 
 /** The pipeline's retry defaults: 3 calls per target, 1 s then x2 with full jitter, 30 s caps. */
 export const defaultRetryStageOptions = {
@@ -36,6 +43,7 @@ export function createRetryStage<TTarget, TRequest, TResponse, TPart>(
 ): Stage<TTarget, TRequest, TResponse, TPart> {
   // Each attempt's error is classified against its own target before the policy asks about it.
   const failures = new WeakMap<object, Failure>();
+  assertOptions('retry', options, retryStageOptionKeys);
   const failureOf = (error: unknown) =>
     typeof error === 'object' && error !== null ? failures.get(error) : undefined;
   const policy = withOptionPrefix(

@@ -3,17 +3,16 @@ import { InvalidOptionError } from '@resilient-llm/policies';
 /**
  * Runs `build`, renaming the field of any `InvalidOptionError` it throws to sit under
  * `prefix` (`maxAttempts` becomes `retry.maxAttempts`), so the message names the option as
- * the user wrote it.
+ * the user wrote it. `prefix` may depend on the field that failed.
  */
-export function withOptionPrefix<T>(prefix: string, build: () => T): T {
+export function withOptionPrefix<T>(
+  prefix: string | ((field: string) => string),
+  build: () => T,
+): T {
   try {
     return build();
   } catch (error) {
     if (!InvalidOptionError.isInstance(error)) throw error;
-    throw new InvalidOptionError({
-      field: `${prefix}.${error.field}`,
-      value: error.value,
-      reason: error.reason,
-    });
+    throw error.under(typeof prefix === 'string' ? prefix : prefix(error.field));
   }
 }

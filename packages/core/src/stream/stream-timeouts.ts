@@ -1,3 +1,5 @@
+import { optionKeys } from '@resilient-llm/policies';
+
 /** Time limits on the parts of one streaming attempt. */
 export interface StreamTimeouts {
   /**
@@ -12,3 +14,9 @@ export interface StreamTimeouts {
    */
   readonly idleTimeoutMs?: number;
 }
+
+/** Every option of {@link StreamTimeouts}: any other key is refused. */
+export const streamTimeoutKeys = optionKeys<StreamTimeouts>({
+  firstContentTimeoutMs: true,
+  idleTimeoutMs: true,
+});

@@ -1,4 +1,5 @@
 import type { Clock } from '../time/clock';
+import { optionKeys } from '../validation/option-keys';
 
 /** Options of {@link BulkheadPolicy}. */
 export interface BulkheadOptions {
@@ -11,3 +12,11 @@ export interface BulkheadOptions {
   /** Source of time for the queue wait. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** Every option of {@link BulkheadOptions}: any other key is refused. */
+export const bulkheadOptionKeys = optionKeys<BulkheadOptions>({
+  maxConcurrent: true,
+  maxQueued: true,
+  maxQueueWaitMs: true,
+  clock: true,
+});

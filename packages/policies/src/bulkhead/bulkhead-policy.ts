@@ -5,8 +5,8 @@ import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
-import { assertNumber } from '../validation/validate';
-import type { BulkheadOptions } from './bulkhead-options';
+import { assertClock, assertNumber, assertOptions } from '../validation/validate';
+import { type BulkheadOptions, bulkheadOptionKeys } from './bulkhead-options';
 
 interface Waiter {
   grant(): void;
@@ -30,12 +30,15 @@ export class BulkheadPolicy implements Policy {
   /** Fires when a call is refused. */
   readonly onReject = this.rejectEmitter.event;
 
-  constructor({
-    maxConcurrent = 10,
-    maxQueued = 0,
-    maxQueueWaitMs = Infinity,
-    clock = systemClock,
-  }: BulkheadOptions = {}) {
+  constructor(options: BulkheadOptions = {}) {
+    assertOptions('', options, bulkheadOptionKeys);
+    const {
+      maxConcurrent = 10,
+      maxQueued = 0,
+      maxQueueWaitMs = Infinity,
+      clock = systemClock,
+    } = options;
+    assertClock('clock', clock);
     assertNumber('maxConcurrent', maxConcurrent, { min: 1, integer: true, allowInfinity: true });
     assertNumber('maxQueued', maxQueued, { integer: true, allowInfinity: true });
     assertNumber('maxQueueWaitMs', maxQueueWaitMs, { allowInfinity: true });

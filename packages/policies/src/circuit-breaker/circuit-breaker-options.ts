@@ -1,5 +1,6 @@
 import type { StateStore } from '../store/state-store';
 import type { Clock } from '../time/clock';
+import { optionKeys } from '../validation/option-keys';
 import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
 
 /** Opens after `threshold` failures in a row. */
@@ -8,6 +9,12 @@ export interface ConsecutiveStrategy {
   /** Failures in a row that open the circuit. Defaults to 5. */
   readonly threshold?: number;
 }
+
+/** Every option of {@link ConsecutiveStrategy}: any other key is refused. */
+export const consecutiveStrategyKeys = optionKeys<ConsecutiveStrategy>({
+  kind: true,
+  threshold: true,
+});
 
 /** Opens when the failure ratio over a sliding window reaches `threshold`. */
 export interface SamplingStrategy {
@@ -19,6 +26,14 @@ export interface SamplingStrategy {
   /** Calls needed in the window before the ratio counts. Defaults to 10. */
   readonly minimumThroughput?: number;
 }
+
+/** Every option of {@link SamplingStrategy}: any other key is refused. */
+export const samplingStrategyKeys = optionKeys<SamplingStrategy>({
+  kind: true,
+  threshold: true,
+  windowMs: true,
+  minimumThroughput: true,
+});
 
 /** A breaker whose state a {@link StateStore} keeps. */
 export type BreakerStore = StateStore<CircuitBreakerSnapshot>;
@@ -47,3 +62,16 @@ export interface CircuitBreakerOptions {
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** Every option of {@link CircuitBreakerOptions}: any other key is refused. */
+export const circuitBreakerOptionKeys = optionKeys<CircuitBreakerOptions>({
+  strategy: true,
+  halfOpenAfterMs: true,
+  halfOpenMultiplier: true,
+  maxHalfOpenAfterMs: true,
+  halfOpenProbes: true,
+  shouldCount: true,
+  store: true,
+  key: true,
+  clock: true,
+});

@@ -1,9 +1,22 @@
 import { AbortedError } from '../errors/aborted-error';
 import { InvalidOptionError } from '../errors/invalid-option-error';
-import type { StateStore } from '../store/state-store';
+import { type StateStore, stateStoreMethods } from '../store/state-store';
 import { type Clock, systemClock } from '../time/clock';
-import { assertFunction, assertNumber } from '../validation/validate';
-import type { CircuitBreakerOptions } from './circuit-breaker-options';
+import {
+  assertClock,
+  assertFunction,
+  assertMethods,
+  assertNumber,
+  assertObject,
+  assertOptions,
+  assertString,
+} from '../validation/validate';
+import {
+  type CircuitBreakerOptions,
+  circuitBreakerOptionKeys,
+  consecutiveStrategyKeys,
+  samplingStrategyKeys,
+} from './circuit-breaker-options';
 import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
 import { ConsecutiveFailureCounter } from './consecutive-failure-counter';
 import type { FailureCounter } from './failure-counter';
@@ -22,8 +35,18 @@ export interface CircuitBreakerSettings {
   readonly clock: Clock;
 }
 
-/** Applies defaults and validates; throws `InvalidOptionError` naming the bad field. */
-export function prepareCircuitBreakerOptions({
+/**
+ * Applies defaults and validates; throws `InvalidOptionError` naming the bad field, or an
+ * unknown key with the option it most likely means.
+ */
+export function prepareCircuitBreakerOptions(
+  options: CircuitBreakerOptions,
+): CircuitBreakerSettings {
+  assertOptions('', options, circuitBreakerOptionKeys);
+  return checkedSettings(options);
+}
+
+function checkedSettings({
   strategy = { kind: 'consecutive' },
   halfOpenAfterMs = 30_000,
   halfOpenMultiplier = 1,
@@ -42,6 +65,9 @@ export function prepareCircuitBreakerOptions({
   });
   assertNumber('halfOpenProbes', halfOpenProbes, { min: 1, integer: true });
   assertFunction('shouldCount', shouldCount);
+  assertMethods('store', store, stateStoreMethods);
+  assertString('key', key);
+  assertClock('clock', clock);
   return {
     createCounter: counterFactory(strategy, clock),
     halfOpenAfterMs,
@@ -59,12 +85,15 @@ function counterFactory(
   strategy: CircuitBreakerOptions['strategy'],
   clock: Clock,
 ): () => FailureCounter {
+  assertObject('strategy', strategy);
   if (strategy?.kind === 'consecutive') {
+    assertOptions('strategy', strategy, consecutiveStrategyKeys);
     const { threshold = 5 } = strategy;
     assertNumber('strategy.threshold', threshold, { min: 1, integer: true });
     return () => new ConsecutiveFailureCounter(threshold);
   }
   if (strategy?.kind === 'sampling') {
+    assertOptions('strategy', strategy, samplingStrategyKeys);
     const { threshold = 0.5, windowMs = 30_000, minimumThroughput = 10 } = strategy;
     assertNumber('strategy.threshold', threshold, { min: Number.EPSILON, max: 1 });
     assertNumber('strategy.windowMs', windowMs, { min: 1 });

@@ -1,7 +1,14 @@
-import type { StateStore } from '../store/state-store';
+import { type StateStore, stateStoreMethods } from '../store/state-store';
 import { type Clock, systemClock } from '../time/clock';
-import { assertNumber, assertOneOf } from '../validation/validate';
-import type { RateLimiterOptions } from './rate-limiter-options';
+import {
+  assertClock,
+  assertMethods,
+  assertNumber,
+  assertOneOf,
+  assertOptions,
+  assertString,
+} from '../validation/validate';
+import { type RateLimiterOptions, rateLimiterOptionKeys } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 import type { WindowKind } from './token-bucket';
 
@@ -17,8 +24,16 @@ export interface RateLimiterSettings {
   readonly clock: Clock;
 }
 
-/** Applies defaults and validates; throws `InvalidOptionError` naming the bad field. */
-export function prepareRateLimiterOptions({
+/**
+ * Applies defaults and validates; throws `InvalidOptionError` naming the bad field, or an
+ * unknown key with the option it most likely means.
+ */
+export function prepareRateLimiterOptions(options: RateLimiterOptions): RateLimiterSettings {
+  assertOptions('', options, rateLimiterOptionKeys);
+  return checkedSettings(options);
+}
+
+function checkedSettings({
   requestsPerWindow = Infinity,
   tokensPerWindow = Infinity,
   windowMs = 60_000,
@@ -33,5 +48,8 @@ export function prepareRateLimiterOptions({
   assertNumber('windowMs', windowMs, { min: 1 });
   assertNumber('maxWaitMs', maxWaitMs, { allowInfinity: true });
   assertOneOf('windowKind', windowKind, ['auto', 'continuous', 'fixed']);
+  assertMethods('store', store, stateStoreMethods);
+  assertString('key', key);
+  assertClock('clock', clock);
   return { requestsPerWindow, tokensPerWindow, windowMs, maxWaitMs, windowKind, store, key, clock };
 }

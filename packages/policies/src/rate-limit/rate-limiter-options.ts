@@ -1,5 +1,6 @@
 import type { StateStore } from '../store/state-store';
 import type { Clock } from '../time/clock';
+import { optionKeys } from '../validation/option-keys';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 import type { RateLimitWindowObservation, WindowKind } from './token-bucket';
 
@@ -33,6 +34,18 @@ export interface RateLimiterOptions {
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** Every option of {@link RateLimiterOptions}: any other key is refused. */
+export const rateLimiterOptionKeys = optionKeys<RateLimiterOptions>({
+  requestsPerWindow: true,
+  tokensPerWindow: true,
+  windowMs: true,
+  maxWaitMs: true,
+  windowKind: true,
+  store: true,
+  key: true,
+  clock: true,
+});
 
 /** Options of {@link RateLimiter.acquire}. */
 export interface AcquireOptions {

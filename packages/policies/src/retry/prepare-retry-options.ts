@@ -1,9 +1,16 @@
 import { AbortedError } from '../errors/aborted-error';
 import { type Clock, systemClock } from '../time/clock';
-import { assertFunction, assertNumber, assertOneOf } from '../validation/validate';
+import {
+  assertClock,
+  assertFunction,
+  assertMethods,
+  assertNumber,
+  assertOneOf,
+  assertOptions,
+} from '../validation/validate';
 import type { BackoffSettings } from './backoff';
-import type { RetryBudget } from './retry-budget';
-import type { RetryDeadline, RetryOptions } from './retry-options';
+import { type RetryBudget, retryBudgetMethods } from './retry-budget';
+import { type RetryDeadline, type RetryOptions, retryOptionKeys } from './retry-options';
 
 /** {@link RetryOptions} with defaults applied and values checked. */
 export interface RetrySettings extends BackoffSettings {
@@ -17,8 +24,16 @@ export interface RetrySettings extends BackoffSettings {
   readonly clock: Clock;
 }
 
-/** Applies defaults and validates; throws `InvalidOptionError` naming the bad field. */
-export function prepareRetryOptions({
+/**
+ * Applies defaults and validates; throws `InvalidOptionError` naming the bad field, or an
+ * unknown key with the option it most likely means.
+ */
+export function prepareRetryOptions(options: RetryOptions): RetrySettings {
+  assertOptions('', options, retryOptionKeys);
+  return checkedSettings(options);
+}
+
+function checkedSettings({
   maxAttempts = 4,
   jitter = 'full',
   initialDelayMs = 1000,
@@ -42,6 +57,8 @@ export function prepareRetryOptions({
   assertNumber('maxServerDelayMs', maxServerDelayMs, { allowInfinity: true });
   assertNumber('serverDelaySpread', serverDelaySpread, { max: 1 });
   if (typeof deadline !== 'function') assertNumber('deadline', deadline, { allowInfinity: true });
+  assertMethods('budget', budget, retryBudgetMethods);
+  assertClock('clock', clock);
   return {
     maxAttempts,
     jitter,

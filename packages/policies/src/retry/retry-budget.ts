@@ -1,6 +1,6 @@
 import type { Clock } from '../time/clock';
 import { systemClock } from '../time/clock';
-import { assertNumber } from '../validation/validate';
+import { assertClock, assertNumber, assertOptions, optionKeys } from '../validation/validate';
 import { SlidingWindowCounter } from '../window/sliding-window-counter';
 
 /** Options of {@link RetryBudget}. */
@@ -15,6 +15,20 @@ export interface RetryBudgetOptions {
   clock?: Clock;
 }
 
+/** Every option of {@link RetryBudgetOptions}: any other key is refused. */
+const retryBudgetOptionKeys = optionKeys<RetryBudgetOptions>({
+  ratio: true,
+  windowMs: true,
+  minRetriesPerWindow: true,
+  clock: true,
+});
+
+/** What a retry policy calls on its budget: an object given as `budget` must have these. */
+export const retryBudgetMethods = [
+  'recordCall',
+  'tryRetry',
+] as const satisfies readonly (keyof RetryBudget)[];
+
 /**
  * A retry budget shared by many retry policies (gRPC and Finagle style): retries over the last
  * `windowMs` may not exceed `minRetriesPerWindow + ratio * calls`. During an outage every call
@@ -27,12 +41,15 @@ export class RetryBudget {
   private readonly calls: SlidingWindowCounter;
   private readonly retries: SlidingWindowCounter;
 
-  constructor({
-    ratio = 0.2,
-    windowMs = 10_000,
-    minRetriesPerWindow = 10,
-    clock = systemClock,
-  }: RetryBudgetOptions = {}) {
+  constructor(options: RetryBudgetOptions = {}) {
+    assertOptions('', options, retryBudgetOptionKeys);
+    const {
+      ratio = 0.2,
+      windowMs = 10_000,
+      minRetriesPerWindow = 10,
+      clock = systemClock,
+    } = options;
+    assertClock('clock', clock);
     assertNumber('ratio', ratio, { min: 0 });
     assertNumber('windowMs', windowMs, { min: 1 });
     assertNumber('minRetriesPerWindow', minRetriesPerWindow, { min: 0, integer: true });

@@ -1,4 +1,5 @@
 import type { Clock } from '../time/clock';
+import { optionKeys } from '../validation/option-keys';
 import type { Jitter } from './backoff';
 import type { RetryBudget } from './retry-budget';
 
@@ -49,6 +50,22 @@ export interface RetryOptions {
   /** Source of time for waits and the deadline. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** Every option of {@link RetryOptions}: any other key is refused. */
+export const retryOptionKeys = optionKeys<RetryOptions>({
+  maxAttempts: true,
+  jitter: true,
+  initialDelayMs: true,
+  multiplier: true,
+  maxDelayMs: true,
+  shouldRetry: true,
+  retryAfterMs: true,
+  maxServerDelayMs: true,
+  serverDelaySpread: true,
+  deadline: true,
+  budget: true,
+  clock: true,
+});
 
 /** Per-call options of {@link RetryPolicy.execute}. */
 export interface RetryExecuteOptions {

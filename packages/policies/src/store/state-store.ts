@@ -14,3 +14,9 @@ export interface StateStore<State> {
   /** Saves `state` under `key`, replacing what was there. */
   save(key: string, state: State): MaybePromise<void>;
 }
+
+/** What a policy calls on its store: an object given as `store` must have these. */
+export const stateStoreMethods = [
+  'load',
+  'save',
+] as const satisfies readonly (keyof StateStore<unknown>)[];

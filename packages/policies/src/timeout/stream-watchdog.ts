@@ -1,7 +1,14 @@
 import { TimeoutError } from '../errors/timeout-error';
 import { type Clock, systemClock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
-import { assertFunction, assertNumber } from '../validation/validate';
+import {
+  assertClock,
+  assertFunction,
+  assertNumber,
+  assertOptions,
+  assertRequired,
+  optionKeys,
+} from '../validation/validate';
 
 /** Options of {@link createStreamWatchdog}. */
 export interface StreamWatchdogOptions {
@@ -14,6 +21,14 @@ export interface StreamWatchdogOptions {
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** Every option of {@link StreamWatchdogOptions}: any other key is refused. */
+const streamWatchdogOptionKeys = optionKeys<StreamWatchdogOptions>({
+  firstContentTimeoutMs: true,
+  idleTimeoutMs: true,
+  onTimeout: true,
+  clock: true,
+});
 
 /** Watches one stream; tell it what arrives, and dispose of it when the stream ends. */
 export interface StreamWatchdog {
@@ -30,12 +45,17 @@ export interface StreamWatchdog {
  * `firstContentTimeoutMs` of creation) or `idle` (a gap longer than `idleTimeoutMs` between
  * two parts). The watchdog starts when created.
  */
-export function createStreamWatchdog({
-  firstContentTimeoutMs = Infinity,
-  idleTimeoutMs = Infinity,
-  onTimeout,
-  clock = systemClock,
-}: StreamWatchdogOptions): StreamWatchdog {
+export function createStreamWatchdog(options: StreamWatchdogOptions): StreamWatchdog {
+  assertRequired('options', options);
+  assertOptions('', options, streamWatchdogOptionKeys);
+  const {
+    firstContentTimeoutMs = Infinity,
+    idleTimeoutMs = Infinity,
+    onTimeout,
+    clock = systemClock,
+  } = options;
+  assertRequired('onTimeout', onTimeout);
+  assertClock('clock', clock);
   assertNumber('firstContentTimeoutMs', firstContentTimeoutMs, { allowInfinity: true });
   assertNumber('idleTimeoutMs', idleTimeoutMs, { allowInfinity: true });
   assertFunction('onTimeout', onTimeout);

@@ -5,7 +5,13 @@ import type { Policy, PolicyFunction } from '../policy/policy';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
-import { assertNumber, assertOneOf } from '../validation/validate';
+import {
+  assertClock,
+  assertNumber,
+  assertOneOf,
+  assertOptions,
+  optionKeys,
+} from '../validation/validate';
 
 /** Options of {@link TimeoutPolicy}. */
 export interface TimeoutOptions {
@@ -16,6 +22,13 @@ export interface TimeoutOptions {
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** Every option of {@link TimeoutOptions}: any other key is refused. */
+const timeoutOptionKeys = optionKeys<TimeoutOptions>({
+  timeoutMs: true,
+  phase: true,
+  clock: true,
+});
 
 /**
  * Limits the time of one run: when it runs out the inner signal aborts (reason: the
@@ -32,7 +45,10 @@ export class TimeoutPolicy implements Policy {
   /** Fires when a run times out. */
   readonly onTimeout = this.timeoutEmitter.event;
 
-  constructor({ timeoutMs = 30_000, phase = 'attempt', clock = systemClock }: TimeoutOptions = {}) {
+  constructor(options: TimeoutOptions = {}) {
+    assertOptions('', options, timeoutOptionKeys);
+    const { timeoutMs = 30_000, phase = 'attempt', clock = systemClock } = options;
+    assertClock('clock', clock);
     assertNumber('timeoutMs', timeoutMs, { allowInfinity: true });
     assertOneOf('phase', phase, ['attempt', 'total']);
     this.timeoutMs = timeoutMs;

@@ -1,55 +1,14 @@
-import { InvalidOptionError } from '../errors/invalid-option-error';
-
-/** Bounds for {@link assertNumber}. */
-export interface NumberRule {
-  /** Smallest allowed value (inclusive). Defaults to 0. */
-  min?: number;
-  /** Largest allowed value (inclusive). Defaults to `Infinity`. */
-  max?: number;
-  /** Require a whole number. Defaults to false. */
-  integer?: boolean;
-  /** Accept `Infinity` (meaning "no limit"). Defaults to false. */
-  allowInfinity?: boolean;
-}
-
-/**
- * Throws {@link InvalidOptionError} naming `field` unless `value` is a number within `rule`.
- * `undefined` passes: callers apply defaults before or after as they see fit.
- */
-export function assertNumber(field: string, value: unknown, rule: NumberRule = {}): void {
-  if (value === undefined) return;
-  const { min = 0, max = Infinity, integer = false, allowInfinity = false } = rule;
-  const fail = (reason: string) => {
-    throw new InvalidOptionError({ field, value, reason });
-  };
-  if (typeof value !== 'number' || Number.isNaN(value)) fail('is not a number');
-  const number = value as number;
-  if (!Number.isFinite(number) && !(allowInfinity && number === Infinity)) fail('must be finite');
-  if (integer && Number.isFinite(number) && !Number.isInteger(number))
-    fail('must be a whole number');
-  if (number < min) fail(`must be at least ${min}`);
-  if (number > max) fail(`must be at most ${max}`);
-}
-
-/** Throws {@link InvalidOptionError} naming `field` unless `value` is one of `allowed`. */
-export function assertOneOf<T extends string>(
-  field: string,
-  value: unknown,
-  allowed: readonly T[],
-): void {
-  if (value === undefined) return;
-  if (!allowed.includes(value as T)) {
-    throw new InvalidOptionError({
-      field,
-      value,
-      reason: `must be one of ${allowed.map((v) => `"${v}"`).join(', ')}`,
-    });
-  }
-}
-
-/** Throws {@link InvalidOptionError} naming `field` unless `value` is a function. */
-export function assertFunction(field: string, value: unknown): void {
-  if (value === undefined) return;
-  if (typeof value !== 'function')
-    throw new InvalidOptionError({ field, value, reason: 'must be a function' });
-}
+export { assertAbortSignal } from './assert-abort-signal';
+export { assertArrayOf } from './assert-array-of';
+export { assertBoolean } from './assert-boolean';
+export { assertClock } from './assert-clock';
+export { assertFunction } from './assert-function';
+export { assertKnownKeys } from './assert-known-keys';
+export { assertMethods } from './assert-methods';
+export { assertNumber, type NumberRule } from './assert-number';
+export { assertObject } from './assert-object';
+export { assertOneOf } from './assert-one-of';
+export { assertOptions } from './assert-options';
+export { assertRequired } from './assert-required';
+export { assertString, type StringRule } from './assert-string';
+export { optionKeys, withoutKeys } from './option-keys';

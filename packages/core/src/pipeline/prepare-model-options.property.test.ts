@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
+import { expectBuild } from '../testing/option-case';
+import { pipelineOptionCases } from '../testing/pipeline-option-cases';
+import { createResilientModel } from './create-resilient-model';
+import { resilientModelOptionKeys } from './model-options';
+
+describe('createResilientModel options, at random', () => {
+  it('either builds a model that answers, or throws InvalidOptionError naming an offending path; never ignores a key', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        pipelineOptionCases({ targetIds: ['a', 'b'], rootKeys: resilientModelOptionKeys }),
+        async (options) => {
+          const targets = [scriptedTarget('a', { respond: 'ok' }), scriptedTarget('b')];
+          const model = expectBuild(
+            (value) =>
+              createResilientModel({
+                ...(value as object),
+                binding: scriptedBinding,
+                targets,
+              } as never),
+            options,
+          );
+          if (model) await expect(model.generate('hi')).resolves.toMatchObject({ targetId: 'a' });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,17 @@
+import { InvalidOptionError } from '../errors/invalid-option-error';
+
+/** Throws {@link InvalidOptionError} naming `field` unless `value` is one of `allowed`. `undefined` passes. */
+export function assertOneOf<T extends string>(
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+): void {
+  if (value === undefined) return;
+  if (!allowed.includes(value as T)) {
+    throw new InvalidOptionError({
+      field,
+      value,
+      reason: `must be one of ${allowed.map((v) => `"${v}"`).join(', ')}`,
+    });
+  }
+}
