@@ -66,7 +66,7 @@ export { abortError, onAbort, throwIfAborted } from './time/abort';
 export { type Clock, systemClock, type TimerHandle } from './time/clock';
 export { createDeadline, type Deadline, type DeadlineOptions } from './time/deadline';
 export { type SleepOptions, sleep } from './time/sleep';
-export { startTimer, type TimerOptions } from './time/start-timer';
+export { startTimer, type Timer, type TimerOptions } from './time/start-timer';
 export {
   createStreamWatchdog,
   type StreamWatchdog,

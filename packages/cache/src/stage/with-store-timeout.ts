@@ -13,11 +13,10 @@ export function withStoreTimeout<T>(
   const answer = operation();
   if (!(answer instanceof Promise)) return answer;
   return new Promise<T>((resolve, reject) => {
-    // The limit only bounds the store's pending answer: it never keeps the process alive.
     const stopTimer = startTimer(
       () => reject(new CacheStoreTimeoutError({ timeoutMs })),
       timeoutMs,
-      { clock, unref: true },
+      { clock },
     );
     answer.then(
       (value) => {

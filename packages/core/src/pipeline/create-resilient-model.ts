@@ -7,6 +7,7 @@ import { raceSignal } from '../util/race-signal';
 import { CallState } from './call-state';
 import { createErrorClassifier } from './classify-error';
 import { composeCallStages, composeTargetStages } from './compose-stages';
+import { keepAliveWhileRead } from './keep-alive-while-read';
 import type { ResilientModelOptions } from './model-options';
 import type { CallOutcome } from './outcome';
 import { assertTimeout, prepareModelOptions } from './prepare-model-options';
@@ -76,9 +77,12 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
       const outcome = await raceSignal(running, deadline.signal, () =>
         errorFromSignal(deadline.signal),
       );
-      if (outcome.mode === 'stream') void outcome.stream.settled.then(() => deadline.dispose());
-      else deadline.dispose();
       emitSuccess(outcome, mode, clock.now() - startedAt);
+      if (outcome.mode === 'stream') {
+        void outcome.stream.settled.then(() => deadline.dispose());
+        return { ...outcome, stream: keepAliveWhileRead(outcome.stream, deadline) };
+      }
+      deadline.dispose();
       return outcome;
     } catch (error) {
       deadline.dispose();

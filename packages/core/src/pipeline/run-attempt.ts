@@ -54,15 +54,14 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
       }
       const { firstContentTimeoutMs, idleTimeoutMs } = streamTimeouts;
       // The first-content limit covers opening the stream too: some providers send no
-      // headers until the first token is ready. It only bounds that pending attempt, so it
-      // never keeps the process alive on its own.
+      // headers until the first token is ready.
       const stopFirstContentTimer = startTimer(
         () =>
           controller.abort(
             new TimeoutError({ phase: 'first-token', timeoutMs: firstContentTimeoutMs! }),
           ),
         firstContentTimeoutMs ?? Infinity,
-        { clock: call.clock, unref: true },
+        { clock: call.clock },
       );
       let observation: Observation | undefined;
       const stream = await untilAborted(binding.stream(target.target, request, { signal }))

@@ -23,15 +23,13 @@ export class PartReader<TPart> {
   next(): Promise<IteratorResult<TPart>> {
     return new Promise((resolve, reject) => {
       const { idleTimeoutMs, clock, signal } = this;
-      // The idle limit only bounds the provider's pending answer: it must not keep the process
-      // alive on its own.
       const stopTimer = startTimer(
         () => {
           stopListening();
           reject(new TimeoutError({ phase: 'idle', timeoutMs: idleTimeoutMs }));
         },
         idleTimeoutMs,
-        { clock, unref: true },
+        { clock },
       );
       const settle = () => {
         stopTimer();

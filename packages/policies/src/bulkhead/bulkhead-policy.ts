@@ -96,12 +96,7 @@ export class BulkheadPolicy implements Policy {
         leave: () => leave(this.reject('queue-timeout')),
       };
       const stopListening = onAbort(signal, () => leave(abortError(signal!)));
-      // The queue-wait limit only bounds a wait for calls that are running elsewhere: it must
-      // not keep the process alive on its own.
-      const cancelTimer = startTimer(waiter.leave, this.maxQueueWaitMs, {
-        clock: this.clock,
-        unref: true,
-      });
+      const cancelTimer = startTimer(waiter.leave, this.maxQueueWaitMs, { clock: this.clock });
       this.queue.push(waiter);
     });
   }

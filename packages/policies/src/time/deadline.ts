@@ -11,6 +11,12 @@ export interface Deadline {
   readonly signal: AbortSignal;
   /** Milliseconds left, never negative; `Infinity` when there is no deadline. */
   remainingMs(): number;
+  /**
+   * Whether the deadline's timer keeps the process alive (it does from the start). Turn it
+   * off while nobody awaits the work it bounds, e.g. a stream the caller holds but does not
+   * read: a caller that let go of it lets the process exit.
+   */
+  keepProcessAlive(alive: boolean): void;
   /** Clears the timer and the listener on the parent signal. Idempotent. */
   dispose(): void;
 }
@@ -27,7 +33,7 @@ export interface DeadlineOptions {
 
 /**
  * Starts a deadline `timeoutMs` from now, joined with `signal`. Call `dispose()` when done.
- * Its timer does not keep the process alive (it is unref'd where the host allows).
+ * Its timer keeps the process alive until `keepProcessAlive(false)`.
  */
 export function createDeadline({
   timeoutMs = Infinity,
@@ -36,12 +42,10 @@ export function createDeadline({
 }: DeadlineOptions = {}): Deadline {
   const controller = new AbortController();
   const expiresAt = clock.now() + timeoutMs;
-  // The deadline only bounds work that is pending elsewhere, so it never keeps the process
-  // alive: a caller that let go of that work (an unread stream) lets the process exit.
-  const cancelTimer = startTimer(
+  const timer = startTimer(
     () => controller.abort(new TimeoutError({ phase: 'total', timeoutMs })),
     timeoutMs,
-    { clock, unref: true },
+    { clock },
   );
   const stopListening = onAbort(signal, () => controller.abort(signal!.reason));
   if (signal?.aborted) controller.abort(signal.reason);
@@ -50,8 +54,9 @@ export function createDeadline({
     expiresAt,
     signal: controller.signal,
     remainingMs: () => Math.max(0, expiresAt - clock.now()),
+    keepProcessAlive: (alive) => timer.keepProcessAlive(alive),
     dispose() {
-      cancelTimer();
+      timer();
       stopListening();
     },
   };

@@ -162,6 +162,17 @@ describe('startTimer', () => {
       cancelHeld();
     });
 
+    it('turns keeping the process alive off and on again while it waits', () => {
+      const { clock, handles } = recordingClock();
+      const timer = startTimer(() => {}, 60_000, { clock });
+      const [handle] = handles as ReturnType<typeof setTimeout>[];
+      timer.keepProcessAlive(false);
+      expect(handle!.hasRef()).toBe(false);
+      timer.keepProcessAlive(true);
+      expect(handle!.hasRef()).toBe(true);
+      timer();
+    });
+
     it('never makes the host clamp a delay, so no TimeoutOverflowWarning', async () => {
       const warnings: Error[] = [];
       const onWarning = (warning: Error) => warnings.push(warning);

@@ -8,10 +8,20 @@ export interface TimerOptions {
   /**
    * Lets the process exit while the timer waits, by calling `unref()` on the clock's handle
    * where it has one (Node, Bun); where it has none (Deno, browsers, edge runtimes) nothing
-   * changes. Set it on a timer that only bounds other pending work, never on a wait the
-   * caller is itself awaiting. Defaults to `false`.
+   * changes. Set it only on a timer that bounds work nobody is awaiting (an unread stream),
+   * never on a wait the caller is itself awaiting: an in-process model that hangs holds no
+   * handle, so the process would exit under the caller's `await`. Defaults to `false`.
+   * {@link Timer.keepProcessAlive} changes it later.
    */
   unref?: boolean;
+}
+
+/** A timer started by {@link startTimer}: call it to cancel it. */
+export interface Timer {
+  /** Cancels the timer. Idempotent; a no-op once it fired. */
+  (): void;
+  /** Whether the timer keeps the process alive from now on (see {@link TimerOptions.unref}). */
+  keepProcessAlive(alive: boolean): void;
 }
 
 /**
@@ -25,17 +35,18 @@ export function startTimer(
   callback: () => void,
   delayMs: number,
   { clock = systemClock, unref = false }: TimerOptions = {},
-): () => void {
-  if (delayMs === Infinity) return noop;
+): Timer {
+  if (delayMs === Infinity) return Object.assign(noop, { keepProcessAlive: noop });
   let handle: TimerHandle;
   let pending = true;
+  let alive = !unref;
   const fire = () => {
     pending = false;
     callback();
   };
   const arm = (waitMs: number, onDue: () => void) => {
     handle = clock.setTimeout(onDue, waitMs);
-    if (unref) unrefHandle(handle);
+    if (!alive) setRef(handle, false);
   };
   if (delayMs > maxTimerDelayMs) {
     const dueAt = clock.now() + delayMs;
@@ -48,17 +59,24 @@ export function startTimer(
   } else {
     arm(Math.max(0, delayMs), fire);
   }
-  return () => {
+  const cancel = () => {
     if (!pending) return;
     pending = false;
     clock.clearTimeout(handle);
   };
+  return Object.assign(cancel, {
+    keepProcessAlive(keep: boolean) {
+      if (keep === alive) return;
+      alive = keep;
+      if (pending) setRef(handle, keep);
+    },
+  });
 }
 
-function unrefHandle(handle: TimerHandle): void {
-  // Node and Bun hand out objects with `unref`; Deno and browsers hand out numbers.
-  const { unref } = (handle ?? {}) as { unref?: unknown };
-  if (typeof unref === 'function') unref.call(handle);
+function setRef(handle: TimerHandle, ref: boolean): void {
+  // Node and Bun hand out objects with `ref`/`unref`; Deno and browsers hand out numbers.
+  const method = ((handle ?? {}) as Record<string, unknown>)[ref ? 'ref' : 'unref'];
+  if (typeof method === 'function') method.call(handle);
 }
 
 function noop(): void {}

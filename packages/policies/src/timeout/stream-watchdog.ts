@@ -64,9 +64,7 @@ export function createStreamWatchdog(options: StreamWatchdogOptions): StreamWatc
     dispose();
     onTimeout(phase, new TimeoutError({ phase, timeoutMs }));
   };
-  // Both limits only bound a stream that is pending elsewhere: they never keep the process
-  // alive on their own.
-  const timerOptions = { clock, unref: true };
+  const timerOptions = { clock };
   const stopFirstContentTimer = startTimer(
     expire('first-token', firstContentTimeoutMs),
     firstContentTimeoutMs,

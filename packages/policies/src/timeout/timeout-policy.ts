@@ -68,8 +68,6 @@ export class TimeoutPolicy implements Policy {
         cancelTimer();
         stopListening();
       };
-      // The timer only bounds `fn`, which holds whatever keeps the process busy; it must not
-      // keep a process alive on its own.
       const cancelTimer = startTimer(
         () => {
           stopListening();
@@ -79,7 +77,7 @@ export class TimeoutPolicy implements Policy {
           reject(error);
         },
         this.timeoutMs,
-        { clock: this.clock, unref: true },
+        { clock: this.clock },
       );
       const stopListening = onAbort(signal, () => {
         cancelTimer();
