@@ -4,20 +4,22 @@
 import { createResilientModel } from '@resilient-llm/core';
 
 const hang = () => new Promise<never>(() => {});
+/** A binding whose model lives in this process; only how it streams differs. */
+const inProcess = (stream: () => Promise<{ parts: AsyncIterable<string> }>) => ({
+  targetId: (target: string) => target,
+  generate: hang,
+  stream,
+  classify: () => ({
+    kind: 'unknown' as const,
+    retryable: false,
+    fallbackable: false,
+    message: '',
+    cause: undefined,
+  }),
+  partRole: () => 'content' as const,
+});
 const model = createResilientModel({
-  binding: {
-    targetId: (target: string) => target,
-    generate: hang,
-    stream: hang,
-    classify: () => ({
-      kind: 'unknown',
-      retryable: false,
-      fallbackable: false,
-      message: '',
-      cause: undefined,
-    }),
-    partRole: () => 'content' as const,
-  },
+  binding: inProcess(hang),
   targets: ['in-process'],
   retry: false,
   streamTimeouts: { firstContentTimeoutMs: 50 },
@@ -30,19 +32,7 @@ const parts = async function* () {
   await hang();
 };
 const reading = createResilientModel({
-  binding: {
-    targetId: (target: string) => target,
-    generate: hang,
-    stream: async () => ({ parts: parts() }),
-    classify: () => ({
-      kind: 'unknown',
-      retryable: false,
-      fallbackable: false,
-      message: '',
-      cause: undefined,
-    }),
-    partRole: () => 'content' as const,
-  },
+  binding: inProcess(async () => ({ parts: parts() })),
   targets: ['in-process'],
   retry: false,
   timeoutMs: 100,
