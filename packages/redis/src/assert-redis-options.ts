@@ -1,30 +1,22 @@
-import { InvalidOptionError } from '@resilient-llm/policies';
+import {
+  assertMethods,
+  assertOptions,
+  assertRequired,
+  assertString,
+} from '@resilient-llm/policies';
+
+/** The keys every Redis store's options share. */
+export const redisStoreOptionKeys = ['client', 'keyPrefix'] as const;
 
 /**
- * Validates the options every Redis store shares: a node-redis client with the `methods` the
- * store calls, and a string key prefix. Throws `InvalidOptionError` naming the field.
+ * Validates the options every Redis store shares: no key but `client` and `keyPrefix`, a
+ * node-redis client with the `methods` the store calls, and a string key prefix. Throws
+ * `InvalidOptionError` naming the field (an unknown key with the closest known one).
  */
-export function assertRedisOptions(
-  { client, keyPrefix }: { client: unknown; keyPrefix: unknown },
-  methods: readonly string[],
-): void {
-  const usable =
-    typeof client === 'object' &&
-    client !== null &&
-    methods.every((method) => typeof (client as Record<string, unknown>)[method] === 'function');
-  if (!usable) {
-    const names = `${methods.slice(0, -1).join(', ')}${methods.length > 1 ? ' and ' : ''}${methods.at(-1)}`;
-    throw new InvalidOptionError({
-      field: 'client',
-      value: client,
-      reason: `must be a Redis client with ${names} (node-redis)`,
-    });
-  }
-  if (typeof keyPrefix !== 'string') {
-    throw new InvalidOptionError({
-      field: 'keyPrefix',
-      value: keyPrefix,
-      reason: 'must be a string',
-    });
-  }
+export function assertRedisOptions(options: unknown, methods: readonly string[]): void {
+  assertOptions('', options, redisStoreOptionKeys);
+  const { client, keyPrefix } = (options ?? {}) as { client?: unknown; keyPrefix?: unknown };
+  assertRequired('client', client);
+  assertMethods('client', client, methods);
+  assertString('keyPrefix', keyPrefix, { allowEmpty: true });
 }

@@ -49,4 +49,17 @@ describe('createRedisClient', () => {
       client.destroy();
     }
   });
+
+  it('refuses a bad value of its own options, naming it, before it connects', () => {
+    const cases: Array<[string, unknown]> = [
+      ['onError', { onError: 'log' }],
+      ['disableOfflineQueue', { disableOfflineQueue: 'yes' }],
+      ['socket', { socket: 'tcp' }],
+      ['options', null],
+    ];
+    for (const [field, options] of cases)
+      expect(() => createRedisClient(options as never), field).toThrow(
+        expect.objectContaining({ name: 'InvalidOptionError', field }),
+      );
+  });
 });

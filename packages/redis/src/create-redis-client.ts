@@ -1,3 +1,4 @@
+import { assertBoolean, assertFunction, assertObject } from '@resilient-llm/policies';
 import { createClient, type RedisClientOptions, type RedisClientType } from 'redis';
 
 /** Options of {@link createRedisClient}: node-redis's own, with defaults that fail fast. */
@@ -24,16 +25,23 @@ export const defaultRedisClientOptions = {
  * call goes upstream) and a connect timeout of 1 s; node-redis reconnects by itself (its
  * jittered backoff, 50 ms doubled up to 2 s). It starts connecting at once and does not wait
  * for it: until Redis answers, store operations fail fast and calls go upstream. Any option
- * given wins; you close the client (`client.close()` or `client.destroy()`).
+ * given wins; you close the client (`client.close()` or `client.destroy()`). The options of
+ * this function (`onError`, `disableOfflineQueue`, `socket`) are checked here; the rest go to
+ * node-redis as they are.
  */
-export function createRedisClient({
-  onError = () => {},
-  disableOfflineQueue = defaultRedisClientOptions.disableOfflineQueue,
-  socket,
-  ...options
-}: CreateRedisClientOptions = {}): RedisClientType {
+export function createRedisClient(options: CreateRedisClientOptions = {}): RedisClientType {
+  assertObject('options', options);
+  const {
+    onError = () => {},
+    disableOfflineQueue = defaultRedisClientOptions.disableOfflineQueue,
+    socket,
+    ...redisOptions
+  } = options;
+  assertFunction('onError', onError);
+  assertBoolean('disableOfflineQueue', disableOfflineQueue);
+  assertObject('socket', socket);
   const client = createClient({
-    ...options,
+    ...redisOptions,
     disableOfflineQueue,
     socket: {
       connectTimeout: defaultRedisClientOptions.connectTimeoutMs,

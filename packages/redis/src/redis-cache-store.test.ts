@@ -1,8 +1,10 @@
+import type { InvalidOptionError } from '@resilient-llm/policies';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
 import { describeCacheStoreConformance } from '../../cache/test/cache-store-conformance';
 import { describeWithRedis } from '../test/describe-with-redis';
 import { RedisCacheStore } from './redis-cache-store';
+import { RedisStateStore } from './redis-state-store';
 
 // The conformance suite is test code of @resilient-llm/cache, not part of its published API,
 // so it is imported from the sibling package's source.
@@ -47,5 +49,28 @@ describe('RedisCacheStore options', () => {
     expect(() => new RedisCacheStore({ client: undefined as never })).toThrow(/client/);
     const client = { get: async () => null, set: async () => 'OK', del: async () => 0 };
     expect(() => new RedisCacheStore({ client, keyPrefix: 3 as never })).toThrow(/keyPrefix/);
+  });
+
+  it('refuses an unknown key or a client without a method it calls, naming it', () => {
+    const client = { get: async () => null, set: async () => 'OK', del: async () => 0 };
+    const fieldOf = (create: () => unknown) => {
+      try {
+        create();
+      } catch (error) {
+        return (error as InvalidOptionError).field;
+      }
+      return undefined;
+    };
+    expect(fieldOf(() => new RedisCacheStore({ client, prefix: 'a:' } as never))).toBe('prefix');
+    expect(() => new RedisCacheStore({ client, prefix: 'a:' } as never)).toThrow(
+      'did you mean `keyPrefix`',
+    );
+    expect(fieldOf(() => new RedisStateStore({ client, keyprefix: 'a:' } as never))).toBe(
+      'keyprefix',
+    );
+    expect(
+      fieldOf(() => new RedisCacheStore({ client: { get: client.get, set: client.set } } as never)),
+    ).toBe('client.del');
+    expect(fieldOf(() => new RedisStateStore(null as never))).toBe('options');
   });
 });

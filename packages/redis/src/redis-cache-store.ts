@@ -23,11 +23,9 @@ export class RedisCacheStore implements CacheStore {
   private readonly client: RedisCacheClient;
   private readonly keyPrefix: string;
 
-  constructor({
-    client,
-    keyPrefix = defaultRedisCacheStoreOptions.keyPrefix,
-  }: RedisCacheStoreOptions) {
-    assertRedisOptions({ client, keyPrefix }, ['get', 'set', 'del']);
+  constructor(options: RedisCacheStoreOptions) {
+    assertRedisOptions(options, ['get', 'set', 'del']);
+    const { client, keyPrefix = defaultRedisCacheStoreOptions.keyPrefix } = options;
     this.client = client;
     this.keyPrefix = keyPrefix;
   }

@@ -29,11 +29,9 @@ export class RedisStateStore<State> implements StateStore<State> {
   private readonly client: Pick<RedisCacheClient, 'get' | 'set'>;
   private readonly keyPrefix: string;
 
-  constructor({
-    client,
-    keyPrefix = defaultRedisStateStoreOptions.keyPrefix,
-  }: RedisStateStoreOptions) {
-    assertRedisOptions({ client, keyPrefix }, ['get', 'set']);
+  constructor(options: RedisStateStoreOptions) {
+    assertRedisOptions(options, ['get', 'set']);
+    const { client, keyPrefix = defaultRedisStateStoreOptions.keyPrefix } = options;
     this.client = client;
     this.keyPrefix = keyPrefix;
   }

@@ -29,6 +29,35 @@ describe('store adapters', () => {
     expect(() => new UnstorageCacheStore({ storage: {} as never })).toThrow(/storage/);
   });
 
+  it('refuse a store missing a method the adapter calls, and unknown keys, naming them', () => {
+    const keyv = new Keyv();
+    const noop = async () => undefined;
+    const keyvWithoutSetMany = {
+      get: noop,
+      set: noop,
+      delete: noop,
+      getMany: noop,
+      deleteMany: noop,
+    };
+    const storage = createStorage();
+    const cases: Array<[string, () => unknown]> = [
+      ['keyv', () => new KeyvCacheStore({} as never)],
+      ['keyv.setMany', () => new KeyvCacheStore({ keyv: keyvWithoutSetMany } as never)],
+      ['keyvv', () => new KeyvCacheStore({ keyv, keyvv: keyv } as never)],
+      [
+        'storage.removeItem',
+        () =>
+          new UnstorageCacheStore({
+            storage: { getItemRaw: noop, setItemRaw: noop, removeItem: 1 },
+          } as never),
+      ],
+      ['driverTTL', () => new UnstorageCacheStore({ storage, driverTTL: true } as never)],
+      ['driverTtl', () => new UnstorageCacheStore({ storage, driverTtl: 'yes' } as never)],
+    ];
+    for (const [field, create] of cases)
+      expect(create, field).toThrow(expect.objectContaining({ name: 'InvalidOptionError', field }));
+  });
+
   it('pass a ttl in seconds to an unstorage driver that expires items', async () => {
     const calls: unknown[] = [];
     const storage = {

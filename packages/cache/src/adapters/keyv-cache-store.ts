@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '@resilient-llm/policies';
+import { assertMethods, assertOptions, assertRequired, optionKeys } from '@resilient-llm/policies';
 import type {
   CacheSetOptions,
   CacheStore,
@@ -22,6 +22,16 @@ export interface KeyvCacheStoreOptions {
   keyv: KeyvLike;
 }
 
+const keyvOptionKeys = optionKeys<KeyvCacheStoreOptions>({ keyv: true });
+const keyvMethods = [
+  'get',
+  'set',
+  'delete',
+  'getMany',
+  'setMany',
+  'deleteMany',
+] as const satisfies readonly (keyof KeyvLike)[];
+
 /**
  * A {@link CacheStore} over Keyv, so any Keyv storage adapter (SQLite, Postgres, Mongo, Redis,
  * ...) can hold the cache. Keyv enforces `ttlMs` itself, on its own clock.
@@ -30,13 +40,11 @@ export class KeyvCacheStore implements CacheStore {
   readonly capabilities: CacheStoreCapabilities = { ttl: true, batch: true };
   private readonly keyv: KeyvLike;
 
-  constructor({ keyv }: KeyvCacheStoreOptions) {
-    if (typeof keyv?.get !== 'function' || typeof keyv.set !== 'function')
-      throw new InvalidOptionError({
-        field: 'keyv',
-        value: keyv,
-        reason: 'must be a Keyv instance',
-      });
+  constructor(options: KeyvCacheStoreOptions) {
+    assertOptions('', options, keyvOptionKeys);
+    const { keyv } = options;
+    assertRequired('keyv', keyv);
+    assertMethods('keyv', keyv, keyvMethods);
     this.keyv = keyv;
   }
 

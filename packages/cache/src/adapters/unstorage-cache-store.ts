@@ -1,4 +1,10 @@
-import { InvalidOptionError } from '@resilient-llm/policies';
+import {
+  assertBoolean,
+  assertMethods,
+  assertOptions,
+  assertRequired,
+  optionKeys,
+} from '@resilient-llm/policies';
 import type { CacheSetOptions, CacheStore, CacheStoreCapabilities } from '../store/cache-store';
 
 /** The methods of an unstorage `Storage` the adapter uses; `createStorage(...)` fits. */
@@ -20,6 +26,16 @@ export interface UnstorageCacheStoreOptions {
   driverTtl?: boolean;
 }
 
+const unstorageOptionKeys = optionKeys<UnstorageCacheStoreOptions>({
+  storage: true,
+  driverTtl: true,
+});
+const unstorageMethods = [
+  'getItemRaw',
+  'setItemRaw',
+  'removeItem',
+] as const satisfies readonly (keyof UnstorageLike)[];
+
 /**
  * A {@link CacheStore} over unstorage, so any unstorage driver (filesystem, Cloudflare KV,
  * Vercel KV, Redis, ...) can hold the cache. Values go through the raw item methods, so
@@ -29,19 +45,12 @@ export class UnstorageCacheStore implements CacheStore {
   readonly capabilities: CacheStoreCapabilities;
   private readonly storage: UnstorageLike;
 
-  constructor({ storage, driverTtl = false }: UnstorageCacheStoreOptions) {
-    if (typeof storage?.getItemRaw !== 'function' || typeof storage.setItemRaw !== 'function')
-      throw new InvalidOptionError({
-        field: 'storage',
-        value: storage,
-        reason: 'must be an unstorage Storage',
-      });
-    if (typeof driverTtl !== 'boolean')
-      throw new InvalidOptionError({
-        field: 'driverTtl',
-        value: driverTtl,
-        reason: 'must be a boolean',
-      });
+  constructor(options: UnstorageCacheStoreOptions) {
+    assertOptions('', options, unstorageOptionKeys);
+    const { storage, driverTtl = false } = options;
+    assertRequired('storage', storage);
+    assertMethods('storage', storage, unstorageMethods);
+    assertBoolean('driverTtl', driverTtl);
     this.storage = storage;
     this.capabilities = { ttl: driverTtl, batch: false };
   }

@@ -1,3 +1,11 @@
+import {
+  assertBoolean,
+  assertNumber,
+  assertOptions,
+  assertString,
+  optionKeys,
+} from '@resilient-llm/policies';
+
 /** Per-call control of the cache, from {@link withCacheControl} or the `control` option. */
 export interface CacheControl {
   /** Neither read nor write the cache for this call. Defaults to false. */
@@ -14,17 +22,45 @@ export interface CacheControl {
   readonly namespace?: string;
 }
 
+const cacheControlKeys = optionKeys<CacheControl>({
+  skip: true,
+  refresh: true,
+  ttlMs: true,
+  staleWhileRevalidateMs: true,
+  cacheNonDeterministic: true,
+  namespace: true,
+});
+
+/**
+ * Throws `InvalidOptionError` naming `control.<key>` unless `control` is a {@link CacheControl}
+ * (or `undefined`): known keys only, each of its type.
+ */
+export function assertCacheControl(control: unknown): asserts control is CacheControl | undefined {
+  if (control === undefined) return;
+  assertOptions('control', control, cacheControlKeys);
+  const { skip, refresh, ttlMs, staleWhileRevalidateMs, cacheNonDeterministic, namespace } =
+    control as CacheControl;
+  assertBoolean('control.skip', skip);
+  assertBoolean('control.refresh', refresh);
+  assertBoolean('control.cacheNonDeterministic', cacheNonDeterministic);
+  assertNumber('control.ttlMs', ttlMs, { min: 1, integer: true });
+  assertNumber('control.staleWhileRevalidateMs', staleWhileRevalidateMs, { min: 0, integer: true });
+  assertString('control.namespace', namespace);
+}
+
 const controls = new WeakMap<object, CacheControl>();
 
 /**
  * Attaches cache control to a request object and returns the same object, for the default
  * `control` option of the cache stage to find: `model.generate(withCacheControl(request, { refresh: true }))`.
- * The request must be an object (a `WeakMap` holds the control, so nothing leaks).
+ * The request must be an object (a `WeakMap` holds the control, so nothing leaks). A control
+ * with an unknown key or a bad value throws `InvalidOptionError` here, before anything is sent.
  */
 export function withCacheControl<TRequest extends object>(
   request: TRequest,
   control: CacheControl,
 ): TRequest {
+  assertCacheControl(control);
   controls.set(request, control);
   return request;
 }

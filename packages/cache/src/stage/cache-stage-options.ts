@@ -1,3 +1,4 @@
+import { optionKeys } from '@resilient-llm/policies';
 import type { EncryptionKey } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
 import type { CacheScope } from '../key/cache-scope';
@@ -96,6 +97,37 @@ export interface CacheStageOptions<TTarget, TRequest, TPart> {
   /** Encodes entries for the store. Defaults to JSON. */
   codec?: CacheCodec;
 }
+
+/** Every key of {@link CacheStageOptions}; another key is refused with a suggestion. */
+export const cacheStageOptionKeys = optionKeys<CacheStageOptions<unknown, unknown, unknown>>({
+  store: true,
+  name: true,
+  binding: true,
+  target: true,
+  keyOf: true,
+  targetId: true,
+  partRole: true,
+  namespace: true,
+  scope: true,
+  shareAcrossCredentials: true,
+  fingerprintSecret: true,
+  encryptionKey: true,
+  storeBreaker: true,
+  ttlMs: true,
+  staleWhileRevalidateMs: true,
+  maxEntryBytes: true,
+  storeTimeoutMs: true,
+  cacheNonDeterministic: true,
+  isNonDeterministic: true,
+  control: true,
+  codec: true,
+});
+
+/** Every key of {@link StoreBreakerOptions}. */
+export const storeBreakerOptionKeys = optionKeys<StoreBreakerOptions>({
+  failureThreshold: true,
+  cooldownMs: true,
+});
 
 /** The defaults of {@link CacheStageOptions}. */
 export const defaultCacheStageOptions = {

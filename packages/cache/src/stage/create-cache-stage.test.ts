@@ -169,12 +169,22 @@ describe('cache stage, generate', () => {
     expect(target.calls).toBe(5);
   });
 
-  it('rejects a call whose control holds a bad value, naming it', async () => {
-    const { model, target } = setupCachedModel();
+  it('rejects a call whose control holds a bad value or an unknown key, naming it', async () => {
+    expect(() => withCacheControl({ prompt: 'hi' }, { ttlMs: -5 })).toThrow(
+      expect.objectContaining({ name: 'InvalidOptionError', field: 'control.ttlMs' }),
+    );
+    const control = (request: { prompt: string }) =>
+      (request.prompt === 'typo' ? { refersh: true } : { skip: 'yes' }) as never;
+    const { model, target } = setupCachedModel({ cache: { control } });
 
-    await expect(
-      model.generate(withCacheControl({ prompt: 'hi' }, { ttlMs: -5 })),
-    ).rejects.toMatchObject({ name: 'InvalidOptionError', field: 'control.ttlMs' });
+    await expect(model.generate({ prompt: 'typo' })).rejects.toMatchObject({
+      name: 'InvalidOptionError',
+      field: 'control.refersh',
+      message: expect.stringContaining('did you mean `refresh`'),
+    });
+    await expect(model.generate({ prompt: 'other' })).rejects.toMatchObject({
+      field: 'control.skip',
+    });
     expect(target.calls).toBe(0);
   });
 

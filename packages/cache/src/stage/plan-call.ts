@@ -1,5 +1,13 @@
-import { assertNumber } from '@resilient-llm/policies';
+import {
+  assertObject,
+  assertOptions,
+  assertString,
+  InvalidOptionError,
+  optionKeys,
+} from '@resilient-llm/policies';
+import type { CacheScope } from '../key/cache-scope';
 import { deriveCacheKey } from '../key/derive-cache-key';
+import { assertCacheControl } from './cache-control';
 import type { CacheBypassReason } from './cache-event';
 import type { CacheCallContext } from './pipeline-shapes';
 import type { PreparedCacheStageOptions } from './prepare-cache-stage-options';
@@ -22,19 +30,20 @@ export async function planCall<TRequest, TPart>(
   prepared: PreparedCacheStageOptions<TRequest, TPart>,
   bypass: (reason: CacheBypassReason, error?: unknown) => undefined,
 ): Promise<CallPlan | undefined> {
-  const control = prepared.controlOf(request) ?? {};
+  const given = prepared.controlOf(request);
+  assertCacheControl(given);
+  const control = given ?? {};
   if (control.skip) return bypass('skip');
   if (context.mode === 'stream' && !prepared.partRole) return bypass('stream-without-part-role');
   const ttlMs = control.ttlMs ?? prepared.ttlMs;
   const staleWhileRevalidateMs = control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs;
-  assertNumber('control.ttlMs', ttlMs, { min: 1, integer: true });
-  assertNumber('control.staleWhileRevalidateMs', staleWhileRevalidateMs, { integer: true });
   try {
     const material = prepared.keyMaterial(request);
     const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
     if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
       return bypass('non-deterministic');
     const scope = await prepared.scopeOf?.(request);
+    assertScope(scope);
     let credentials: string | undefined;
     if (prepared.fingerprintOf) {
       // Never share by accident: a request whose credentials are unknown is not cached.
@@ -52,7 +61,19 @@ export async function planCall<TRequest, TPart>(
     });
     return { key, ttlMs, staleWhileRevalidateMs };
   } catch (error) {
+    // A scope of the wrong shape is a bug in the `scope` option: the caller hears of it.
+    if (error instanceof InvalidOptionError) throw error;
     // The key material or scope threw, or has no canonical form: go upstream uncached.
     return bypass('uncacheable-request', error);
   }
+}
+
+const scopeKeys = optionKeys<CacheScope>({ endpoint: true, credentials: true });
+
+/** Refuses a scope with an unknown key (`endpiont`) or a field of the wrong type, naming it. */
+function assertScope(scope: unknown): asserts scope is CacheScope | undefined {
+  assertOptions('scope', scope, scopeKeys);
+  const { endpoint, credentials } = (scope ?? {}) as Partial<CacheScope>;
+  assertString('scope.endpoint', endpoint, { allowEmpty: true });
+  assertObject('scope.credentials', credentials);
 }

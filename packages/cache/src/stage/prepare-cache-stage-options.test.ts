@@ -98,4 +98,26 @@ describe('createCacheStage options', () => {
     ];
     for (const [field, create] of cases) expect(fieldOf(create), field).toBe(field);
   });
+
+  it('refuses an unknown key at every level, suggesting the closest known one', () => {
+    const cases: Array<[string, () => unknown, string]> = [
+      ['ttl', () => createCacheStage({ ...shared, ttl: 60_000 } as never), 'ttlMs'],
+      ['nameSpace', () => createCacheStage({ ...shared, nameSpace: 'a' } as never), 'namespace'],
+      [
+        'storeBreaker.cooldown',
+        () => createCacheStage({ ...shared, storeBreaker: { cooldown: 10 } as never }),
+        'cooldownMs',
+      ],
+      ['maxEntrys', () => new MemoryCacheStore({ maxEntrys: 5 } as never), 'maxEntries'],
+    ];
+    for (const [field, create, suggestion] of cases) {
+      expect(fieldOf(create), field).toBe(field);
+      expect(create).toThrow(`did you mean \`${suggestion}\``);
+    }
+    expect(fieldOf(() => createCacheStage(null as never))).toBe('options');
+    expect(
+      fieldOf(() => createCacheStage({ ...shared, cacheNonDeterministic: 'yes' as never })),
+    ).toBe('cacheNonDeterministic');
+    expect(fieldOf(() => new MemoryCacheStore({ clock: {} as never }))).toBe('clock.now');
+  });
 });

@@ -1,6 +1,8 @@
 import {
+  assertBoolean,
   assertFunction,
   assertNumber,
+  assertOptions,
   InvalidOptionError,
   type MaybePromise,
 } from '@resilient-llm/policies';
@@ -11,7 +13,11 @@ import type { CacheScope } from '../key/cache-scope';
 import type { CredentialFingerprinter } from '../key/credential-fingerprint';
 import type { CacheStore } from '../store/cache-store';
 import { type CacheControl, readCacheControl } from './cache-control';
-import { type CacheStageOptions, defaultCacheStageOptions } from './cache-stage-options';
+import {
+  type CacheStageOptions,
+  cacheStageOptionKeys,
+  defaultCacheStageOptions,
+} from './cache-stage-options';
 import { isNonDeterministic as defaultIsNonDeterministic } from './is-non-deterministic';
 import type { CachePartRole } from './pipeline-shapes';
 import { prepareCipher } from './prepare-cipher';
@@ -49,29 +55,33 @@ export interface PreparedCacheStageOptions<TRequest, TPart> {
 const timeRule = { min: 1, max: 2 ** 31 - 1, integer: true } as const;
 
 /** Validates the options of a cache stage; a bad value throws `InvalidOptionError` naming it. */
-export function prepareCacheStageOptions<TTarget, TRequest, TPart>({
-  store,
-  name = defaultCacheStageOptions.name,
-  binding,
-  target,
-  keyOf,
-  targetId,
-  partRole,
-  namespace = defaultCacheStageOptions.namespace,
-  scope,
-  shareAcrossCredentials = defaultCacheStageOptions.shareAcrossCredentials,
-  fingerprintSecret,
-  encryptionKey,
-  storeBreaker = defaultCacheStageOptions.storeBreaker,
-  ttlMs = defaultCacheStageOptions.ttlMs,
-  staleWhileRevalidateMs = defaultCacheStageOptions.staleWhileRevalidateMs,
-  maxEntryBytes = defaultCacheStageOptions.maxEntryBytes,
-  storeTimeoutMs = defaultCacheStageOptions.storeTimeoutMs,
-  cacheNonDeterministic = defaultCacheStageOptions.cacheNonDeterministic,
-  isNonDeterministic = defaultIsNonDeterministic,
-  control = readCacheControl,
-  codec = jsonCodec,
-}: CacheStageOptions<TTarget, TRequest, TPart>): PreparedCacheStageOptions<TRequest, TPart> {
+export function prepareCacheStageOptions<TTarget, TRequest, TPart>(
+  options: CacheStageOptions<TTarget, TRequest, TPart>,
+): PreparedCacheStageOptions<TRequest, TPart> {
+  assertOptions('', options, cacheStageOptionKeys);
+  const {
+    store,
+    name = defaultCacheStageOptions.name,
+    binding,
+    target,
+    keyOf,
+    targetId,
+    partRole,
+    namespace = defaultCacheStageOptions.namespace,
+    scope,
+    shareAcrossCredentials = defaultCacheStageOptions.shareAcrossCredentials,
+    fingerprintSecret,
+    encryptionKey,
+    storeBreaker = defaultCacheStageOptions.storeBreaker,
+    ttlMs = defaultCacheStageOptions.ttlMs,
+    staleWhileRevalidateMs = defaultCacheStageOptions.staleWhileRevalidateMs,
+    maxEntryBytes = defaultCacheStageOptions.maxEntryBytes,
+    storeTimeoutMs = defaultCacheStageOptions.storeTimeoutMs,
+    cacheNonDeterministic = defaultCacheStageOptions.cacheNonDeterministic,
+    isNonDeterministic = defaultIsNonDeterministic,
+    control = readCacheControl,
+    codec = jsonCodec,
+  } = options;
   assertStore(store);
   if (typeof name !== 'string' || name === '')
     throw new InvalidOptionError({
@@ -79,6 +89,7 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>({
       value: name,
       reason: 'must be a non-empty string',
     });
+  assertBoolean('cacheNonDeterministic', cacheNonDeterministic);
   assertFunction('keyOf', keyOf);
   assertFunction('partRole', partRole);
   assertFunction('isNonDeterministic', isNonDeterministic);

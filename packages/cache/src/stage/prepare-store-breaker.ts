@@ -1,5 +1,9 @@
-import { assertNumber, InvalidOptionError } from '@resilient-llm/policies';
-import { defaultCacheStageOptions, type StoreBreakerOptions } from './cache-stage-options';
+import { assertNumber, assertOptions, InvalidOptionError } from '@resilient-llm/policies';
+import {
+  defaultCacheStageOptions,
+  type StoreBreakerOptions,
+  storeBreakerOptionKeys,
+} from './cache-stage-options';
 import type { StoreBreakerSettings } from './store-breaker';
 
 /** Checks `storeBreaker` and applies its defaults; undefined when it is off. */
@@ -13,6 +17,7 @@ export function prepareStoreBreaker(
       value: options,
       reason: 'must be { failureThreshold?, cooldownMs? } or false',
     });
+  assertOptions('storeBreaker', options, storeBreakerOptionKeys);
   const {
     failureThreshold = defaultCacheStageOptions.storeBreaker.failureThreshold,
     cooldownMs = defaultCacheStageOptions.storeBreaker.cooldownMs,

@@ -1,4 +1,4 @@
-import type { Clock } from '@resilient-llm/policies';
+import { type Clock, optionKeys } from '@resilient-llm/policies';
 
 /** Options of {@link MemoryCacheStore}. */
 export interface MemoryCacheStoreOptions {
@@ -14,6 +14,14 @@ export interface MemoryCacheStoreOptions {
   /** Source of time for expiry. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** Every key of {@link MemoryCacheStoreOptions}; another key is refused with a suggestion. */
+export const memoryCacheStoreOptionKeys = optionKeys<MemoryCacheStoreOptions>({
+  maxEntries: true,
+  maxBytes: true,
+  maxEntryBytes: true,
+  clock: true,
+});
 
 /** The defaults of {@link MemoryCacheStoreOptions}. */
 export const defaultMemoryCacheStoreOptions = {

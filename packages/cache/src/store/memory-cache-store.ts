@@ -1,4 +1,4 @@
-import { assertNumber, systemClock } from '@resilient-llm/policies';
+import { assertClock, assertNumber, assertOptions, systemClock } from '@resilient-llm/policies';
 import { LRUCache } from 'lru-cache';
 import type {
   CacheSetOptions,
@@ -10,6 +10,7 @@ import { estimateEntryBytes } from './estimate-entry-bytes';
 import {
   defaultMemoryCacheStoreOptions,
   type MemoryCacheStoreOptions,
+  memoryCacheStoreOptionKeys,
 } from './memory-cache-store-options';
 
 /**
@@ -20,12 +21,15 @@ export class MemoryCacheStore implements CacheStore {
   readonly capabilities: CacheStoreCapabilities = { ttl: true, batch: true };
   private readonly entries: LRUCache<string, string>;
 
-  constructor({
-    maxEntries = defaultMemoryCacheStoreOptions.maxEntries,
-    maxBytes = defaultMemoryCacheStoreOptions.maxBytes,
-    maxEntryBytes = maxBytes,
-    clock = systemClock,
-  }: MemoryCacheStoreOptions = {}) {
+  constructor(options: MemoryCacheStoreOptions = {}) {
+    assertOptions('', options, memoryCacheStoreOptionKeys);
+    const {
+      maxEntries = defaultMemoryCacheStoreOptions.maxEntries,
+      maxBytes = defaultMemoryCacheStoreOptions.maxBytes,
+      maxEntryBytes = maxBytes,
+      clock = systemClock,
+    } = options;
+    assertClock('clock', clock);
     assertNumber('maxEntries', maxEntries, { min: 1, integer: true });
     assertNumber('maxBytes', maxBytes, { min: 1, integer: true });
     assertNumber('maxEntryBytes', maxEntryBytes, { min: 1, max: maxBytes, integer: true });

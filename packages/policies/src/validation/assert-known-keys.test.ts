@@ -14,6 +14,8 @@ describe('assertKnownKeys', () => {
     ['max_attempts', 'maxAttempts'],
     ['MaxAttempts', 'maxAttempts'],
     ['timeout', 'timeoutMs'],
+    ['window', 'windowMs'],
+    ['jit', 'jitter'],
     ['jiter', 'jitter'],
   ])('names %s under its parent and suggests %s', (key, suggestion) => {
     const error = unknownKey('retry', { [key]: 1 });

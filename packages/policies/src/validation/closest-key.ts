@@ -15,7 +15,7 @@ export function closestKey(key: string, knownKeys: readonly string[]): string | 
     const candidate = normalize(known);
     const distance = editDistance(wanted, candidate);
     const shorter = Math.min(wanted.length, candidate.length);
-    const isPrefix = shorter >= 4 && (candidate.startsWith(wanted) || wanted.startsWith(candidate));
+    const isPrefix = shorter >= 3 && (candidate.startsWith(wanted) || wanted.startsWith(candidate));
     const limit = Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3));
     if (distance > limit && !isPrefix) continue;
     if (best === undefined || distance < best.distance) best = { key: known, distance };
