@@ -39,34 +39,23 @@ export type {
   BindingStream,
   CacheScope,
   StreamPartRole,
-} from './binding/binding';
-export type { Observation, Usage } from './binding/observation';
-export { AllTargetsFailedError, type TargetFailure } from './errors/all-targets-failed-error';
-export { IncompleteStreamError } from './errors/incomplete-stream-error';
-export { StreamInterruptedError } from './errors/stream-interrupted-error';
-export { EventHub } from './events/event-hub';
-export type {
-  CallMode,
-  PipelineEvent,
-  PipelineEventOf,
-  PipelineEventType,
-} from './events/pipeline-event';
-export * from './failure/index';
-export * from './headers/index';
-export type { CallContext, TargetContext } from './pipeline/context';
-export { createResilientModel } from './pipeline/create-resilient-model';
-export {
-  defaultTimeoutMs,
-  type ResilientModelOptions,
-  resilientModelOptionKeys,
-} from './pipeline/model-options';
+} from './contract/binding';
+export type { CommittedStream } from './contract/committed-stream';
+export type { CallContext, TargetContext } from './contract/context';
+export type { Observation, Usage } from './contract/observation';
 export type {
   AttemptOutcome,
   CallOutcome,
   GenerateOutcome,
   Provenance,
   StreamOutcome,
-} from './pipeline/outcome';
+} from './contract/outcome';
+export type {
+  CallMode,
+  PipelineEvent,
+  PipelineEventOf,
+  PipelineEventType,
+} from './contract/pipeline-event';
 export {
   type CallOptions,
   callOptionKeys,
@@ -74,8 +63,20 @@ export {
   type ResilientModel,
   type ResilientStream,
   type StreamResult,
-} from './pipeline/resilient-model';
-export type { Stage, WrapCallInput, WrapTargetInput } from './pipeline/stage';
+} from './contract/resilient-model';
+export type { Stage, WrapCallInput, WrapTargetInput } from './contract/stage';
+export { AllTargetsFailedError, type TargetFailure } from './errors/all-targets-failed-error';
+export { IncompleteStreamError } from './errors/incomplete-stream-error';
+export { StreamInterruptedError } from './errors/stream-interrupted-error';
+export { EventHub } from './events/event-hub';
+export * from './failure/index';
+export * from './headers/index';
+export { createResilientModel } from './pipeline/create-resilient-model';
+export {
+  defaultTimeoutMs,
+  type ResilientModelOptions,
+  resilientModelOptionKeys,
+} from './pipeline/model-options';
 export { createAttemptTimeoutStage } from './stages/attempt-timeout-stage';
 export { type BulkheadStageOptions, createBulkheadStage } from './stages/bulkhead-stage';
 export {
@@ -96,5 +97,4 @@ export {
   defaultRetryStageOptions,
   type RetryStageOptions,
 } from './stages/retry-stage';
-export type { CommittedStream } from './stream/committed-stream';
 export { type StreamTimeouts, streamTimeoutKeys } from './stream/stream-timeouts';

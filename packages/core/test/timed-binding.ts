@@ -1,4 +1,4 @@
-import type { Binding } from '../src/binding/binding';
+import type { Binding } from '../src/contract/binding';
 import { classifyError } from '../src/failure/classify-error';
 import { HttpError } from './scripted-binding';
 

@@ -1,5 +1,5 @@
 import { ResilientError } from '@resilient-llm/policies';
-import type { Failure } from '../failure/failure';
+import type { Failure } from '../contract/failure';
 import { summarizeFailure } from '../failure/summarize-failure';
 
 const marker = 'resilient-llm.error.all-targets-failed';

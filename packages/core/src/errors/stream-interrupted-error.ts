@@ -1,6 +1,6 @@
 import { ResilientError } from '@resilient-llm/policies';
-import type { Usage } from '../binding/observation';
-import type { Failure } from '../failure/failure';
+import type { Failure } from '../contract/failure';
+import type { Usage } from '../contract/observation';
 
 const marker = 'resilient-llm.error.stream-interrupted';
 const symbol = Symbol.for(marker);

@@ -1,5 +1,5 @@
 import type { Disposable } from '@resilient-llm/policies';
-import type { PipelineEvent, PipelineEventOf, PipelineEventType } from './pipeline-event';
+import type { PipelineEvent, PipelineEventOf, PipelineEventType } from '../contract/pipeline-event';
 
 type AnyListener = (event: PipelineEvent) => void;
 

@@ -1,6 +1,6 @@
 import { AbortedError, TimeoutError, type TimeoutPhase } from '@resilient-llm/policies';
+import type { Failure } from '../contract/failure';
 import { createFailure } from './create-failure';
-import type { Failure } from './failure';
 import { readProperty, walkCauseChain } from './walk-cause-chain';
 
 const networkCodes = new Set([

@@ -1,7 +1,7 @@
-import type { HeadersLike } from '../headers/rate-limit-snapshot';
+import type { Failure } from '../contract/failure';
+import type { HeadersLike } from '../contract/rate-limit-snapshot';
 import { classifyCommonError } from './classify-common-error';
 import { classifyHttpFailure } from './classify-http-failure';
-import type { Failure } from './failure';
 
 /**
  * Classifies any error by its shape, for bindings whose SDK errors carry the usual fields:

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HeadersLike } from '../headers/rate-limit-snapshot';
+import type { FailureKind } from '../contract/failure';
+import type { HeadersLike } from '../contract/rate-limit-snapshot';
 import { classifyHttpFailure } from './classify-http-failure';
-import type { FailureKind } from './failure';
 
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 

@@ -1,9 +1,9 @@
+import type { Failure, FailureKind } from '../contract/failure';
+import type { HeadersLike, RateLimitSnapshot } from '../contract/rate-limit-snapshot';
 import { parseRateLimitHeaders } from '../headers/parse-rate-limit-headers';
-import type { HeadersLike, RateLimitSnapshot } from '../headers/rate-limit-snapshot';
 import { suggestedWaitMs } from '../headers/suggested-wait';
 import { classifyCommonError } from './classify-common-error';
 import { type CreateFailureOptions, createFailure } from './create-failure';
-import type { Failure, FailureKind } from './failure';
 import {
   isContentFilterError,
   isContextLengthError,

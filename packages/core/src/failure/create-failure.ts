@@ -1,6 +1,6 @@
 import type { LocalRefusal, TimeoutPhase } from '@resilient-llm/policies';
-import type { RateLimitSnapshot } from '../headers/rate-limit-snapshot';
-import type { Failure, FailureKind } from './failure';
+import type { Failure, FailureKind } from '../contract/failure';
+import type { RateLimitSnapshot } from '../contract/rate-limit-snapshot';
 import { failureDefaults } from './failure-defaults';
 
 /** Options of {@link createFailure}; every field is optional. */

@@ -1,4 +1,4 @@
-import type { FailureKind } from './failure';
+import type { FailureKind } from '../contract/failure';
 
 /** What a kind of failure allows by default, and how it reads when nothing better is known. */
 export interface FailureDefaults {

@@ -1,4 +1,4 @@
-import type { FailureKind } from './failure';
+import type { FailureKind } from '../contract/failure';
 
 /** What a provider said about an error in its body, as far as classification needs it. */
 export interface ProviderErrorDetails {

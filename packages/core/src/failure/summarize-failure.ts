@@ -1,5 +1,5 @@
 import type { LocalRefusal } from '@resilient-llm/policies';
-import type { Failure } from './failure';
+import type { Failure } from '../contract/failure';
 
 const refusalSummaries: Readonly<Record<LocalRefusal, string>> = {
   'circuit-open': 'circuit open',

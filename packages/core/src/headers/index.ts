@@ -1,3 +1,8 @@
+export type {
+  HeadersLike,
+  RateLimitSnapshot,
+  RateLimitWindow,
+} from '../contract/rate-limit-snapshot';
 export { isAcceptableWaitMs, maximumWaitMs } from './maximum-wait';
 export { parseDuration } from './parse-duration';
 export { parseHttpDate } from './parse-http-date';
@@ -11,6 +16,5 @@ export {
   parseRetryAfterValue,
 } from './parse-retry-after';
 export { parseTimestamp } from './parse-timestamp';
-export type { HeadersLike, RateLimitSnapshot, RateLimitWindow } from './rate-limit-snapshot';
 export { readHeader } from './read-header';
 export { suggestedWaitMs } from './suggested-wait';

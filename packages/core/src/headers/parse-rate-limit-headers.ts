@@ -1,8 +1,12 @@
+import type {
+  HeadersLike,
+  RateLimitSnapshot,
+  RateLimitWindow,
+} from '../contract/rate-limit-snapshot';
 import { parseCount } from './parse-count';
 import { parseReset } from './parse-reset';
 import { parseRetryAfter } from './parse-retry-after';
 import { parseShouldRetry } from './parse-should-retry';
-import type { HeadersLike, RateLimitSnapshot, RateLimitWindow } from './rate-limit-snapshot';
 import { readHeader } from './read-header';
 
 /** Options of {@link parseRateLimitHeaders}. */

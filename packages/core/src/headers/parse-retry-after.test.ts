@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { HeadersLike } from '../contract/rate-limit-snapshot';
 import { maximumWaitMs } from './maximum-wait';
 import { parseRetryAfter, parseRetryAfterValue } from './parse-retry-after';
-import type { HeadersLike } from './rate-limit-snapshot';
 
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 

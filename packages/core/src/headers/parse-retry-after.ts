@@ -1,7 +1,7 @@
+import type { HeadersLike } from '../contract/rate-limit-snapshot';
 import { isAcceptableWaitMs } from './maximum-wait';
 import { parseHttpDate } from './parse-http-date';
 import { parseNonNegativeDecimal } from './parse-non-negative-decimal';
-import type { HeadersLike } from './rate-limit-snapshot';
 import { readHeader } from './read-header';
 
 /** Options of {@link parseRetryAfter}. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HeadersLike } from './rate-limit-snapshot';
+import type { HeadersLike } from '../contract/rate-limit-snapshot';
 import { readHeader } from './read-header';
 
 describe('readHeader', () => {

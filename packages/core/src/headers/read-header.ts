@@ -1,4 +1,4 @@
-import type { HeadersLike } from './rate-limit-snapshot';
+import type { HeadersLike } from '../contract/rate-limit-snapshot';
 
 /**
  * Reads one response header, case-insensitively, from Web `Headers` (anything with a `get`

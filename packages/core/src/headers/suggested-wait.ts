@@ -1,4 +1,4 @@
-import type { RateLimitSnapshot } from './rate-limit-snapshot';
+import type { RateLimitSnapshot } from '../contract/rate-limit-snapshot';
 
 /**
  * How long to wait before this target can serve again, by the provider's own account: the

@@ -1,8 +1,8 @@
 import type { Clock, Deadline } from '@resilient-llm/policies';
-import type { EventHub } from '../events/event-hub';
-import type { CallMode } from '../events/pipeline-event';
-import type { Failure } from '../failure/failure';
-import type { CallContext, TargetContext } from './context';
+import type { CallContext, TargetContext } from '../contract/context';
+import type { Failure } from '../contract/failure';
+import type { CallMode, EventSink } from '../contract/pipeline-event';
+import type { CallOptions } from '../contract/resilient-model';
 
 /** The mutable state of one call, seen by stages through read-only contexts. */
 export class CallState implements CallContext {
@@ -13,8 +13,9 @@ export class CallState implements CallContext {
     readonly mode: CallMode,
     readonly deadline: Deadline,
     readonly clock: Clock,
-    readonly events: EventHub,
+    readonly events: EventSink,
     private readonly classifyFor: (error: unknown, target?: unknown) => Failure,
+    readonly options: Readonly<CallOptions>,
   ) {
     this.signal = deadline.signal;
   }
@@ -65,8 +66,11 @@ export class TargetState<TTarget> implements TargetContext<TTarget> {
   get clock(): Clock {
     return this.call.clock;
   }
-  get events(): EventHub {
+  get events(): EventSink {
     return this.call.events;
+  }
+  get options(): Readonly<CallOptions> {
+    return this.call.options;
   }
   get attempts(): number {
     return this.call.attempts;

@@ -5,10 +5,10 @@ import {
   RetriesExhaustedError,
   TimeoutError,
 } from '@resilient-llm/policies';
+import type { Failure } from '../contract/failure';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import { StreamInterruptedError } from '../errors/stream-interrupted-error';
 import { createFailure } from '../failure/create-failure';
-import type { Failure } from '../failure/failure';
 
 /** Classifies an error raised while trying `target`. */
 export type Classify = (error: unknown, target?: unknown) => Failure;

@@ -1,6 +1,6 @@
+import type { AttemptOutcome, CallOutcome } from '../contract/outcome';
+import type { Stage } from '../contract/stage';
 import type { CallState, TargetState } from './call-state';
-import type { AttemptOutcome, CallOutcome } from './outcome';
-import type { Stage } from './stage';
 
 type TargetStep<TTarget, TRequest, TResponse, TPart> = (
   request: TRequest,

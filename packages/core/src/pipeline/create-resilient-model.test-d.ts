@@ -1,9 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { type ScriptedTarget, scriptedBinding, type TestPart } from '../../test/scripted-binding';
-import type { FailureKind } from '../failure/failure';
+import type { FailureKind } from '../contract/failure';
+import type { GenerateResult, ResilientModel, StreamResult } from '../contract/resilient-model';
+import type { Stage } from '../contract/stage';
 import { createResilientModel } from './create-resilient-model';
-import type { GenerateResult, ResilientModel, StreamResult } from './resilient-model';
-import type { Stage } from './stage';
 
 describe('createResilientModel types', () => {
   const model = createResilientModel({ binding: scriptedBinding, targets: [] as ScriptedTarget[] });

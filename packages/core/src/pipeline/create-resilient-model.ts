@@ -1,17 +1,18 @@
-import { assertAbortSignal, assertOptions, createDeadline } from '@resilient-llm/policies';
+import { createDeadline } from '@resilient-llm/policies';
+import type { CallOutcome } from '../contract/outcome';
+import type { CallMode } from '../contract/pipeline-event';
+import type { CallOptions, ResilientModel } from '../contract/resilient-model';
 import { EventHub } from '../events/event-hub';
-import type { CallMode } from '../events/pipeline-event';
 import { createBuiltInStages } from '../stages/create-built-in-stages';
 import { errorFromSignal } from '../util/error-from-signal';
 import { raceSignal } from '../util/race-signal';
 import { CallState } from './call-state';
+import { createCallOptionsCheck } from './check-call-options';
 import { createErrorClassifier } from './classify-error';
 import { composeCallStages, composeTargetStages } from './compose-stages';
 import { keepAliveWhileRead } from './keep-alive-while-read';
 import type { ResilientModelOptions } from './model-options';
-import type { CallOutcome } from './outcome';
-import { assertTimeout, prepareModelOptions } from './prepare-model-options';
-import { type CallOptions, callOptionKeys, type ResilientModel } from './resilient-model';
+import { prepareModelOptions } from './prepare-model-options';
 import { createAttemptRunner } from './run-attempt';
 import { createFallbackRunner } from './run-fallback';
 import { toResilientStream } from './to-resilient-stream';
@@ -46,6 +47,8 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
       classify: (error) => classify(error),
     }),
   ];
+  for (const stage of stages) stage.setup?.({ binding, targets, targetIds, clock, events });
+  const checkCallOptions = createCallOptionsCheck(stages);
   const observers = stages.filter((stage) => stage.observe);
   const runAttempt = createAttemptRunner({
     binding,
@@ -59,15 +62,13 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
 
   async function run(mode: CallMode, request: TRequest, callOptions: CallOptions = {}) {
     // Every per-call input is checked before anything is armed: a bad one must leave no timer.
-    assertOptions('', callOptions, callOptionKeys);
-    assertAbortSignal('signal', callOptions.signal);
-    assertTimeout('timeoutMs', callOptions.timeoutMs);
+    checkCallOptions(callOptions);
     const deadline = createDeadline({
       timeoutMs: callOptions.timeoutMs ?? timeoutMs,
       signal: callOptions.signal,
       clock,
     });
-    const call = new CallState(mode, deadline, clock, events, classify);
+    const call = new CallState(mode, deadline, clock, events, classify, callOptions);
     const startedAt = clock.now();
     if (events.wants('call-start')) events.emit({ type: 'call-start', mode });
     const running = deadline.signal.aborted

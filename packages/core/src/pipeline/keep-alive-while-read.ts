@@ -1,5 +1,5 @@
 import type { Deadline } from '@resilient-llm/policies';
-import type { CommittedStream } from '../stream/committed-stream';
+import type { CommittedStream } from '../contract/committed-stream';
 
 /**
  * The stream as the caller gets it, with the call's deadline keeping the process alive only

@@ -1,12 +1,12 @@
 import { type Clock, optionKeys } from '@resilient-llm/policies';
-import type { Binding } from '../binding/binding';
-import type { PipelineEvent } from '../events/pipeline-event';
+import type { Binding } from '../contract/binding';
+import type { PipelineEvent } from '../contract/pipeline-event';
+import type { Stage } from '../contract/stage';
 import type { BulkheadStageOptions } from '../stages/bulkhead-stage';
 import type { CircuitBreakerStageOptions } from '../stages/circuit-breaker-stage';
 import type { RateLimitStageOptions } from '../stages/rate-limit-stage';
 import type { RetryStageOptions } from '../stages/retry-stage';
 import type { StreamTimeouts } from '../stream/stream-timeouts';
-import type { Stage } from './stage';
 
 /** Options of `createResilientModel`. */
 export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {

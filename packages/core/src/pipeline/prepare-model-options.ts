@@ -10,13 +10,13 @@ import {
   InvalidOptionError,
   systemClock,
 } from '@resilient-llm/policies';
+import type { Stage } from '../contract/stage';
 import { streamTimeoutKeys } from '../stream/stream-timeouts';
 import {
   defaultTimeoutMs,
   type ResilientModelOptions,
   resilientModelOptionKeys,
 } from './model-options';
-import type { Stage } from './stage';
 
 const bindingMethods = ['targetId', 'generate', 'stream', 'classify', 'partRole'] as const;
 const optionalBindingMethods = [
@@ -26,7 +26,7 @@ const optionalBindingMethods = [
   'cacheKey',
   'estimateTokens',
 ] as const;
-const stageHooks = ['wrapCall', 'wrapTarget', 'observe'] as const;
+const stageHooks = ['setup', 'wrapCall', 'wrapTarget', 'observe'] as const;
 const builtInStages = ['retry', 'circuitBreaker', 'rateLimit', 'bulkhead'] as const;
 
 /**
@@ -102,6 +102,9 @@ function assertStage(stage: Stage<never, never, never, never>, index: number): v
   assertRequired(`stages[${index}].name`, stage.name);
   assertString(`stages[${index}].name`, stage.name);
   for (const hook of stageHooks) assertFunction(`stages[${index}].${hook}`, stage[hook]);
+  assertObject(`stages[${index}].callOptions`, stage.callOptions);
+  for (const [key, check] of Object.entries(stage.callOptions ?? {}))
+    assertFunction(`stages[${index}].callOptions.${key}`, check);
 }
 
 function assertUniqueTargetIds(ids: string[]): void {

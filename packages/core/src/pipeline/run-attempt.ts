@@ -1,13 +1,13 @@
 import { startTimer, TimeoutError } from '@resilient-llm/policies';
-import type { Binding } from '../binding/binding';
-import type { Observation } from '../binding/observation';
+import type { Binding } from '../contract/binding';
+import type { Observation } from '../contract/observation';
+import type { AttemptOutcome } from '../contract/outcome';
 import { openCommittedStream } from '../stream/open-committed-stream';
 import type { StreamTimeouts } from '../stream/stream-timeouts';
 import { errorFromSignal } from '../util/error-from-signal';
 import { linkAbortController } from '../util/linked-abort-controller';
 import { raceSignal } from '../util/race-signal';
 import type { CallState, TargetState } from './call-state';
-import type { AttemptOutcome } from './outcome';
 
 /** Runs one attempt on one target: the innermost step of the pipeline. */
 export type AttemptRunner<TTarget, TRequest, TResponse, TPart> = (

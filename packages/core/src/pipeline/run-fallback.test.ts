@@ -6,8 +6,8 @@ import {
   scriptedBinding,
   scriptedTarget,
 } from '../../test/scripted-binding';
+import type { PipelineEvent } from '../contract/pipeline-event';
 import { AllTargetsFailedError } from '../errors/all-targets-failed-error';
-import type { PipelineEvent } from '../events/pipeline-event';
 import { createResilientModel } from './create-resilient-model';
 
 describe('fallback over targets', () => {

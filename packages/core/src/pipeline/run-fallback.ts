@@ -1,8 +1,8 @@
-import type { Binding } from '../binding/binding';
+import type { Binding } from '../contract/binding';
+import type { AttemptOutcome, CallOutcome } from '../contract/outcome';
 import { AllTargetsFailedError, type TargetFailure } from '../errors/all-targets-failed-error';
 import { errorFromSignal } from '../util/error-from-signal';
 import { type CallState, TargetState } from './call-state';
-import type { AttemptOutcome, CallOutcome } from './outcome';
 
 /**
  * Tries each target in order. A fallbackable failure moves on to the next target; any other

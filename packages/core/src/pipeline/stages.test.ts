@@ -7,8 +7,8 @@ import {
   scriptedTarget,
   type TestPart,
 } from '../../test/scripted-binding';
+import type { Stage } from '../contract/stage';
 import { createResilientModel } from './create-resilient-model';
-import type { Stage } from './stage';
 
 type TestStage = Stage<ScriptedTarget, string, string, TestPart>;
 

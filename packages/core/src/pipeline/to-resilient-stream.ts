@@ -1,6 +1,6 @@
-import type { CommittedStream } from '../stream/committed-stream';
+import type { CommittedStream } from '../contract/committed-stream';
+import type { ResilientStream } from '../contract/resilient-model';
 import { toReadableStream } from '../stream/to-readable-stream';
-import type { ResilientStream } from './resilient-model';
 
 /** Presents a committed stream to callers: iteration, `toReadableStream()`, `cancel()`. */
 export function toResilientStream<TPart>(stream: CommittedStream<TPart>): ResilientStream<TPart> {
@@ -9,6 +9,7 @@ export function toResilientStream<TPart>(stream: CommittedStream<TPart>): Resili
     toReadableStream: () => toReadableStream(stream),
     cancel: (reason) => stream.cancel(reason),
     settled: stream.settled,
+    opened: stream.opened,
     get usage() {
       return stream.usage;
     },

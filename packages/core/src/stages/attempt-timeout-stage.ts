@@ -1,5 +1,5 @@
 import { type Clock, TimeoutPolicy } from '@resilient-llm/policies';
-import type { Stage } from '../pipeline/stage';
+import type { Stage } from '../contract/stage';
 
 /**
  * Bounds each attempt to `timeoutMs`: a plain call until its response, a stream until its

@@ -6,7 +6,7 @@ import {
   type Clock,
   withoutKeys,
 } from '@resilient-llm/policies';
-import type { Stage } from '../pipeline/stage';
+import type { Stage } from '../contract/stage';
 import { holdSlotUntilSettled } from './hold-slot-until-settled';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 

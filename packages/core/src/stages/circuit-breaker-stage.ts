@@ -7,9 +7,9 @@ import {
   circuitBreakerOptionKeys,
   withoutKeys,
 } from '@resilient-llm/policies';
-import type { FailureKind } from '../failure/failure';
+import type { FailureKind } from '../contract/failure';
+import type { Stage } from '../contract/stage';
 import { failureDefaults } from '../failure/failure-defaults';
-import type { Stage } from '../pipeline/stage';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 
 // Which errors count comes from `countedKinds` and the failure taxonomy; the clock is the model's.

@@ -1,4 +1,4 @@
-import type { Usage } from '../binding/observation';
+import type { Usage } from '../contract/observation';
 
 /**
  * Tokens that count against a tokens-per-minute limit: input (less what the provider's

@@ -1,7 +1,7 @@
 import type { Clock } from '@resilient-llm/policies';
-import type { Binding } from '../binding/binding';
-import type { Failure } from '../failure/failure';
-import type { Stage } from '../pipeline/stage';
+import type { Binding } from '../contract/binding';
+import type { Failure } from '../contract/failure';
+import type { Stage } from '../contract/stage';
 import { createAttemptTimeoutStage } from './attempt-timeout-stage';
 import { type BulkheadStageOptions, createBulkheadStage } from './bulkhead-stage';
 import {

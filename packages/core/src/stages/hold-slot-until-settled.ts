@@ -1,5 +1,5 @@
 import type { Policy } from '@resilient-llm/policies';
-import type { AttemptOutcome } from '../pipeline/outcome';
+import type { AttemptOutcome } from '../contract/outcome';
 
 /**
  * Runs an attempt under `policy`, resolving as soon as the attempt does, but keeping the

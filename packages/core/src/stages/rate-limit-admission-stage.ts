@@ -1,4 +1,4 @@
-import type { Stage } from '../pipeline/stage';
+import type { Stage } from '../contract/stage';
 import type { RateLimitStage } from './rate-limit-stage';
 
 /**

@@ -10,7 +10,7 @@ import {
   scriptedBinding,
   scriptedTarget,
 } from '../../test/scripted-binding';
-import type { Observation } from '../binding/observation';
+import type { Observation } from '../contract/observation';
 import { createResilientModel } from '../pipeline/create-resilient-model';
 import { createRateLimitStage, type RateLimitStageOptions } from './rate-limit-stage';
 

@@ -9,12 +9,12 @@ import {
   rateLimiterOptionKeys,
   withoutKeys,
 } from '@resilient-llm/policies';
-import type { Usage } from '../binding/observation';
-import type { Failure } from '../failure/failure';
+import type { TargetContext } from '../contract/context';
+import type { Failure } from '../contract/failure';
+import type { Usage } from '../contract/observation';
+import type { AttemptOutcome } from '../contract/outcome';
+import type { Stage } from '../contract/stage';
 import { suggestedWaitMs } from '../headers/suggested-wait';
-import type { TargetContext } from '../pipeline/context';
-import type { AttemptOutcome } from '../pipeline/outcome';
-import type { Stage } from '../pipeline/stage';
 import { countableTokens } from './countable-tokens';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { ResponseTimes } from './response-times';

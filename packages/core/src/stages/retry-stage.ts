@@ -6,8 +6,8 @@ import {
   retryOptionKeys,
   withoutKeys,
 } from '@resilient-llm/policies';
-import type { Failure } from '../failure/failure';
-import type { Stage } from '../pipeline/stage';
+import type { Failure } from '../contract/failure';
+import type { Stage } from '../contract/stage';
 import { withOptionPrefix } from './with-option-prefix';
 
 // What is retryable and how long the server asked to wait come from the failure taxonomy; the

@@ -1,9 +1,9 @@
 import { AbortedError, onAbort } from '@resilient-llm/policies';
-import type { Usage } from '../binding/observation';
+import type { CommittedStream } from '../contract/committed-stream';
+import type { Usage } from '../contract/observation';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import { StreamInterruptedError } from '../errors/stream-interrupted-error';
-import type { CommittedStream } from './committed-stream';
-import type { OpenCommittedStreamInput } from './open-committed-stream';
+import type { OpenCommittedStreamInput } from './open-committed-stream-input';
 import type { PartReader } from './part-reader';
 
 interface StreamTailInput<TPart> extends OpenCommittedStreamInput<TPart> {
@@ -43,6 +43,7 @@ export class StreamTail<TPart> {
         return tail.usage;
       },
       settled: this.settled,
+      opened: this.input.source.opened,
       cancel: (reason?: unknown) => {
         this.cancelled = true;
         this.stop(reason ?? new AbortedError({ message: 'The stream was cancelled.' }));

@@ -1,4 +1,4 @@
-import type { TokenBucket } from './token-bucket';
+import type { TokenBucket } from './token-bucket-state';
 
 /**
  * Adds what dripped in since the last update, up to the capacity: the server-implied rate until

@@ -1,4 +1,4 @@
-import type { TokenBucket } from './token-bucket';
+import type { TokenBucket } from './token-bucket-state';
 
 /**
  * A window opens with the first take while no reset is pending and lasts `windowMs`, unless the

@@ -1,5 +1,5 @@
 import type { LocalRefusal, TimeoutPhase } from '@resilient-llm/policies';
-import type { RateLimitSnapshot } from '../headers/rate-limit-snapshot';
+import type { RateLimitSnapshot } from './rate-limit-snapshot';
 
 /**
  * What went wrong with one attempt, in the one vocabulary every policy shares.

@@ -1,18 +1,30 @@
-import { type Disposable, optionKeys } from '@resilient-llm/policies';
-import type { Observation, Usage } from '../binding/observation';
-import type { PipelineEventOf, PipelineEventType } from '../events/pipeline-event';
+import type { Disposable } from '@resilient-llm/policies';
+import type { BindingStream } from './binding';
+import type { Observation, Usage } from './observation';
 import type { Provenance } from './outcome';
+import type { PipelineEventOf, PipelineEventType } from './pipeline-event';
 
-/** Per-call options. */
+/**
+ * Per-call options: the pipeline's own, and those of the stages a model runs. Every stage
+ * sees them as `context.options`. A package whose stage reads a per-call option declares it
+ * here by module augmentation and validates it with {@link Stage.callOptions}; a key that no
+ * stage of the model declares is refused.
+ */
 export interface CallOptions {
   /** Cancels the call: the attempt in flight stops and the call rejects at once with `AbortedError`. */
   signal?: AbortSignal;
   /** Total deadline of this call, spanning retries, waits and fallbacks. Defaults to the model's `timeoutMs`. */
   timeoutMs?: number;
+  /** Your own data for this call, for your stages and event listeners; never sent upstream. */
+  metadata?: Readonly<Record<string, unknown>>;
 }
 
-/** Every per-call option of {@link CallOptions}: any other key is refused. */
-export const callOptionKeys = optionKeys<CallOptions>({ signal: true, timeoutMs: true });
+/** The per-call options of the pipeline itself; stages declare theirs with {@link Stage.callOptions}. */
+export const callOptionKeys = [
+  'signal',
+  'timeoutMs',
+  'metadata',
+] as const satisfies readonly (keyof CallOptions)[];
 
 /** The answer of `generate`, with which target gave it. */
 export interface GenerateResult<TTarget, TResponse> extends Provenance<TTarget> {
@@ -31,6 +43,8 @@ export interface ResilientStream<TPart> extends AsyncIterable<TPart> {
   readonly settled: Promise<void>;
   /** The latest token usage the stream reported (usually with its finish part); `undefined` before. */
   readonly usage: Usage | undefined;
+  /** What the committed attempt opened, as its binding gave it ({@link BindingStream.opened}). */
+  readonly opened: unknown;
 }
 
 /** The answer of `stream`: resolves at the commit point, with which target committed. */

@@ -1,5 +1,5 @@
-import type { Observation } from '../binding/observation';
-import type { CommittedStream } from '../stream/committed-stream';
+import type { CommittedStream } from './committed-stream';
+import type { Observation } from './observation';
 
 /** A successful non-streaming attempt. */
 export interface GenerateOutcome<TResponse> {

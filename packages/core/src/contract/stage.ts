@@ -1,6 +1,9 @@
-import type { Observation } from '../binding/observation';
+import type { Clock } from '@resilient-llm/policies';
+import type { Binding } from './binding';
 import type { CallContext, TargetContext } from './context';
+import type { Observation } from './observation';
 import type { AttemptOutcome, CallOutcome } from './outcome';
+import type { EventSink } from './pipeline-event';
 
 /** Arguments of {@link Stage.wrapCall}. */
 export interface WrapCallInput<TTarget, TRequest, TResponse, TPart> {
@@ -26,6 +29,29 @@ export interface WrapTargetInput<TTarget, TRequest, TResponse, TPart> {
 }
 
 /**
+ * What a stage learns about the model it is part of, once, when the model is built
+ * ({@link Stage.setup}): everything a built-in stage needs, so no stage is wired by hand.
+ */
+export interface StageSetup<TTarget, TRequest, TResponse, TPart> {
+  /** The model's binding. */
+  readonly binding: Binding<TTarget, TRequest, TResponse, TPart>;
+  /** The fallback chain, in order. */
+  readonly targets: readonly TTarget[];
+  /** The id of each target, in the same order. */
+  readonly targetIds: readonly string[];
+  /** The model's clock. */
+  readonly clock: Clock;
+  /** The model's event stream, which `model.on` and `telemetry` read. */
+  readonly events: EventSink;
+}
+
+/**
+ * Checks the value of one per-call option a stage reads (`value` is never `undefined`);
+ * throws `InvalidOptionError` naming `field` or a path under it.
+ */
+export type CallOptionCheck = (value: unknown, field: string) => void;
+
+/**
  * One stage of the pipeline: an object of optional hooks, composed like the AI SDK's
  * `wrapLanguageModel` middleware: the first stage listed is the outermost.
  *
@@ -42,6 +68,18 @@ export interface Stage<
 > {
   /** Shown in errors and events. */
   readonly name: string;
+  /**
+   * Called once when a model is built with this stage, before any call, with what the stage
+   * needs to know about the model. A stage that keeps state per model throws
+   * `InvalidOptionError` when it is set up for a second model.
+   */
+  setup?(model: StageSetup<TTarget, TRequest, TResponse, TPart>): void;
+  /**
+   * The per-call options this stage reads, each with its check (`cache` for the cache stage).
+   * The model refuses a per-call key that neither it nor one of its stages declares, and runs
+   * each check before the call starts.
+   */
+  readonly callOptions?: Readonly<Record<string, CallOptionCheck>>;
   wrapCall?(
     input: WrapCallInput<TTarget, TRequest, TResponse, TPart>,
   ): Promise<CallOutcome<TTarget, TResponse, TPart>>;

@@ -1,4 +1,4 @@
-import type { RateLimitSnapshot } from '../headers/rate-limit-snapshot';
+import type { RateLimitSnapshot } from './rate-limit-snapshot';
 
 /** Token usage of one response, as far as the provider reported it. */
 export interface Usage {

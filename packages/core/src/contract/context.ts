@@ -1,7 +1,7 @@
 import type { Clock, Deadline } from '@resilient-llm/policies';
-import type { EventHub } from '../events/event-hub';
-import type { CallMode } from '../events/pipeline-event';
-import type { Failure } from '../failure/failure';
+import type { Failure } from './failure';
+import type { CallMode, EventSink } from './pipeline-event';
+import type { CallOptions } from './resilient-model';
 
 /** What every stage sees about the call in progress. */
 export interface CallContext {
@@ -13,8 +13,14 @@ export interface CallContext {
   readonly deadline: Deadline;
   /** The model's clock. */
   readonly clock: Clock;
-  /** The model's events. */
-  readonly events: EventHub;
+  /** The model's event stream. */
+  readonly events: EventSink;
+  /**
+   * The caller's per-call options, checked before the call started: `signal`, `timeoutMs`,
+   * `metadata` and the keys stages declare ({@link Stage.callOptions}), such as the cache's
+   * `cache`. Both adapters carry them from their SDK's own per-call channel.
+   */
+  readonly options: Readonly<CallOptions>;
   /** Attempts started so far across all targets. */
   readonly attempts: number;
   /** Classifies an error in the shared taxonomy (once per error; see the binding's `classify`). */

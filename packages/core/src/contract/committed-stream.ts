@@ -1,4 +1,5 @@
-import type { Usage } from '../binding/observation';
+import type { BindingStream } from './binding';
+import type { Usage } from './observation';
 
 /**
  * A stream past its commit point. Iterate it once: buffered preamble parts come first, each
@@ -10,6 +11,11 @@ export interface CommittedStream<TPart> extends AsyncIterable<TPart> {
   readonly usage: Usage | undefined;
   /** Settles (never rejects) once the stream has finished, failed or been cancelled. */
   readonly settled: Promise<void>;
+  /**
+   * What the attempt opened, as the binding gave it in {@link BindingStream.opened} (the SDK's
+   * response head, say); `undefined` when it gave nothing or a call-level stage answered.
+   */
+  readonly opened?: unknown;
   /** Stops the stream and closes the underlying connection. Idempotent. */
   cancel(reason?: unknown): void;
 }

@@ -1,4 +1,4 @@
-import type { Failure } from '../failure/failure';
+import type { Failure } from './failure';
 import type { Observation } from './observation';
 
 /** What the pipeline hands a binding for one attempt. */
@@ -13,6 +13,12 @@ export interface BindingStream<TPart> {
   readonly parts: AsyncIterable<TPart>;
   /** What the response headers said (available when the stream opened). */
   readonly observation?: Observation;
+  /**
+   * What the attempt opened that a caller may need beside the parts: the SDK's raw response,
+   * the provider's response head and headers. The pipeline hands it on untouched as the
+   * committed stream's `opened`; it is never read, stored or reported.
+   */
+  readonly opened?: unknown;
 }
 
 /**
