@@ -22,8 +22,8 @@ export type {
   LanguageModelStage,
   ResilientLanguageModelOptions,
 } from './language-model/resilient-language-model-options';
-export { metadataNamespace, type ResilientMetadata } from './language-model/resilient-metadata';
+export { metadataNamespace, type ResilientMetadata } from './metadata/resilient-metadata';
 export { createResilientMiddleware } from './middleware/create-resilient-middleware';
 export { partRole } from './stream/part-role';
-export type { ResilientStreamPart, StreamOpenedPart } from './stream/stream-opened-part';
+export type { LanguageModelStreamOpened } from './stream/stream-opened';
 export type { ModelEntry, ModelTarget } from './target/model-target';

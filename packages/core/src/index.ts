@@ -38,6 +38,8 @@ export type {
   Binding,
   BindingStream,
   CacheScope,
+  GenerateBinding,
+  ModelBinding,
   StreamPartRole,
 } from './contract/binding';
 export type { CommittedStream } from './contract/committed-stream';
@@ -98,3 +100,4 @@ export {
   type RetryStageOptions,
 } from './stages/retry-stage';
 export { type StreamTimeouts, streamTimeoutKeys } from './stream/stream-timeouts';
+export { charactersPerToken, estimateTextTokens } from './tokens/estimate-text-tokens';

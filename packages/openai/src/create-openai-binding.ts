@@ -1,10 +1,4 @@
-import {
-  assertFunction,
-  assertOptions,
-  type Binding,
-  optionKeys,
-  parseRateLimitHeaders,
-} from '@resilient-llm/core';
+import { type Binding, parseRateLimitHeaders } from '@resilient-llm/core';
 import type { Stream } from 'openai/core/streaming';
 import { cacheKey } from './cache-key';
 import { cacheScope } from './cache-scope';
@@ -24,30 +18,15 @@ import { streamPartRole } from './stream-part-role';
 /** The binding of the OpenAI SDK, for `createResilientModel` of `@resilient-llm/core`. */
 export type OpenAIBinding = Binding<OpenAITarget, OpenAIRequest, OpenAIResponse, OpenAIStreamPart>;
 
-/** Options of {@link createOpenAIBinding}. */
-export interface OpenAIBindingOptions {
-  /**
-   * Called with the HTTP response of every streaming attempt as it opens (the resilient
-   * client uses it for `.withResponse()` of streams). Defaults to none.
-   */
-  onStreamResponse?: (request: OpenAIRequest, target: OpenAITarget, response: Response) => void;
-}
-
-/** Every option of {@link OpenAIBindingOptions}: any other key is refused. */
-const openAIBindingOptionKeys = optionKeys<OpenAIBindingOptions>({ onStreamResponse: true });
-
 /**
  * The binding that drives the OpenAI SDK: each attempt calls the target's client with the
  * model name mapped for it and the SDK's own retries off (`maxRetries: 0`), reads the response
- * headers through `.withResponse()`, classifies the SDK's errors, and names the roles of chat
+ * headers through `.withResponse()` (a stream's HTTP response is what it `opened`), classifies the SDK's errors, and names the roles of chat
  * chunks and Responses API events for the stream commit point. For a response cache it gives
  * the key material, the endpoint and credentials a request is sent with (never stored: the
  * cache keys by a keyed hash of them), and what of an answer may be stored.
  */
-export function createOpenAIBinding(options: OpenAIBindingOptions = {}): OpenAIBinding {
-  assertOptions('', options, openAIBindingOptionKeys);
-  const { onStreamResponse } = options;
-  assertFunction('onStreamResponse', onStreamResponse);
+export function createOpenAIBinding(): OpenAIBinding {
   return {
     targetId: (target) => target.id ?? defaultTargetId(target.client.baseURL),
     async generate(target, request, { signal }) {
@@ -56,10 +35,10 @@ export function createOpenAIBinding(options: OpenAIBindingOptions = {}): OpenAIB
     },
     async stream(target, request, { signal }) {
       const { data, response } = await callEndpoint(target, request, signal);
-      onStreamResponse?.(request, target, response);
       return {
         parts: data as Stream<OpenAIStreamPart>,
         observation: { rateLimit: parseRateLimitHeaders(response.headers) },
+        opened: response,
       };
     },
     classify: (error) => classifyOpenAIError(error),

@@ -6,7 +6,6 @@ import {
   type Provenance,
   type StreamResult,
 } from '@resilient-llm/core';
-import type { OpenAIBinding } from './create-openai-binding';
 import { createOpenAIBinding } from './create-openai-binding';
 import { mapModel } from './map-model';
 import type { OpenAIEndpoint, OpenAIRequest } from './openai-request';
@@ -35,21 +34,15 @@ import { toSdkStream } from './to-sdk-stream';
  * and the pipeline's events (`on`, `telemetry`). Options are validated here; a bad value or
  * an unknown key throws `InvalidOptionError` naming the field. A call with a bad body or bad
  * request options returns a rejected `APIPromise` (`InvalidOptionError`) and sends nothing.
+ * Per-call options for the stages (`timeoutMs`, `metadata`, `cache`, your own) travel in the
+ * request options through `withCallOptions` and are never sent upstream.
  */
 export function createResilientOpenAI(options: ResilientOpenAIOptions): ResilientOpenAI {
   assertRequired('options', options);
   assertOptions('', options, resilientOpenAIOptionKeys);
   const { targets, ...pipelineOptions } = options;
   const resolvedTargets = resolveTargets(targets);
-  // The HTTP response of each streaming attempt, per call and target, for `.withResponse()`.
-  const streamResponses = new WeakMap<OpenAIRequest, Map<string, Response>>();
-  const binding: OpenAIBinding = createOpenAIBinding({
-    onStreamResponse(request, target, response) {
-      const byTarget = streamResponses.get(request) ?? new Map<string, Response>();
-      byTarget.set(binding.targetId(target), response);
-      streamResponses.set(request, byTarget);
-    },
-  });
+  const binding = createOpenAIBinding();
   const model = createResilientModel({ ...pipelineOptions, binding, targets: resolvedTargets });
   const firstClient = resolvedTargets[0]!.client;
 
@@ -59,10 +52,11 @@ export function createResilientOpenAI(options: ResilientOpenAIOptions): Resilien
 
   function answer(endpoint: OpenAIEndpoint, body: unknown, requestOptions: unknown) {
     try {
-      const { request, signal, streaming } = prepareRequest(endpoint, body, requestOptions);
-      const callOptions = signal ? { signal } : {};
+      const { request, callOptions, streaming } = prepareRequest(endpoint, body, requestOptions);
       return streaming
-        ? model.stream(request, callOptions).then((result) => answerStream(request, result, signal))
+        ? model
+            .stream(request, callOptions)
+            .then((result) => answerStream(request, result, callOptions.signal))
         : model.generate(request, callOptions).then((result) => answerGenerate(request, result));
     } catch (error) {
       return Promise.reject(error);
@@ -86,9 +80,9 @@ export function createResilientOpenAI(options: ResilientOpenAIOptions): Resilien
     const client = result.target?.client;
     const stream = toSdkStream(result.stream, { signal, client });
     setProvenance(stream, provenanceOf(request, result));
-    const response =
-      streamResponses.get(request)?.get(result.targetId) ?? new Response(null, { status: 200 });
-    streamResponses.delete(request);
+    // The binding opens a stream with its HTTP response; a stream a stage answered has none.
+    const { opened } = result.stream;
+    const response = opened instanceof Response ? opened : new Response(null, { status: 200 });
     return { data: stream, props: responseProps(request, response, stream.controller) };
   }
 

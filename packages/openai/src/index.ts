@@ -1,13 +1,10 @@
 export { cacheKey } from './cache-key';
+export { callOptionsKey, type OpenAICallOptions, withCallOptions } from './call-options';
 export { chatChunkRole } from './chat-chunk-role';
 export { classifyOpenAIError } from './classify-openai-error';
-export {
-  createOpenAIBinding,
-  type OpenAIBinding,
-  type OpenAIBindingOptions,
-} from './create-openai-binding';
+export { createOpenAIBinding, type OpenAIBinding } from './create-openai-binding';
 export { createResilientOpenAI } from './create-resilient-openai';
-export { charactersPerToken, estimateTokens } from './estimate-tokens';
+export { estimateTokens } from './estimate-tokens';
 export type {
   ChatBody,
   EmbeddingsBody,

@@ -1,18 +1,30 @@
-import { assertAbortSignal, assertObject, InvalidOptionError } from '@resilient-llm/core';
+import {
+  assertAbortSignal,
+  assertObject,
+  type CallOptions,
+  InvalidOptionError,
+} from '@resilient-llm/core';
+import { callOptionsKey } from './call-options';
 import type { OpenAIEndpoint, OpenAIRequest, SdkRequestOptions } from './openai-request';
 
-/** One call as the pipeline takes it, with the caller's signal and whether it streams. */
+/** One call as the pipeline takes it, with its per-call options and whether it streams. */
 export interface PreparedRequest {
   readonly request: OpenAIRequest;
-  readonly signal: AbortSignal | undefined;
+  /** The caller's `signal` and the per-call options of `withCallOptions`. */
+  readonly callOptions: CallOptions;
   readonly streaming: boolean;
 }
+
+// How errors name the per-call options of `withCallOptions`.
+const callOptionsField = 'withCallOptions';
 
 /**
  * Checks the arguments of one `create(body, options)` call, as the SDK names them, before
  * anything is armed or sent: the body must be an object, the request options an object (or
- * `null`, as the SDK allows), their `signal` an `AbortSignal`. Throws `InvalidOptionError`.
- * `maxRetries` is dropped: the pipeline is the one retry owner.
+ * `null`, as the SDK allows), their `signal` an `AbortSignal`, the per-call options of
+ * `withCallOptions` an object without `signal`. Throws `InvalidOptionError`. `maxRetries` is
+ * dropped (the pipeline is the one retry owner) and the per-call options are taken out, so
+ * neither reaches an attempt.
  */
 export function prepareRequest(
   endpoint: OpenAIEndpoint,
@@ -27,12 +39,29 @@ export function prepareRequest(
     });
   }
   assertObject('options', requestOptions ?? undefined);
-  const options = (requestOptions ?? {}) as SdkRequestOptions;
-  const { signal, maxRetries: _ownedByPipeline, ...forwarded } = options;
+  const options = (requestOptions ?? {}) as SdkRequestOptions & { [callOptionsKey]?: unknown };
+  const {
+    signal,
+    maxRetries: _ownedByPipeline,
+    [callOptionsKey]: ownCallOptions,
+    ...forwarded
+  } = options;
   if (signal !== null) assertAbortSignal('options.signal', signal);
   return {
     request: { endpoint, body, options: forwarded } as OpenAIRequest,
-    signal: signal ?? undefined,
+    callOptions: { ...checkedCallOptions(ownCallOptions), ...(signal && { signal }) },
     streaming: 'stream' in body && (body as { stream?: unknown }).stream === true,
   };
+}
+
+function checkedCallOptions(callOptions: unknown): CallOptions {
+  assertObject(callOptionsField, callOptions);
+  if (callOptions !== undefined && 'signal' in (callOptions as object)) {
+    throw new InvalidOptionError({
+      field: `${callOptionsField}.signal`,
+      value: (callOptions as CallOptions).signal,
+      reason: 'is the SDK request option `signal`: pass it there',
+    });
+  }
+  return (callOptions ?? {}) as CallOptions;
 }

@@ -4,7 +4,7 @@ import OpenAI from 'openai';
 import { APIPromise } from 'openai/core/api-promise';
 import { afterEach, describe, expect, it } from 'vitest';
 import { refusal, renderings } from '../../policies/src/testing/refusal';
-import { createOpenAIBinding, createResilientOpenAI } from '../src/index';
+import { createResilientOpenAI } from '../src/index';
 import { settleWithClock } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';
 
@@ -59,12 +59,6 @@ describe('createResilientOpenAI refuses bad input', () => {
 
     expect(error.field).toBe(field);
     if (suggestion) expect(error.reason).toContain(`did you mean \`${suggestion}\`?`);
-  });
-
-  it('refuses a misspelt option of the binding', () => {
-    expect(refusal(() => createOpenAIBinding({ onStreamRespons() {} } as never)).reason).toContain(
-      'did you mean `onStreamResponse`?',
-    );
   });
 
   it('refuses countedKinds that are not an array of failure kinds, not with a TypeError', () => {

@@ -1,6 +1,6 @@
 import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
 import { assertAbortSignal, type CallOptions } from '@resilient-llm/core';
-import { metadataNamespace } from './resilient-metadata';
+import { metadataNamespace } from '../metadata/resilient-metadata';
 
 /**
  * The pipeline's options for one call: the caller's `abortSignal`, and a total deadline of

@@ -1,25 +1,25 @@
 import type {
   LanguageModelV4,
   LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
   SharedV4ProviderMetadata,
   SharedV4ProviderOptions,
 } from '@ai-sdk/provider';
 import type { ResilientModel } from '@resilient-llm/core';
 import { surfaceError } from '../failure/surface-error';
-import type { ResilientStreamPart } from '../stream/stream-opened-part';
+import { withResilientMetadata } from '../metadata/resilient-metadata';
 import { toLanguageModelStream } from '../stream/to-language-model-stream';
 import type { ModelTarget } from '../target/model-target';
 import { callOptionsOf } from './call-options-of';
 import type { LanguageModelRequest } from './language-model-request';
-import { withResilientMetadata } from './resilient-metadata';
 
 /** A pipeline over AI SDK language models. */
 export type LanguageModelPipeline = ResilientModel<
   ModelTarget<LanguageModelV4>,
   LanguageModelRequest,
   LanguageModelV4GenerateResult,
-  ResilientStreamPart
+  LanguageModelV4StreamPart
 >;
 
 /** What `generateThroughPipeline` needs of a request: the AI SDK's call options. */

@@ -1,25 +1,23 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-
-// The usual estimate for English text; the limiter corrects itself from the reported usage.
-const charactersPerToken = 4;
+import { estimateTextTokens } from '@resilient-llm/core';
 
 /**
  * Input tokens plus the output limit of a call, for token-per-minute permits: text,
- * reasoning, tool inputs and tool outputs of the prompt at 4 characters a token, plus
- * `maxOutputTokens` when given. Files are not counted.
+ * reasoning, tool inputs and tool outputs of the prompt by core's `estimateTextTokens`
+ * (4 characters a token), plus `maxOutputTokens` when given. Files are not counted.
  */
 export function estimatePromptTokens(params: LanguageModelV4CallOptions): number {
-  let characters = 0;
+  const texts: string[] = [];
   for (const message of params.prompt) {
     if (typeof message.content === 'string') {
-      characters += message.content.length;
+      texts.push(message.content);
       continue;
     }
     for (const part of message.content) {
-      if (part.type === 'text' || part.type === 'reasoning') characters += part.text.length;
-      else if (part.type === 'tool-call') characters += JSON.stringify(part.input ?? '').length;
-      else if (part.type === 'tool-result') characters += JSON.stringify(part.output ?? '').length;
+      if (part.type === 'text' || part.type === 'reasoning') texts.push(part.text);
+      else if (part.type === 'tool-call') texts.push(JSON.stringify(part.input ?? ''));
+      else if (part.type === 'tool-result') texts.push(JSON.stringify(part.output ?? ''));
     }
   }
-  return Math.ceil(characters / charactersPerToken) + (params.maxOutputTokens ?? 0);
+  return estimateTextTokens(texts) + (params.maxOutputTokens ?? 0);
 }

@@ -1,15 +1,18 @@
-import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+} from '@ai-sdk/provider';
 import type { Binding } from '@resilient-llm/core';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
 import { partRole } from '../stream/part-role';
 import { readStreamParts } from '../stream/read-stream-parts';
-import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import type { ModelTarget } from '../target/model-target';
 import { assertBindingOptions, type BindingOptions } from './binding-options';
 import { estimatePromptTokens } from './estimate-prompt-tokens';
 import { languageModelCacheKey } from './language-model-cache-key';
 import { languageModelCacheScope } from './language-model-cache-scope';
-import { languageModelCachePart, languageModelCacheResponse } from './language-model-cache-value';
+import { languageModelCacheResponse } from './language-model-cache-value';
 import type { LanguageModelRequest } from './language-model-request';
 import { observationOf, usageOf } from './observation-of';
 
@@ -18,7 +21,7 @@ export type LanguageModelBinding = Binding<
   ModelTarget<LanguageModelV4>,
   LanguageModelRequest,
   LanguageModelV4GenerateResult,
-  ResilientStreamPart
+  LanguageModelV4StreamPart
 >;
 
 /**
@@ -41,6 +44,7 @@ export function createLanguageModelBinding(options: BindingOptions): LanguageMod
       return {
         parts: readStreamParts(result, { targetId: target.id, signal }),
         observation: observationOf({ headers: result.response?.headers, now: clock.now() }),
+        opened: { request: result.request, response: result.response },
       };
     },
     classify: (error) => classifyAiSdkError(error, clock.now()),
@@ -53,6 +57,5 @@ export function createLanguageModelBinding(options: BindingOptions): LanguageMod
     cacheKey: ({ params }, target) => languageModelCacheKey(params, target.id),
     cacheScope: languageModelCacheScope,
     cacheResponse: languageModelCacheResponse,
-    cachePart: languageModelCachePart,
   };
 }

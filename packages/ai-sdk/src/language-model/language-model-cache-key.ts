@@ -1,5 +1,5 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-import { metadataNamespace } from './resilient-metadata';
+import { metadataNamespace } from '../metadata/resilient-metadata';
 
 /**
  * Key material of a call for a response cache: the target and every call option that

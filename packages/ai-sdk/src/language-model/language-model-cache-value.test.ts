@@ -1,11 +1,10 @@
 import type { LanguageModelV4GenerateResult } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { streamOpenedType } from '../stream/stream-opened-part';
-import { languageModelCachePart, languageModelCacheResponse } from './language-model-cache-value';
+import { languageModelCacheResponse } from './language-model-cache-value';
 
 const timestamp = new Date(0);
 
-describe('languageModelCacheResponse and languageModelCachePart', () => {
+describe('languageModelCacheResponse', () => {
   it('store a result without the request body and the raw response body', () => {
     const result = {
       content: [{ type: 'text', text: 'the answer' }],
@@ -24,21 +23,5 @@ describe('languageModelCacheResponse and languageModelCachePart', () => {
     });
     const bare = { ...answer, response: undefined } as LanguageModelV4GenerateResult;
     expect(languageModelCacheResponse(bare)).not.toHaveProperty('response');
-  });
-
-  it("store the stream's opening part without the request body; other parts as they are", () => {
-    const opened = {
-      type: streamOpenedType,
-      request: { body: 'the secret prompt', url: 'https://api.example/v1' },
-      response: { headers: { a: 'b' } },
-    } as never;
-    const delta = { type: 'text-delta', id: '1', delta: 'a' } as const;
-
-    expect(languageModelCachePart(opened)).toEqual({
-      type: streamOpenedType,
-      request: { url: 'https://api.example/v1' },
-      response: { headers: { a: 'b' } },
-    });
-    expect(languageModelCachePart(delta)).toBe(delta);
   });
 });

@@ -1,5 +1,4 @@
 import type { LanguageModelV4GenerateResult } from '@ai-sdk/provider';
-import { isStreamOpenedPart, type ResilientStreamPart } from '../stream/stream-opened-part';
 
 /**
  * What the response cache stores of a `doGenerate` result: everything the AI SDK builds its
@@ -18,11 +17,4 @@ export function languageModelCacheResponse(
     ...(request && { request: requestHead }),
     ...(response && { response: responseHead }),
   };
-}
-
-/** What the response cache stores of a stream part: the opening part without the request's `body`. */
-export function languageModelCachePart(part: ResilientStreamPart): ResilientStreamPart {
-  if (!isStreamOpenedPart(part) || part.request === undefined) return part;
-  const { body: _body, ...requestHead } = part.request;
-  return { ...part, request: requestHead };
 }

@@ -1,11 +1,14 @@
-import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+} from '@ai-sdk/provider';
 import {
   type ResilientModelOptions,
   resilientModelOptionKeys,
   type Stage,
   withoutKeys,
 } from '@resilient-llm/core';
-import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import { chainOptionKeys, type ModelEntry, type ModelTarget } from '../target/model-target';
 import type { LanguageModelRequest } from './language-model-request';
 
@@ -14,7 +17,7 @@ export type LanguageModelStage = Stage<
   ModelTarget<LanguageModelV4>,
   LanguageModelRequest,
   LanguageModelV4GenerateResult,
-  ResilientStreamPart
+  LanguageModelV4StreamPart
 >;
 
 // Supplied by this package.
@@ -29,7 +32,7 @@ export type LanguageModelPolicyOptions = Omit<
     ModelTarget<LanguageModelV4>,
     LanguageModelRequest,
     LanguageModelV4GenerateResult,
-    ResilientStreamPart
+    LanguageModelV4StreamPart
   >,
   (typeof notOptions)[number]
 >;

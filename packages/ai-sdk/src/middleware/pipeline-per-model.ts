@@ -1,6 +1,6 @@
 import {
-  type Binding,
   createResilientModel as createPipeline,
+  type ModelBinding,
   type ResilientModel,
   type ResilientModelOptions,
 } from '@resilient-llm/core';
@@ -26,7 +26,7 @@ export function pipelinePerModel<
   TPart,
 >(
   options: PolicyOptions<TModel, TRequest, TResponse, TPart>,
-  binding: Binding<ModelTarget<TModel>, TRequest, TResponse, TPart>,
+  binding: ModelBinding<ModelTarget<TModel>, TRequest, TResponse, TPart>,
   placeholder: TModel,
 ): (model: TModel) => ResilientModel<ModelTarget<TModel>, TRequest, TResponse, TPart> {
   const probeIds = [...new Set([defaultTargetId(placeholder), ...overriddenTargetIds(options)])];

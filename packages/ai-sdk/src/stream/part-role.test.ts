@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { partRole } from './part-role';
-import { streamOpenedType } from './stream-opened-part';
 
 describe('partRole', () => {
   it.each([
-    [{ type: streamOpenedType, request: undefined, response: undefined }, 'preamble'],
     [{ type: 'stream-start', warnings: [] }, 'preamble'],
     [{ type: 'response-metadata', modelId: 'm' }, 'preamble'],
     [{ type: 'text-start', id: 't' }, 'other'],

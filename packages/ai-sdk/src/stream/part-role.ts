@@ -1,5 +1,5 @@
+import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { StreamPartRole } from '@resilient-llm/core';
-import type { ResilientStreamPart } from './stream-opened-part';
 
 // Parts that carry output the caller sees: the first of them commits the stream to its model.
 // `text-start`, `reasoning-start` and `tool-input-end` only frame output, so a failure right
@@ -18,13 +18,13 @@ const contentTypes: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The role of an AI SDK stream part at the commit point: `stream-start`, `response-metadata`
- * and the binding's opening part are preamble; output parts (text, reasoning and tool input
+ * The role of an AI SDK stream part at the commit point: `stream-start` and
+ * `response-metadata` are preamble; output parts (text, reasoning and tool input
  * deltas, tool calls and results, files, sources) are content, except empty deltas, which
  * some providers send before any output; `finish` proves completion; `error` fails the
  * attempt; the rest (`text-start`, `raw`, ...) passes along in order.
  */
-export function partRole(part: ResilientStreamPart): StreamPartRole {
+export function partRole(part: LanguageModelV4StreamPart): StreamPartRole {
   switch (part.type) {
     case 'finish':
       return 'finish';
@@ -32,7 +32,6 @@ export function partRole(part: ResilientStreamPart): StreamPartRole {
       return 'error';
     case 'stream-start':
     case 'response-metadata':
-    case 'resilient-llm.stream-opened':
       return 'preamble';
     case 'text-delta':
     case 'reasoning-delta':

@@ -1,10 +1,8 @@
-import type { LanguageModelV4StreamResult } from '@ai-sdk/provider';
+import type { LanguageModelV4StreamPart, LanguageModelV4StreamResult } from '@ai-sdk/provider';
 import { IncompleteStreamError } from '@resilient-llm/core';
-import { type ResilientStreamPart, streamOpenedType } from './stream-opened-part';
 
 /**
- * The parts of one attempt's `doStream` result for the pipeline: first a
- * `StreamOpenedPart` with the request and response, then the model's parts.
+ * The parts of one attempt's `doStream` result for the pipeline, as the model gave them.
  *
  * A `finish` part whose reason is `interrupted` means the provider's stream ended without its
  * completion signal (the AI SDK's providers report a cut connection that way): that is no
@@ -17,8 +15,7 @@ import { type ResilientStreamPart, streamOpenedType } from './stream-opened-part
 export async function* readStreamParts(
   result: LanguageModelV4StreamResult,
   { targetId, signal }: { targetId: string; signal: AbortSignal },
-): AsyncGenerator<ResilientStreamPart, void, undefined> {
-  yield { type: streamOpenedType, request: result.request, response: result.response };
+): AsyncGenerator<LanguageModelV4StreamPart, void, undefined> {
   const reader = result.stream.getReader();
   let done = false;
   const cancel = () => {

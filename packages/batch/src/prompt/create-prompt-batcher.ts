@@ -1,4 +1,4 @@
-import { systemClock } from '@resilient-llm/core';
+import { estimateTextTokens, systemClock } from '@resilient-llm/core';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
 import { MissingItemAnswerError } from '../errors/missing-item-answer-error';
 import { enqueueCall } from '../queue/enqueue-call';
@@ -7,7 +7,6 @@ import type { PendingCall } from '../queue/pending-call';
 import { createWindowQueue } from '../queue/window-queue';
 import { type AnswerSchema, textAnswer } from './answer-schema';
 import { composeBatch, itemLine } from './compose-batch';
-import { estimateTextTokens } from './estimate-text-tokens';
 import type { JsonSchema } from './json-schema';
 import { assertPromptBatcherOptions, type PromptBatcherOptions } from './prompt-batcher-options';
 import { readBatchAnswers } from './read-batch-answers';

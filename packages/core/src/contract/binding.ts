@@ -52,26 +52,19 @@ export interface CacheScope {
 }
 
 /**
- * What an adapter supplies so the pipeline can drive its SDK. Generic over the adapter's own
- * target, request, response and stream-part types: the pipeline never translates between SDKs.
+ * What an adapter supplies so the pipeline can drive a model that only generates (an
+ * embedding model): a model built on it serves `generate`, and its `stream` rejects with a
+ * `TypeError` before anything is sent. A binding that also streams is a {@link Binding}.
  */
-export interface Binding<TTarget, TRequest, TResponse, TPart> {
+export interface GenerateBinding<TTarget, TRequest, TResponse> {
   /** A stable, unique name for a target: used in events, errors, breaker and limiter state. */
   targetId(target: TTarget): string;
   /** One non-streaming attempt. */
   generate(target: TTarget, request: TRequest, attempt: AttemptSignal): Promise<TResponse>;
-  /** One streaming attempt; resolves once the stream is open. */
-  stream(target: TTarget, request: TRequest, attempt: AttemptSignal): Promise<BindingStream<TPart>>;
   /** Classifies an error thrown by `generate`, `stream` or a stream's iteration. */
   classify(error: unknown, target: TTarget): Failure;
   /** Rate-limit snapshot and usage of a successful response. */
   observe?(response: TResponse): Observation | undefined;
-  /** The role of a stream part at the commit point. */
-  partRole(part: TPart): StreamPartRole;
-  /** Usage or rate-limit information carried by a part (usually the finish part). */
-  observePart?(part: TPart): Observation | undefined;
-  /** The error carried by a part whose role is `error`. */
-  partError?(part: TPart): unknown;
   /** Canonical key material of the output-affecting fields, for the response cache. */
   cacheKey?(request: TRequest, target: TTarget): unknown;
   /** The endpoint and credentials `request` would be sent with to `target`, for the response cache. */
@@ -81,8 +74,30 @@ export interface Binding<TTarget, TRequest, TResponse, TPart> {
    * prompt (a request body, echoed instructions). Defaults to the response as it is.
    */
   cacheResponse?(response: TResponse): TResponse;
-  /** What a response cache stores of a stream part, as `cacheResponse`. Defaults to the part as it is. */
-  cachePart?(part: TPart): TPart;
   /** Input tokens plus maximum output tokens, for token-per-minute permits. */
   estimateTokens?(request: TRequest): number;
 }
+
+/**
+ * What an adapter supplies so the pipeline can drive its SDK, streaming or not. Generic over
+ * the adapter's own target, request, response and stream-part types: the pipeline never
+ * translates between SDKs.
+ */
+export interface Binding<TTarget, TRequest, TResponse, TPart>
+  extends GenerateBinding<TTarget, TRequest, TResponse> {
+  /** One streaming attempt; resolves once the stream is open. */
+  stream(target: TTarget, request: TRequest, attempt: AttemptSignal): Promise<BindingStream<TPart>>;
+  /** The role of a stream part at the commit point. */
+  partRole(part: TPart): StreamPartRole;
+  /** Usage or rate-limit information carried by a part (usually the finish part). */
+  observePart?(part: TPart): Observation | undefined;
+  /** The error carried by a part whose role is `error`. */
+  partError?(part: TPart): unknown;
+  /** What a response cache stores of a stream part, as `cacheResponse`. Defaults to the part as it is. */
+  cachePart?(part: TPart): TPart;
+}
+
+/** The binding a model is built on: one that streams, or one that only generates. */
+export type ModelBinding<TTarget, TRequest, TResponse, TPart> =
+  | Binding<TTarget, TRequest, TResponse, TPart>
+  | GenerateBinding<TTarget, TRequest, TResponse>;

@@ -1,5 +1,5 @@
 import type { Clock } from '@resilient-llm/policies';
-import type { Binding } from './binding';
+import type { ModelBinding } from './binding';
 import type { CallContext, TargetContext } from './context';
 import type { Observation } from './observation';
 import type { AttemptOutcome, CallOutcome } from './outcome';
@@ -33,8 +33,8 @@ export interface WrapTargetInput<TTarget, TRequest, TResponse, TPart> {
  * ({@link Stage.setup}): everything a built-in stage needs, so no stage is wired by hand.
  */
 export interface StageSetup<TTarget, TRequest, TResponse, TPart> {
-  /** The model's binding. */
-  readonly binding: Binding<TTarget, TRequest, TResponse, TPart>;
+  /** The model's binding (without `stream` when the model never streams). */
+  readonly binding: ModelBinding<TTarget, TRequest, TResponse, TPart>;
   /** The fallback chain, in order. */
   readonly targets: readonly TTarget[];
   /** The id of each target, in the same order. */

@@ -1,4 +1,5 @@
 import { createDeadline } from '@resilient-llm/policies';
+import type { Binding } from '../contract/binding';
 import type { CallOutcome } from '../contract/outcome';
 import type { CallMode } from '../contract/pipeline-event';
 import type { CallOptions, ResilientModel } from '../contract/resilient-model';
@@ -10,6 +11,7 @@ import { CallState } from './call-state';
 import { createCallOptionsCheck } from './check-call-options';
 import { createErrorClassifier } from './classify-error';
 import { composeCallStages, composeTargetStages } from './compose-stages';
+import { isStreamingBinding } from './is-streaming-binding';
 import { keepAliveWhileRead } from './keep-alive-while-read';
 import type { ResilientModelOptions } from './model-options';
 import { prepareModelOptions } from './prepare-model-options';
@@ -23,6 +25,9 @@ import { toResilientStream } from './to-resilient-stream';
  * caller -> total deadline + signal -> `wrapCall` stages (first listed outermost) ->
  * fallback over targets -> `wrapTarget` stages -> one attempt (`binding.generate` or
  * `binding.stream` up to the commit point) -> observations to every stage's `observe`.
+ *
+ * A model whose binding does not stream (no `stream` method) serves `generate` only: its
+ * `stream` rejects with a `TypeError` before anything starts.
  *
  * Options are validated here; a bad value or an unknown key throws `InvalidOptionError`
  * naming the field. Per-call options are validated when the call is made: a bad one rejects
@@ -42,7 +47,8 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
     ...prepared.stages,
     ...createBuiltInStages(prepared.builtIn, {
       clock,
-      binding,
+      // The built-in stages read only `estimateTokens`, which every binding may have.
+      binding: binding as Binding<TTarget, TRequest, TResponse, TPart>,
       targetIds,
       classify: (error) => classify(error),
     }),
@@ -126,6 +132,11 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
       return { response, observation, target, targetId, targetIndex, attempts };
     },
     async stream(request, callOptions) {
+      if (!isStreamingBinding(binding)) {
+        throw new TypeError(
+          'This model does not stream: its binding has no `stream` method. Call `generate` instead.',
+        );
+      }
       const outcome = await run('stream', request, callOptions);
       if (outcome.mode !== 'stream')
         throw new TypeError('A stage returned a response to a stream call.');

@@ -17,6 +17,7 @@ export function keepAliveWhileRead<TPart>(
       return stream.usage;
     },
     settled: stream.settled,
+    opened: stream.opened,
     cancel: (reason) => stream.cancel(reason),
     [Symbol.asyncIterator]() {
       const iterator = stream[Symbol.asyncIterator]();

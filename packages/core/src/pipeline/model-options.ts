@@ -1,5 +1,5 @@
 import { type Clock, optionKeys } from '@resilient-llm/policies';
-import type { Binding } from '../contract/binding';
+import type { ModelBinding } from '../contract/binding';
 import type { PipelineEvent } from '../contract/pipeline-event';
 import type { Stage } from '../contract/stage';
 import type { BulkheadStageOptions } from '../stages/bulkhead-stage';
@@ -10,8 +10,8 @@ import type { StreamTimeouts } from '../stream/stream-timeouts';
 
 /** Options of `createResilientModel`. */
 export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
-  /** The adapter that drives one SDK. */
-  binding: Binding<TTarget, TRequest, TResponse, TPart>;
+  /** The adapter that drives one SDK: a `Binding`, or a `GenerateBinding` for a model that never streams. */
+  binding: ModelBinding<TTarget, TRequest, TResponse, TPart>;
   /** The fallback chain, tried in order. At least one; target ids must be unique. */
   targets: readonly TTarget[];
   /**

@@ -10,6 +10,7 @@ import {
   InvalidOptionError,
   systemClock,
 } from '@resilient-llm/policies';
+import type { Binding } from '../contract/binding';
 import type { Stage } from '../contract/stage';
 import { streamTimeoutKeys } from '../stream/stream-timeouts';
 import {
@@ -18,8 +19,10 @@ import {
   resilientModelOptionKeys,
 } from './model-options';
 
-const bindingMethods = ['targetId', 'generate', 'stream', 'classify', 'partRole'] as const;
+const bindingMethods = ['targetId', 'generate', 'classify'] as const;
 const optionalBindingMethods = [
+  'stream',
+  'partRole',
   'observe',
   'observePart',
   'partError',
@@ -55,7 +58,9 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
   } = options;
   assertRequired('binding', binding);
   assertMethods('binding', binding, bindingMethods);
-  for (const method of optionalBindingMethods) assertFunction(`binding.${method}`, binding[method]);
+  const members = binding as Partial<Binding<TTarget, TRequest, TResponse, TPart>>;
+  for (const method of optionalBindingMethods) assertFunction(`binding.${method}`, members[method]);
+  assertStreamingPair(members);
   if (!Array.isArray(targets) || targets.length === 0) {
     throw new InvalidOptionError({
       field: 'targets',
@@ -123,5 +128,17 @@ function assertUniqueTargetIds(ids: string[]): void {
         reason: 'repeats the id of an earlier target',
       });
     }
+  });
+}
+
+// A binding streams with both methods or not at all: the commit point needs the part roles.
+function assertStreamingPair(binding: { stream?: unknown; partRole?: unknown }): void {
+  if ((binding.stream === undefined) === (binding.partRole === undefined)) return;
+  const missing = binding.stream === undefined ? 'stream' : 'partRole';
+  const present = missing === 'stream' ? 'partRole' : 'stream';
+  throw new InvalidOptionError({
+    field: `binding.${missing}`,
+    value: undefined,
+    reason: `must be a function when binding.${present} is given (a binding streams with both or neither)`,
   });
 }

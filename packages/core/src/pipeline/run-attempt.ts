@@ -1,5 +1,5 @@
 import { startTimer, TimeoutError } from '@resilient-llm/policies';
-import type { Binding } from '../contract/binding';
+import type { ModelBinding } from '../contract/binding';
 import type { Observation } from '../contract/observation';
 import type { AttemptOutcome } from '../contract/outcome';
 import { openCommittedStream } from '../stream/open-committed-stream';
@@ -8,6 +8,7 @@ import { errorFromSignal } from '../util/error-from-signal';
 import { linkAbortController } from '../util/linked-abort-controller';
 import { raceSignal } from '../util/race-signal';
 import type { CallState, TargetState } from './call-state';
+import { isStreamingBinding } from './is-streaming-binding';
 
 /** Runs one attempt on one target: the innermost step of the pipeline. */
 export type AttemptRunner<TTarget, TRequest, TResponse, TPart> = (
@@ -22,7 +23,7 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
   streamTimeouts,
   observe,
 }: {
-  binding: Binding<TTarget, TRequest, TResponse, TPart>;
+  binding: ModelBinding<TTarget, TRequest, TResponse, TPart>;
   streamTimeouts: StreamTimeouts;
   observe: (observation: Observation, target: TargetState<TTarget>) => void;
 }): AttemptRunner<TTarget, TRequest, TResponse, TPart> {
@@ -52,6 +53,9 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
         }
         return { mode: 'generate', response, observation };
       }
+      // The model refuses stream calls of a binding that does not stream before they start.
+      if (!isStreamingBinding(binding)) throw new TypeError('The binding does not stream.');
+      const streaming = binding;
       const { firstContentTimeoutMs, idleTimeoutMs } = streamTimeouts;
       // The first-content limit covers opening the stream too: some providers send no
       // headers until the first token is ready.
@@ -64,12 +68,12 @@ export function createAttemptRunner<TTarget, TRequest, TResponse, TPart>({
         { clock: call.clock },
       );
       let observation: Observation | undefined;
-      const stream = await untilAborted(binding.stream(target.target, request, { signal }))
+      const stream = await untilAborted(streaming.stream(target.target, request, { signal }))
         .then((source) => {
           observation = source.observation;
           return openCommittedStream({
             source,
-            binding,
+            binding: streaming,
             targetId,
             signal,
             abortAttempt: (reason) => controller.abort(reason),

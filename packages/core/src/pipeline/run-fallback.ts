@@ -1,4 +1,4 @@
-import type { Binding } from '../contract/binding';
+import type { ModelBinding } from '../contract/binding';
 import type { AttemptOutcome, CallOutcome } from '../contract/outcome';
 import { AllTargetsFailedError, type TargetFailure } from '../errors/all-targets-failed-error';
 import { errorFromSignal } from '../util/error-from-signal';
@@ -14,7 +14,7 @@ export function createFallbackRunner<TTarget, TRequest, TResponse, TPart>({
   targets,
   runTarget,
 }: {
-  binding: Binding<TTarget, TRequest, TResponse, TPart>;
+  binding: ModelBinding<TTarget, TRequest, TResponse, TPart>;
   targets: readonly TTarget[];
   runTarget: (
     request: TRequest,
