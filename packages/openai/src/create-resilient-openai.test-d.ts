@@ -3,7 +3,9 @@ import OpenAI from 'openai';
 import type { APIPromise } from 'openai/core/api-promise';
 import type { Stream } from 'openai/core/streaming';
 import { describe, expectTypeOf, it } from 'vitest';
+import { withCallOptions } from './call-options';
 import { createResilientOpenAI } from './create-resilient-openai';
+import type { SdkRequestOptions } from './openai-request';
 import { getProvenance, type OpenAIProvenance } from './provenance';
 
 const resilient = createResilientOpenAI({ targets: [{ client: new OpenAI({ apiKey: 'sk' }) }] });
@@ -61,5 +63,17 @@ describe('the resilient client keeps the SDK types', () => {
     expectTypeOf(getProvenance(data)).toEqualTypeOf<OpenAIProvenance | undefined>();
     expectTypeOf(resilient.model.stream).returns.resolves.toHaveProperty('stream');
     expectTypeOf<ResilientStream<unknown>>().toHaveProperty('toReadableStream');
+  });
+
+  it('takes per-call options as request options, keeping the overloads', () => {
+    const options = withCallOptions({ timeoutMs: 5_000, metadata: { user: 'u1' } }, { timeout: 1 });
+    expectTypeOf(options).toEqualTypeOf<SdkRequestOptions>();
+    expectTypeOf(
+      resilient.chat.completions.create({ model: 'm', messages, stream: true }, options),
+    ).toEqualTypeOf<APIPromise<Stream<OpenAI.Chat.ChatCompletionChunk>>>();
+    // @ts-expect-error The signal is the SDK's own request option.
+    withCallOptions({ signal: new AbortController().signal });
+    // @ts-expect-error A key no stage declares (by augmenting `CallOptions`) is no call option.
+    withCallOptions({ region: 'eu' });
   });
 });

@@ -1,5 +1,6 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
 import type { ResilientModel } from '@resilient-llm/core';
+import type { CallOptionsReader } from '../language-model/call-options-of';
 import { generateThroughPipeline } from '../language-model/call-through-pipeline';
 import type { ModelTarget } from '../target/model-target';
 import type { EmbeddingRequest } from './embedding-request';
@@ -16,4 +17,5 @@ export type EmbeddingPipeline = ResilientModel<
 export const embedThroughPipeline = (
   pipeline: EmbeddingPipeline,
   request: EmbeddingRequest,
-): Promise<EmbeddingModelV4Result> => generateThroughPipeline(pipeline, request);
+  callOptionsOf: CallOptionsReader,
+): Promise<EmbeddingModelV4Result> => generateThroughPipeline(pipeline, request, callOptionsOf);
