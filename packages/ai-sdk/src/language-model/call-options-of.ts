@@ -9,7 +9,7 @@ import {
 import { metadataNamespace } from '../metadata/resilient-metadata';
 
 /** The AI SDK call options that carry the pipeline's per-call options. */
-export interface CallOptionsSource {
+interface CallOptionsSource {
   readonly abortSignal?: AbortSignal;
   readonly providerOptions?: SharedV4ProviderOptions;
 }
