@@ -5,7 +5,6 @@ import {
   type CircuitBreakerStageOptions,
   createCircuitBreakerStage,
 } from './circuit-breaker-stage';
-import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { createRateLimitStage, type RateLimitStageOptions } from './rate-limit-stage';
 import { createRetryStage, type RetryStageOptions } from './retry-stage';
 
@@ -41,7 +40,7 @@ export function createBuiltInStages<TTarget, TRequest, TResponse, TPart>(
     options.rateLimit &&
     createRateLimitStage<TTarget, TRequest, TResponse, TPart>(options.rateLimit);
   if (options.bulkhead) {
-    if (rateLimit) stages.push(createRateLimitAdmissionStage(rateLimit));
+    if (rateLimit) stages.push(rateLimit.admission);
     stages.push(createBulkheadStage(options.bulkhead));
   }
   if (rateLimit) stages.push(rateLimit);

@@ -17,6 +17,7 @@ import { suggestedWaitMs } from '../headers/suggested-wait';
 import { countableTokens } from './countable-tokens';
 import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
+import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { ResponseTimes } from './response-times';
 
 /** Options of one target's rate limiter in the pipeline. */
@@ -56,6 +57,12 @@ export interface RateLimitStage<TTarget, TRequest, TResponse, TPart>
     request: TRequest,
     context: TargetContext<TTarget>,
   ): RateLimitWaitTooLongError | undefined;
+  /**
+   * A stage to list before a bulkhead, as the model does: it refuses at once an attempt this
+   * stage would refuse ({@link refusalFor}), so the call falls over without waiting for a
+   * bulkhead slot. It takes no permit; this stage, listed after the bulkhead, takes it.
+   */
+  readonly admission: Stage<TTarget, TRequest, TResponse, TPart>;
 }
 
 /**
@@ -121,16 +128,18 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
       maxWaitMs: Math.min(target.maxWaitMs, Math.max(0, answerTimeLeftMs)),
     };
   };
+  const refusalFor = (request: TRequest, context: TargetContext<TTarget>) => {
+    const { limiter, tokens, maxWaitMs } = allowance(request, context);
+    const waitMs = limiter.expectedWaitMs(tokens);
+    if (waitMs <= maxWaitMs) return undefined;
+    return new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
+  };
   return {
     name: 'rate-limit',
     limiters,
     setup: model.setup,
-    refusalFor(request, context) {
-      const { limiter, tokens, maxWaitMs } = allowance(request, context);
-      const waitMs = limiter.expectedWaitMs(tokens);
-      if (waitMs <= maxWaitMs) return undefined;
-      return new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
-    },
+    refusalFor,
+    admission: createRateLimitAdmissionStage(refusalFor),
     async wrapTarget({ request, context, next }) {
       const { limiter, responseTimes, tokens, maxWaitMs } = allowance(request, context);
       const permit = await limiter.acquire({ tokens, signal: context.signal, maxWaitMs });

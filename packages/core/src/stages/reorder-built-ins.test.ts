@@ -143,6 +143,32 @@ describe('built-in stages placed by the user', () => {
     expect(flaky.signals).toHaveLength(2);
   });
 
+  it('include the rate limiter’s admission check, listed before a bulkhead as the model does', async () => {
+    const busy = scriptedTarget('busy', { hang: true });
+    const spare = scriptedTarget('spare', { respond: 'ok' });
+    const rateLimit = createRateLimitStage<ScriptedTarget, string, string, TestPart>({
+      targets: { busy: { requestsPerWindow: 1, windowMs: 60_000, maxWaitMs: 1_000 } },
+    });
+    const stages: TestStage[] = [
+      rateLimit.admission,
+      createBulkheadStage({ maxConcurrent: 1, maxQueued: 10 }),
+      rateLimit,
+    ];
+    const model = createResilientModel({
+      ...noBuiltIns,
+      binding: scriptedBinding,
+      targets: [busy, spare],
+      stages,
+    });
+
+    const hanging = model.generate('first', { timeoutMs: 1_000 }).catch((error: unknown) => error);
+    // Refused before it queues for the busy target's only slot: it falls over at once.
+    await expect(model.generate('second')).resolves.toMatchObject({ targetId: 'spare' });
+    expect(busy.signals).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await hanging;
+  });
+
   it('replace the model options of a switched-off built-in with the stage’s own', async () => {
     const target = scriptedTarget('a', ...serverErrors(4), { respond: 'ok' });
     const model = createResilientModel({

@@ -62,6 +62,7 @@ export function createRetryStage<TTarget, TRequest, TResponse, TPart>(
           retryAfterMs: (error) => failures.of(error)?.retryAfterMs,
         }),
     );
+  // Options are checked now, before the stage knows its model and clock.
   policyOn(systemClock);
   const model = createModelState('retry', ({ clock }) => policyOn(clock));
   return {
