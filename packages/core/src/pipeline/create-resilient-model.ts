@@ -38,15 +38,8 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
     binding.classify(error, (target ?? targets[0]) as TTarget),
   );
   const targetIds = targets.map((target) => binding.targetId(target));
-  const stages = [
-    ...prepared.stages,
-    ...createBuiltInStages(prepared.builtIn, {
-      clock,
-      binding,
-      targetIds,
-      classify: (error) => classify(error),
-    }),
-  ];
+  const stages = [...prepared.stages, ...createBuiltInStages(prepared.builtIn)];
+  // Built-ins and your stages alike learn the model here, once, before any call.
   for (const stage of stages) stage.setup?.({ binding, targets, targetIds, clock, events });
   const checkCallOptions = createCallOptionsCheck(stages);
   const observers = stages.filter((stage) => stage.observe);
