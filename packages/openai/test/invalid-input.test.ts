@@ -1,9 +1,9 @@
 import { InvalidOptionError } from '@resilient-llm/core';
 import { createManualClock } from '@resilient-llm/simulator';
+import { refusal, renderings } from '@resilient-llm/test-utils/refusal';
 import OpenAI from 'openai';
 import { APIPromise } from 'openai/core/api-promise';
 import { afterEach, describe, expect, it } from 'vitest';
-import { refusal, renderings } from '../../policies/src/testing/refusal';
 import { createOpenAIBinding, createResilientOpenAI } from '../src/index';
 import { settleWithClock } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';

@@ -1,7 +1,7 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
+import { collect } from '@resilient-llm/test-utils/scripted-binding';
 import { createClient } from 'redis';
 import { expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../cache/test/cache-setup';
-import { collect } from '../../cache/test/scripted-binding';
 import { describeWithRedis } from '../test/describe-with-redis';
 import { RedisCacheStore } from './redis-cache-store';
 

@@ -1,8 +1,9 @@
+import { cachedLanguageModel, cachedOpenAI } from '@resilient-llm/test-utils/cached-clients';
+import { manualClock } from '@resilient-llm/test-utils/manual-clock';
+import { observedStore } from '@resilient-llm/test-utils/observed-store';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText } from 'ai';
 import { expect, it, vi } from 'vitest';
-import { cachedLanguageModel, cachedOpenAI, useSimulator } from '../../cache/test/cached-clients';
-import { manualClock } from '../../cache/test/manual-clock';
-import { observedStore } from '../../cache/test/observed-store';
 import { createRedisClient } from '../src/create-redis-client';
 import { RedisCacheStore } from '../src/redis-cache-store';
 import { describeWithRedis } from './describe-with-redis';
@@ -37,7 +38,7 @@ for (const [name, cachedClient] of Object.entries(adapters)) {
     const startSimulator = useSimulator();
 
     it('answers every call from upstream; once the breaker opens no call reaches Redis', async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const client = createRedisClient({ url: server().url });
       const { store, calls } = observedStore(new RedisCacheStore({ client, keyPrefix: 'kill:' }));
       const { cache, ask } = cachedClient(simulator.baseURL, store, manualClock());
@@ -74,7 +75,7 @@ for (const [name, cachedClient] of Object.entries(adapters)) {
     const startSimulator = useSimulator();
 
     it('answers every call; once the breaker opens no call waits for the store timeout', async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const clock = manualClock();
       const client = createRedisClient({ url: server().url });
       const { store, calls } = observedStore(new RedisCacheStore({ client, keyPrefix: 'frozen:' }));

@@ -1,6 +1,6 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
+import { observedStore } from '@resilient-llm/test-utils/observed-store';
 import { describe, expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../test/cache-setup';
-import { observedStore } from '../../test/observed-store';
 import type { CacheStore } from '../store/cache-store';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 

@@ -1,5 +1,5 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { describe, expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../test/cache-setup';
 import type { CacheStore } from '../store/cache-store';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 

@@ -1,6 +1,6 @@
+import { describeCacheStoreConformance } from '@resilient-llm/test-utils/cache-store-conformance';
+import { manualClock } from '@resilient-llm/test-utils/manual-clock';
 import { describe, expect, it } from 'vitest';
-import { describeCacheStoreConformance } from '../../test/cache-store-conformance';
-import { manualClock } from '../../test/manual-clock';
 import { estimateEntryBytes } from './estimate-entry-bytes';
 import { MemoryCacheStore } from './memory-cache-store';
 

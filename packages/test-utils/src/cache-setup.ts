@@ -1,14 +1,16 @@
+import {
+  type CacheStageOptions,
+  type CacheStore,
+  createCacheStage,
+  MemoryCacheStore,
+} from '@resilient-llm/cache';
 import { createResilientModel } from '@resilient-llm/core';
-import type { CacheStageOptions } from '../src/stage/cache-stage-options';
-import { createCacheStage } from '../src/stage/create-cache-stage';
-import type { CacheStore } from '../src/store/cache-store';
-import { MemoryCacheStore } from '../src/store/memory-cache-store';
 import { manualClock } from './manual-clock';
 import {
   noBuiltIns,
   type ScriptedTarget,
   type Step,
-  scriptedBinding,
+  scriptedRequestBinding,
   scriptedTarget,
   type TestPart,
   type TestRequest,
@@ -28,13 +30,13 @@ export function setupCachedModel({ steps = [], store, cache = {} }: SetupOptions
   const cacheStore = store ?? new MemoryCacheStore({ clock });
   const stage = createCacheStage<ScriptedTarget, TestRequest, string, TestPart>({
     store: cacheStore,
-    binding: scriptedBinding,
+    binding: scriptedRequestBinding,
     target,
     ...cache,
   });
   const model = createResilientModel({
     ...noBuiltIns,
-    binding: scriptedBinding,
+    binding: scriptedRequestBinding,
     targets: [target],
     stages: [stage],
     clock,
