@@ -1,5 +1,6 @@
+import { createManualClock } from '@resilient-llm/simulator';
 import { aiSdkApis, cachedLanguageModel } from '@resilient-llm/test-utils/cached-clients';
-import { manualClock } from '@resilient-llm/test-utils/manual-clock';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
 import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText, streamText } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
@@ -69,7 +70,7 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   });
 
   it('keeps an answer for the ttlMs its call set, under the key of the call without it', async () => {
-    const clock = manualClock();
+    const clock = createManualClock(testEpochMs);
     const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api, {
       clock,
@@ -93,7 +94,7 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   });
 
   it('serves a stale answer within the staleWhileRevalidateMs its call set, refreshed in the background', async () => {
-    const clock = manualClock();
+    const clock = createManualClock(testEpochMs);
     const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api, {
       clock,

@@ -1,5 +1,6 @@
 import { aiSdkApis, cachedLanguageModel } from '@resilient-llm/test-utils/cached-clients';
 import { collect } from '@resilient-llm/test-utils/scripted-binding';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
 import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText, streamText } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
@@ -19,7 +20,7 @@ function withoutRunDetails(part: object): object {
 
 describe.each(aiSdkApis)('the cache stage in the AI SDK adapter, %s API', (api) => {
   // Answers carry a real `created` time, so that a replay can be seen to keep it.
-  const startSimulator = useSimulator({ startMs: Date.UTC(2026, 0, 1) });
+  const startSimulator = useSimulator({ startMs: testEpochMs });
 
   it('answers a repeated generateText without a request', async () => {
     const { simulator } = await startSimulator();

@@ -1,7 +1,8 @@
 import { getProvenance } from '@resilient-llm/openai';
+import { createManualClock } from '@resilient-llm/simulator';
 import { cachedOpenAI } from '@resilient-llm/test-utils/cached-clients';
-import { manualClock } from '@resilient-llm/test-utils/manual-clock';
 import { collect } from '@resilient-llm/test-utils/scripted-binding';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
 import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { describe, expect, it, vi } from 'vitest';
 import type { CacheControl } from '../src/stage/cache-control';
@@ -85,7 +86,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   });
 
   it('keeps an answer for the ttlMs its call set, under the key of the call without the header', async () => {
-    const clock = manualClock();
+    const clock = createManualClock(testEpochMs);
     const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), { clock });
 
@@ -103,7 +104,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   });
 
   it('serves a stale answer within the staleWhileRevalidateMs its call set, refreshed in the background', async () => {
-    const clock = manualClock();
+    const clock = createManualClock(testEpochMs);
     const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), { clock });
     const control = cacheRequestOptions({ ttlMs: 1_000, staleWhileRevalidateMs: 60_000 });

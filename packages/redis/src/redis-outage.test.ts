@@ -70,7 +70,7 @@ describeWithRedis('a streaming cached model when redis-server is killed', (serve
       await vi.waitFor(() => expect(client.isReady).toBe(false));
       const call = model.stream({ prompt: 'hi' });
       // The call's deadline and the pending store read each hold one timer on the manual clock.
-      await vi.waitFor(() => expect(clock.pendingTimers).toBe(2));
+      await vi.waitFor(() => expect(clock.pendingTimers()).toBe(2));
       clock.advance(200);
 
       const fresh = await call;

@@ -5,7 +5,7 @@ import {
   MemoryCacheStore,
 } from '@resilient-llm/cache';
 import { createResilientModel } from '@resilient-llm/core';
-import { manualClock } from './manual-clock';
+import { createManualClock } from '@resilient-llm/simulator';
 import {
   noBuiltIns,
   type ScriptedTarget,
@@ -15,6 +15,7 @@ import {
   type TestPart,
   type TestRequest,
 } from './scripted-binding';
+import { testEpochMs } from './test-epoch';
 
 /** Options of {@link setupCachedModel}. */
 interface SetupOptions {
@@ -25,7 +26,7 @@ interface SetupOptions {
 
 /** One scripted target behind a cache stage on a memory store, all on one manual clock. */
 export function setupCachedModel({ steps = [], store, cache = {} }: SetupOptions = {}) {
-  const clock = manualClock();
+  const clock = createManualClock(testEpochMs);
   const target = scriptedTarget('a', ...steps);
   const cacheStore = store ?? new MemoryCacheStore({ clock });
   const stage = createCacheStage<ScriptedTarget, TestRequest, string, TestPart>({

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const sourceHooks = fileURLToPath(new URL('./source-hooks.ts', import.meta.url));
 
 /** How a child process ended, with everything it printed. */
-export interface ChildExit {
+interface ChildExit {
   readonly code: number | null;
   readonly signal: string | null;
   /** True when it was still running after `exitBoundMs` and had to be killed. */
@@ -20,7 +20,10 @@ export interface ChildExit {
  * beyond what it needs, so that a process held open by a stray timer or handle is caught
  * rather than waited for.
  */
-export async function runChild(script: URL, { exitBoundMs }: { exitBoundMs: number }) {
+export async function runChild(
+  script: URL,
+  { exitBoundMs }: { exitBoundMs: number },
+): Promise<ChildExit> {
   const scriptPath = fileURLToPath(script);
   const child = spawn(
     process.execPath,
@@ -49,5 +52,5 @@ export async function runChild(script: URL, { exitBoundMs }: { exitBoundMs: numb
       child.once('exit', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal })),
   );
   clearTimeout(kill);
-  return { code, signal, killed, output } satisfies ChildExit;
+  return { code, signal, killed, output };
 }

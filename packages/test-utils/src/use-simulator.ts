@@ -17,8 +17,8 @@ export interface SimulatorOfTest {
 /** Options of {@link useSimulator}. */
 export interface UseSimulatorOptions {
   /**
-   * Where the manual clock starts, in epoch milliseconds. Defaults to 0. Give a date where the
-   * `created` time of answers matters: the SDKs read a `created` of 0 as none and use their own.
+   * Where the manual clock starts, in epoch milliseconds. Defaults to 0. Give `testEpochMs`
+   * where the `created` time of answers matters: the SDKs read a `created` of 0 as none.
    */
   startMs?: number;
 }
