@@ -3,13 +3,13 @@ import {
   RateLimitWaitTooLongError,
   TimeoutError,
 } from '@resilient-llm/policies';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HttpError,
   noBuiltIns,
   scriptedBinding,
   scriptedTarget,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../contract/observation';
 import { createResilientModel } from '../pipeline/create-resilient-model';
 import { createRateLimitStage, type RateLimitStageOptions } from './rate-limit-stage';
