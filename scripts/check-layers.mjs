@@ -1,9 +1,11 @@
 // The import check: no import cycle between files, and none between the folders of a
-// package's src (a folder never imports one that imports it back), for every package.
-// Run: node scripts/check-layers.mjs  (or `pnpm run check:layers`). Exits 1 on a cycle.
+// package's src (a folder never imports one that imports it back), for every package; and no
+// file reaching into another package by a relative path (package-boundaries.mjs).
+// Run: node scripts/check-layers.mjs  (or `pnpm run check:layers`). Exits 1 on a problem.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import madge from 'madge';
+import { crossPackageImports } from './package-boundaries.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const packages = readdirSync(path.join(root, 'packages'));
@@ -50,7 +52,14 @@ console.log(
     ? 'layers: no import cycle between files or folders'
     : `layers: ${problems} cycle(s)`,
 );
-process.exitCode = problems === 0 ? 0 : 1;
+const crossings = crossPackageImports(root, path.join(root, 'packages'));
+for (const crossing of crossings) console.log(`relative import into another package: ${crossing}`);
+console.log(
+  crossings.length === 0
+    ? 'boundaries: every package reaches the others through their names'
+    : `boundaries: ${crossings.length} relative import(s) into another package; import it by name, or move a shared test helper to packages/test-utils`,
+);
+process.exitCode = problems === 0 && crossings.length === 0 ? 0 : 1;
 
 /** One cycle per strongly connected group of folders (Tarjan), as a list of folders. */
 function folderCycles(edges) {

@@ -2,17 +2,17 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
 import { InvalidOptionError } from '@resilient-llm/core';
 import { driveClock } from '@resilient-llm/simulator';
+import { createCapturingFetch, type SentRequest } from '@resilient-llm/test-utils/capturing-fetch';
+import { tenantStage } from '@resilient-llm/test-utils/tenant-stage';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { embed, generateText, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
-import { createCapturingFetch, type SentRequest } from '../../core/src/testing/capturing-fetch';
-import { tenantStage } from '../../core/src/testing/tenant-stage';
 import {
   createResilientEmbeddingModel,
   createResilientModel,
   type LanguageModelStage,
 } from '../src/index';
 import { openAiApis } from './simulated-openai';
-import { useSimulator } from './use-simulator';
 
 const tenantOptions = { resilientLlm: { tenant: 'acme-tenant' } };
 

@@ -1,12 +1,12 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { AllTargetsFailedError } from '@resilient-llm/core';
 import { driveClock } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { embed, embedMany, wrapEmbeddingModel } from 'ai';
 import { MockEmbeddingModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { createResilientEmbeddingMiddleware, createResilientEmbeddingModel } from '../src/index';
 import { requestsTo } from './simulated-openai';
-import { useSimulator } from './use-simulator';
 
 describe('resilient embedding models', () => {
   const start = useSimulator();

@@ -1,10 +1,10 @@
 import { AllTargetsFailedError } from '@resilient-llm/core';
 import { driveClock, waitForCondition } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createResilientModel } from '../src/index';
 import { openAiApis, requestsTo, simulatedModels } from './simulated-openai';
-import { useSimulator } from './use-simulator';
 
 const noJitter = { jitter: 'none', initialDelayMs: 100 } as const;
 

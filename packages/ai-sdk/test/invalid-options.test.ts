@@ -1,7 +1,7 @@
 import { InvalidOptionError, systemClock } from '@resilient-llm/core';
+import { refusal } from '@resilient-llm/test-utils/refusal';
 import { MockEmbeddingModelV4, MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../../policies/src/testing/refusal';
 import {
   createEmbeddingBinding,
   createLanguageModelBinding,

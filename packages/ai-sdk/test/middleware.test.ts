@@ -1,6 +1,7 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { AllTargetsFailedError, InvalidOptionError } from '@resilient-llm/core';
 import { driveClock } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import {
   createProviderRegistry,
   generateText,
@@ -11,7 +12,6 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createResilientMiddleware } from '../src/index';
 import { requestsTo } from './simulated-openai';
-import { useSimulator } from './use-simulator';
 
 const noJitter = { jitter: 'none', initialDelayMs: 100 } as const;
 

@@ -1,8 +1,8 @@
+import { expectBuild, field, listCase, objectCase } from '@resilient-llm/test-utils/option-case';
+import { pipelineOptionCases } from '@resilient-llm/test-utils/pipeline-option-cases';
 import { MockLanguageModelV4 } from 'ai/test';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { expectBuild, field, listCase, objectCase } from '../../core/src/testing/option-case';
-import { pipelineOptionCases } from '../../core/src/testing/pipeline-option-cases';
 import { createResilientModel } from '../src/index';
 import { resilientLanguageModelOptionKeys } from '../src/language-model/resilient-language-model-options';
 

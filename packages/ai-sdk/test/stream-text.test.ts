@@ -1,10 +1,10 @@
 import { StreamInterruptedError } from '@resilient-llm/core';
 import { driveClock, waitForCondition, yieldToIo } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createResilientModel } from '../src/index';
 import { openAiApis, requestsTo, simulatedModels } from './simulated-openai';
-import { useSimulator } from './use-simulator';
 
 type FullStreamPart = { type: string; text?: string; error?: unknown };
 

@@ -1,10 +1,10 @@
 import { driveClock } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText, Output, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createResilientModel } from '../src/index';
 import { openAiApis, requestsTo, simulatedModels } from './simulated-openai';
-import { useSimulator } from './use-simulator';
 
 const weatherInput = z.object({ city: z.string(), unit: z.enum(['celsius', 'fahrenheit']) });
 const weather = tool({ description: 'The weather in a city.', inputSchema: weatherInput });

@@ -1,6 +1,7 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { createResilientModel } from '@resilient-llm/ai-sdk';
 import { driveClock } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -8,7 +9,6 @@ import { answerSchemaOf, createAiSdkBatchSender } from '../src/ai-sdk';
 import { createPromptBatcher } from '../src/index';
 import { prompts, referenceAnswers } from './reference-answers';
 import { tamperingFetch } from './tampering-fetch';
-import { useSimulator } from './use-simulator';
 
 describe('prompt batching through the resilient AI SDK model', () => {
   const start = useSimulator();

@@ -3,6 +3,7 @@ import { createResilientEmbeddingModel } from '@resilient-llm/ai-sdk';
 import { AbortedError } from '@resilient-llm/core';
 import { createResilientOpenAI } from '@resilient-llm/openai';
 import { driveClock } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { embed } from 'ai';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import { createAiSdkEmbeddingSender } from '../src/ai-sdk';
 import { createEmbeddingCoalescer } from '../src/index';
 import { createOpenAIEmbeddingSender } from '../src/openai';
 import { prompts } from './reference-answers';
-import { useSimulator } from './use-simulator';
 
 describe('embedding coalescing', () => {
   const start = useSimulator();

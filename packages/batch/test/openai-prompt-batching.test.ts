@@ -1,13 +1,13 @@
 import { AbortedError, AllTargetsFailedError } from '@resilient-llm/core';
 import { createResilientOpenAI } from '@resilient-llm/openai';
 import { driveClock, waitForCondition, yieldToIo } from '@resilient-llm/simulator';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createPromptBatcher, MissingItemAnswerError } from '../src/index';
 import { createOpenAIBatchSender } from '../src/openai';
 import { prompts, referenceAnswers } from './reference-answers';
 import { tamperingFetch } from './tampering-fetch';
-import { useSimulator } from './use-simulator';
 
 const model = 'gpt-sim';
 

@@ -1,9 +1,11 @@
+import { createManualClock } from '@resilient-llm/simulator';
+import { aiSdkApis, cachedLanguageModel } from '@resilient-llm/test-utils/cached-clients';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText, streamText } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import type { CacheControl } from '../src/stage/cache-control';
 import { MemoryCacheStore } from '../src/store/memory-cache-store';
-import { aiSdkApis, cachedLanguageModel, useSimulator } from './cached-clients';
-import { manualClock } from './manual-clock';
 
 const prompt = 'What does a circuit breaker do?';
 
@@ -17,7 +19,7 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   const startSimulator = useSimulator();
 
   it('skips the cache for a call that says skip: no read, no write', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
 
     const first = await generateText({ model, prompt });
@@ -36,7 +38,7 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   });
 
   it('skips the cache for a streamText call that says skip', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
     const providerOptions = cacheProviderOptions({ skip: true });
 
@@ -48,7 +50,7 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   });
 
   it('goes upstream for a call that says refresh, and stores its answer', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
 
     const first = await generateText({ model, prompt });
@@ -68,8 +70,8 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   });
 
   it('keeps an answer for the ttlMs its call set, under the key of the call without it', async () => {
-    const clock = manualClock();
-    const simulator = await startSimulator();
+    const clock = createManualClock(testEpochMs);
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api, {
       clock,
     });
@@ -92,8 +94,8 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   });
 
   it('serves a stale answer within the staleWhileRevalidateMs its call set, refreshed in the background', async () => {
-    const clock = manualClock();
-    const simulator = await startSimulator();
+    const clock = createManualClock(testEpochMs);
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api, {
       clock,
     });
@@ -116,7 +118,7 @@ describe.each(aiSdkApis)('per-call cache control through the AI SDK adapter, %s 
   });
 
   it('keys apart calls whose other provider options differ', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { model } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
 
     await generateText({ model, prompt, providerOptions: cacheProviderOptions({ ttlMs: 60_000 }) });

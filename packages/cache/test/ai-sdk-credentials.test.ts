@@ -1,14 +1,14 @@
-import { generateText, streamText } from 'ai';
-import { describe, expect, it, vi } from 'vitest';
-import { MemoryCacheStore } from '../src/store/memory-cache-store';
 import {
   aiSdkApis,
   type CachedClientOptions,
   cachedLanguageModel,
   requestsWith,
-  useSimulator,
-} from './cached-clients';
-import { observedStore } from './observed-store';
+} from '@resilient-llm/test-utils/cached-clients';
+import { observedStore } from '@resilient-llm/test-utils/observed-store';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
+import { generateText, streamText } from 'ai';
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryCacheStore } from '../src/store/memory-cache-store';
 
 const canary = 'canary-prompt-5d1e';
 const prompt = `Which tenant am I? ${canary}`;
@@ -38,7 +38,7 @@ describe.each(aiSdkApis)(
     const startSimulator = useSimulator();
 
     it('sends each API key to the provider: no model gets an answer paid for with another key', async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const [answerOfA, answerOfB] = await askInTurn(simulator.baseURL, api, [keyOfA, keyOfB]);
 
       expect(answerOfB.response.id).not.toBe(answerOfA.response.id);
@@ -48,7 +48,7 @@ describe.each(aiSdkApis)(
     });
 
     it('shares hits between models of the same API key', async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const [answer, hit] = await askInTurn(simulator.baseURL, api, [keyOfA, keyOfA]);
 
       expect(hit.response.id).toBe(answer.response.id);
@@ -57,7 +57,7 @@ describe.each(aiSdkApis)(
     });
 
     it("keeps a call with its own Authorization header apart from the provider's key", async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api, {
         apiKey: keyOfA,
       });
@@ -78,7 +78,7 @@ describe.each(aiSdkApis)(
     });
 
     it('shares answers across API keys only when told to (shareAcrossCredentials)', async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const shared = { shareAcrossCredentials: true };
       const [answerOfA, answerOfB] = await askInTurn(
         simulator.baseURL,
@@ -92,7 +92,7 @@ describe.each(aiSdkApis)(
     });
 
     it('stores neither the API key nor the prompt; a replay still answers through the SDK', async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const { store, written } = observedStore();
       const { model, cache } = cachedLanguageModel(simulator.baseURL, store, api, {
         apiKey: keyOfA,

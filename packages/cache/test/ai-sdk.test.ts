@@ -1,8 +1,10 @@
+import { aiSdkApis, cachedLanguageModel } from '@resilient-llm/test-utils/cached-clients';
+import { collect } from '@resilient-llm/test-utils/scripted-binding';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText, streamText } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryCacheStore } from '../src/store/memory-cache-store';
-import { aiSdkApis, cachedLanguageModel, useSimulator } from './cached-clients';
-import { collect } from './scripted-binding';
 
 const prompt = 'What does a circuit breaker do?';
 
@@ -17,10 +19,11 @@ function withoutRunDetails(part: object): object {
 }
 
 describe.each(aiSdkApis)('the cache stage in the AI SDK adapter, %s API', (api) => {
-  const startSimulator = useSimulator();
+  // Answers carry a real `created` time, so that a replay can be seen to keep it.
+  const startSimulator = useSimulator({ startMs: testEpochMs });
 
   it('answers a repeated generateText without a request', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
 
     const first = await generateText({ model, prompt });
@@ -41,7 +44,7 @@ describe.each(aiSdkApis)('the cache stage in the AI SDK adapter, %s API', (api) 
   });
 
   it('sends 50 concurrent identical generateText calls to the simulator once', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
 
     const results = await Promise.all(
@@ -54,7 +57,7 @@ describe.each(aiSdkApis)('the cache stage in the AI SDK adapter, %s API', (api) 
   });
 
   it('replays a streamText stream part for part, without a request', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
 
     const first = streamText({ model, prompt });

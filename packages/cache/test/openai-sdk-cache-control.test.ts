@@ -1,10 +1,12 @@
 import { getProvenance } from '@resilient-llm/openai';
+import { createManualClock } from '@resilient-llm/simulator';
+import { cachedOpenAI } from '@resilient-llm/test-utils/cached-clients';
+import { collect } from '@resilient-llm/test-utils/scripted-binding';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { describe, expect, it, vi } from 'vitest';
 import type { CacheControl } from '../src/stage/cache-control';
 import { MemoryCacheStore } from '../src/store/memory-cache-store';
-import { cachedOpenAI, useSimulator } from './cached-clients';
-import { manualClock } from './manual-clock';
-import { collect } from './scripted-binding';
 
 const body = {
   model: 'gpt-sim',
@@ -20,7 +22,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   const startSimulator = useSimulator();
 
   it('skips the cache for a call whose header says skip: no read, no write', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
 
     const first = await openai.chat.completions.create(body);
@@ -35,7 +37,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   });
 
   it('skips the cache for a stream whose header says skip', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const streaming = { ...body, stream: true as const };
 
@@ -51,7 +53,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   });
 
   it('skips the cache for Responses API and embeddings calls whose header says skip', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const skip = cacheRequestOptions({ skip: true });
     const embeddingsBody = { model: 'text-embedding-sim', input: ['first text'] };
@@ -66,7 +68,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   });
 
   it('goes upstream for a call whose header says refresh, and stores its answer', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
 
     const first = await openai.chat.completions.create(body);
@@ -84,8 +86,8 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   });
 
   it('keeps an answer for the ttlMs its call set, under the key of the call without the header', async () => {
-    const clock = manualClock();
-    const simulator = await startSimulator();
+    const clock = createManualClock(testEpochMs);
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), { clock });
 
     const first = await openai.chat.completions.create(body, cacheRequestOptions({ ttlMs: 1_000 }));
@@ -102,8 +104,8 @@ describe('per-call cache control through createResilientOpenAI, against the simu
   });
 
   it('serves a stale answer within the staleWhileRevalidateMs its call set, refreshed in the background', async () => {
-    const clock = manualClock();
-    const simulator = await startSimulator();
+    const clock = createManualClock(testEpochMs);
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), { clock });
     const control = cacheRequestOptions({ ttlMs: 1_000, staleWhileRevalidateMs: 60_000 });
 

@@ -1,13 +1,13 @@
 import { getProvenance } from '@resilient-llm/openai';
-import { describe, expect, it, vi } from 'vitest';
-import { MemoryCacheStore } from '../src/store/memory-cache-store';
 import {
   type CachedClientOptions,
   cachedOpenAI,
   requestsWith,
-  useSimulator,
-} from './cached-clients';
-import { observedStore } from './observed-store';
+} from '@resilient-llm/test-utils/cached-clients';
+import { observedStore } from '@resilient-llm/test-utils/observed-store';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryCacheStore } from '../src/store/memory-cache-store';
 
 const canary = 'canary-prompt-7f3a';
 const body = {
@@ -35,7 +35,7 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
   const startSimulator = useSimulator();
 
   it('sends each API key to the provider: no client gets an answer paid for with another key', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { clients, answers } = await askInTurn(simulator.baseURL, [keyOfA, keyOfB]);
     const [tenantA, tenantB] = clients;
     const [answerOfA, answerOfB] = answers;
@@ -52,7 +52,7 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
   });
 
   it('shares hits between clients of the same API key', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const [answer, hit] = (await askInTurn(simulator.baseURL, [keyOfA, keyOfA])).answers;
 
     expect(hit.id).toBe(answer.id);
@@ -61,7 +61,7 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
   });
 
   it("keeps a call with its own Authorization header apart from the client's key", async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), {
       apiKey: keyOfA,
     });
@@ -80,7 +80,7 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
   });
 
   it('shares answers across API keys only when told to (shareAcrossCredentials)', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const shared = { shareAcrossCredentials: true };
     const [answerOfA, answerOfB] = (await askInTurn(simulator.baseURL, [keyOfA, keyOfB], shared))
       .answers;
@@ -90,7 +90,7 @@ describe('createResilientOpenAI with a cache shared by clients of other API keys
   });
 
   it('never puts the API key or the prompt into a store key or a stored value', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { store, written } = observedStore();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, store, { apiKey: keyOfA });
     const asTenantB = { headers: { Authorization: `Bearer ${keyOfB}` } };

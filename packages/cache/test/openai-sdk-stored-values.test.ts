@@ -1,7 +1,8 @@
 import { getProvenance } from '@resilient-llm/openai';
+import { cachedOpenAI } from '@resilient-llm/test-utils/cached-clients';
+import { observedStore } from '@resilient-llm/test-utils/observed-store';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { describe, expect, it, vi } from 'vitest';
-import { cachedOpenAI, useSimulator } from './cached-clients';
-import { observedStore } from './observed-store';
 
 const instructions = 'You are the canary-instructions-91c2 assistant.';
 const body = { model: 'gpt-sim', input: 'What does a circuit breaker do?', instructions };
@@ -10,7 +11,7 @@ describe('what createResilientOpenAI stores of an answer', () => {
   const startSimulator = useSimulator();
 
   it('stores a Responses API answer without its echoed instructions; a hit still answers', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { store, written } = observedStore();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, store);
 
@@ -28,7 +29,7 @@ describe('what createResilientOpenAI stores of an answer', () => {
   });
 
   it('stores a Responses API stream without the echoed instructions; a replay has every event', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { store, written } = observedStore();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, store);
     const streamed = { ...body, stream: true as const };
@@ -54,7 +55,7 @@ describe('what createResilientOpenAI stores of an answer', () => {
   });
 
   it('encrypts stored values with encryptionKey; a hit decrypts them', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { store, written } = observedStore();
     const encryptionKey = crypto.getRandomValues(new Uint8Array(32));
     const { openai, cache } = cachedOpenAI(simulator.baseURL, store, { cache: { encryptionKey } });
@@ -73,7 +74,7 @@ describe('what createResilientOpenAI stores of an answer', () => {
   });
 
   it('goes upstream, with an event, when a stored value was sealed with another key or changed', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { store, written } = observedStore();
     const chat = { model: 'gpt-sim', messages: [{ role: 'user' as const, content: 'Hi' }] };
     const writer = cachedOpenAI(simulator.baseURL, store, {

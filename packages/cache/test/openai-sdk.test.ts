@@ -1,8 +1,9 @@
 import { getProvenance } from '@resilient-llm/openai';
+import { cachedOpenAI } from '@resilient-llm/test-utils/cached-clients';
+import { collect } from '@resilient-llm/test-utils/scripted-binding';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryCacheStore } from '../src/store/memory-cache-store';
-import { cachedOpenAI, useSimulator } from './cached-clients';
-import { collect } from './scripted-binding';
 
 const messages = [{ role: 'user' as const, content: 'What does a circuit breaker do?' }];
 
@@ -10,7 +11,7 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
   const startSimulator = useSimulator();
 
   it('answers a repeated chat completion without a request, as the SDK would', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
 
     const first = await openai.chat.completions.create({ model: 'gpt-sim', messages });
@@ -29,7 +30,7 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
   });
 
   it('answers a repeated Responses API call without a request', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
 
     const first = await openai.responses.create({ model: 'gpt-sim', input: 'Hi' });
@@ -40,7 +41,7 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
   });
 
   it('answers a repeated embeddings call without a request', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const body = { model: 'text-embedding-sim', input: ['first text', 'second text'] };
 
@@ -53,7 +54,7 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
   });
 
   it('sends 50 concurrent identical calls to the simulator once', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
 
     const answers = await Promise.all(
@@ -69,7 +70,7 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
   });
 
   it('sends 50 concurrent identical streams to the simulator once; each gets every chunk', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const body = { model: 'gpt-sim', messages, stream: true as const };
 
@@ -83,7 +84,7 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
   });
 
   it('replays a chat stream chunk for chunk, without a request', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const body = { model: 'gpt-sim', messages, stream: true as const };
 
@@ -99,7 +100,7 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
   });
 
   it('replays a Responses API stream event for event, without a request', async () => {
-    const simulator = await startSimulator();
+    const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const body = { model: 'gpt-sim', input: 'Tell me a story', stream: true as const };
 

@@ -1,6 +1,6 @@
+import { HttpError } from '@resilient-llm/test-utils/scripted-binding';
 import type { Binding } from '../src/contract/binding';
 import { classifyError } from '../src/failure/classify-error';
-import { HttpError } from './scripted-binding';
 
 /** What a timed provider does with the request that arrives as number `index` (from 0). */
 export type TimedAnswer = { respond: string } | { fail: unknown };

@@ -1,9 +1,9 @@
 import { InvalidOptionError } from '@resilient-llm/core';
-import { createManualClock, startSimulator } from '@resilient-llm/simulator';
+import { createManualClock, driveClock, startSimulator } from '@resilient-llm/simulator';
+import { createCapturingFetch } from '@resilient-llm/test-utils/capturing-fetch';
+import { tenantStage } from '@resilient-llm/test-utils/tenant-stage';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCapturingFetch } from '../../core/src/testing/capturing-fetch';
-import { tenantStage } from '../../core/src/testing/tenant-stage';
 import {
   createResilientOpenAI,
   type OpenAICallOptions,
@@ -13,7 +13,6 @@ import {
   type OpenAITarget,
   withCallOptions,
 } from '../src/index';
-import { settleWithClock } from './settle-with-clock';
 
 const messages = [{ role: 'user' as const, content: 'Hi' }];
 // A key a stage declares: typed here without augmenting core's `CallOptions` for every test.
@@ -56,7 +55,7 @@ describe('per-call options through the OpenAI SDK', () => {
   it('reach every stage of a chat completion, and never the server', async () => {
     const { clock, simulator, resilient, sent, seen } = await start();
 
-    const completion = await settleWithClock(
+    const completion = await driveClock(
       clock,
       resilient.chat.completions.create(
         { model: 'gpt-sim', messages },
@@ -80,7 +79,7 @@ describe('per-call options through the OpenAI SDK', () => {
   it('reach every stage of a stream and of an embeddings call', async () => {
     const { clock, simulator, resilient, sent, seen } = await start();
 
-    const stream = await settleWithClock(
+    const stream = await driveClock(
       clock,
       resilient.chat.completions.create(
         { model: 'gpt-sim', messages, stream: true },
@@ -88,7 +87,7 @@ describe('per-call options through the OpenAI SDK', () => {
       ),
     );
     for await (const _chunk of stream);
-    await settleWithClock(
+    await driveClock(
       clock,
       resilient.embeddings.create(
         { model: 'text-embedding-sim', input: 'Hi' },
@@ -109,7 +108,7 @@ describe('per-call options through the OpenAI SDK', () => {
   ])('refuse %s before anything is sent', async (_case, callOptions, field) => {
     const { clock, simulator, resilient, seen } = await start();
 
-    const error = await settleWithClock(
+    const error = await driveClock(
       clock,
       resilient.chat.completions.create(
         { model: 'gpt-sim', messages },

@@ -1,8 +1,7 @@
 import { AbortedError } from '@resilient-llm/core';
-import { createManualClock } from '@resilient-llm/simulator';
+import { createManualClock, yieldToIo } from '@resilient-llm/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI } from '../src/index';
-import { yieldToIo } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';
 
 const question = { model: 'gpt-sim', messages: [{ role: 'user' as const, content: 'Hello?' }] };

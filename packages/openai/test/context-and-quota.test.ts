@@ -1,9 +1,8 @@
 import { AllTargetsFailedError } from '@resilient-llm/core';
-import { createManualClock, startSimulator } from '@resilient-llm/simulator';
+import { createManualClock, driveClock, startSimulator } from '@resilient-llm/simulator';
 import OpenAI, { RateLimitError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI, getProvenance } from '../src/index';
-import { settleWithClock } from './settle-with-clock';
 
 const longQuestion = {
   model: 'qwen/qwen3.6-plus',
@@ -40,7 +39,7 @@ describe('failures another target may not have', () => {
         { client, models: (model) => `${model.split('/').pop()}-large` },
       ],
     });
-    const answer = await settleWithClock(clock, resilient.chat.completions.create(longQuestion));
+    const answer = await driveClock(clock, resilient.chat.completions.create(longQuestion));
     expect(answer.choices[0]?.message.content).toBeTruthy();
     const provenance = getProvenance(answer)!;
     // Both targets share a host, so the second one's default id carries its index.
@@ -57,7 +56,7 @@ describe('failures another target may not have', () => {
       clock,
       targets: [{ client, models: () => 'no-credit' }],
     });
-    const refused = settleWithClock(clock, alone.chat.completions.create(longQuestion));
+    const refused = driveClock(clock, alone.chat.completions.create(longQuestion));
     const error = await refused.catch((caught: unknown) => caught);
     expect(AllTargetsFailedError.isInstance(error)).toBe(true);
     const { failures } = error as AllTargetsFailedError;
@@ -77,7 +76,7 @@ describe('failures another target may not have', () => {
         { client, models: () => 'qwen3.6-plus-large', id: 'backup' },
       ],
     });
-    const answer = await settleWithClock(clock, withBackup.chat.completions.create(longQuestion));
+    const answer = await driveClock(clock, withBackup.chat.completions.create(longQuestion));
     expect(getProvenance(answer)).toMatchObject({ targetId: 'backup', attempts: 2 });
     expect(simulator.stats().byModel['no-credit']?.requests).toBe(2);
   });

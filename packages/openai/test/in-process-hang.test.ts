@@ -1,12 +1,15 @@
+import { runChild } from '@resilient-llm/test-utils/run-child';
 import { expect, it } from 'vitest';
-import { runChild } from './child/run-child';
 
 const exitBoundMs = 20_000;
 
 it('keeps the process alive while the caller awaits a model that hangs in process', {
   timeout: exitBoundMs + 10_000,
 }, async () => {
-  const { code, signal, killed, output } = await runChild('hang-in-process.ts', { exitBoundMs });
+  const { code, signal, killed, output } = await runChild(
+    new URL('./child/hang-in-process.ts', import.meta.url),
+    { exitBoundMs },
+  );
 
   expect(killed, output).toBe(false);
   expect({ code, signal }, output).toEqual({ code: 0, signal: null });

@@ -1,11 +1,10 @@
 import { InvalidOptionError } from '@resilient-llm/core';
-import { createManualClock } from '@resilient-llm/simulator';
+import { createManualClock, driveClock } from '@resilient-llm/simulator';
+import { refusal, renderings } from '@resilient-llm/test-utils/refusal';
 import OpenAI from 'openai';
 import { APIPromise } from 'openai/core/api-promise';
 import { afterEach, describe, expect, it } from 'vitest';
-import { refusal, renderings } from '../../policies/src/testing/refusal';
 import { createResilientOpenAI } from '../src/index';
-import { settleWithClock } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';
 
 const secret = 'sk-test-SECRET-0123456789';
@@ -101,7 +100,7 @@ describe('a call with bad input', () => {
       call = resilient.chat.completions.create(null as never);
     }).not.toThrow();
     expect(call).toBeInstanceOf(APIPromise);
-    const error = await settleWithClock(clock, call as Promise<unknown>).catch((caught) => caught);
+    const error = await driveClock(clock, call as Promise<unknown>).catch((caught) => caught);
 
     expect(InvalidOptionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ field: 'body' });
@@ -123,7 +122,7 @@ describe('a call with bad input', () => {
   it('fails a call whose model mapping returns no name before anything is sent, without falling over', async () => {
     const { clock, resilient, requests } = await resilientOf(() => undefined as never);
 
-    const error = await settleWithClock(clock, resilient.chat.completions.create(question)).catch(
+    const error = await driveClock(clock, resilient.chat.completions.create(question)).catch(
       (caught: unknown) => caught,
     );
 

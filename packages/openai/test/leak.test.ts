@@ -1,5 +1,5 @@
+import { runChild } from '@resilient-llm/test-utils/run-child';
 import { expect, it } from 'vitest';
-import { runChild } from './child/run-child';
 
 // The workload takes a few seconds; a process held open by a stray timer (the total deadline
 // defaults to ten minutes) is caught by the kill.
@@ -8,7 +8,10 @@ const exitBoundMs = 90_000;
 it('leaves nothing behind after thousands of calls that abort, cancel, time out and fall over', {
   timeout: exitBoundMs + 10_000,
 }, async () => {
-  const { code, signal, killed, output } = await runChild('leak-workload.ts', { exitBoundMs });
+  const { code, signal, killed, output } = await runChild(
+    new URL('./child/leak-workload.ts', import.meta.url),
+    { exitBoundMs },
+  );
 
   expect(killed, `still running after ${exitBoundMs} ms:\n${output}`).toBe(false);
   expect({ code, signal }, output).toEqual({ code: 0, signal: null });

@@ -1,9 +1,8 @@
-import { createManualClock, startSimulator } from '@resilient-llm/simulator';
+import { createManualClock, driveClock, startSimulator } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI } from '../src/index';
 import { createRecordingFetch } from './recording-fetch';
-import { settleWithClock } from './settle-with-clock';
 
 const start = 500_000;
 
@@ -50,8 +49,8 @@ describe('headers and usage of successful responses feed the limiter', () => {
         model: 'gpt-sim',
         messages: [{ role: 'user', content }],
       });
-    await settleWithClock(clock, ask('first'));
-    const answers = await settleWithClock(
+    await driveClock(clock, ask('first'));
+    const answers = await driveClock(
       clock,
       Promise.all(Array.from({ length: 5 }, (_, index) => ask(`then ${index}`))),
     );
@@ -70,7 +69,7 @@ describe('headers and usage of successful responses feed the limiter', () => {
       { tokensPerWindow: 1_000 },
       1_000,
     );
-    const answers = await settleWithClock(
+    const answers = await driveClock(
       clock,
       Promise.all(
         Array.from({ length: 4 }, (_, index) =>

@@ -1,9 +1,9 @@
+import { expectBuild, field, listCase, objectCase } from '@resilient-llm/test-utils/option-case';
+import { pipelineOptionCases } from '@resilient-llm/test-utils/pipeline-option-cases';
+import { renderings } from '@resilient-llm/test-utils/refusal';
 import fc from 'fast-check';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { expectBuild, field, listCase, objectCase } from '../../core/src/testing/option-case';
-import { pipelineOptionCases } from '../../core/src/testing/pipeline-option-cases';
-import { renderings } from '../../policies/src/testing/refusal';
 import { createResilientOpenAI } from '../src/index';
 import { resilientOpenAIOptionKeys } from '../src/resilient-openai';
 

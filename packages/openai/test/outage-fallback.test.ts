@@ -1,8 +1,7 @@
 import type { PipelineEvent } from '@resilient-llm/core';
-import { createManualClock } from '@resilient-llm/simulator';
+import { createManualClock, driveClock } from '@resilient-llm/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI, getProvenance } from '../src/index';
-import { settleWithClock } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';
 
 const question = { model: 'gpt-sim', messages: [{ role: 'user' as const, content: 'Hello?' }] };
@@ -29,7 +28,7 @@ describe('primary outage', () => {
       telemetry: (event) => events.push(event),
       circuitBreaker: { strategy: { kind: 'consecutive', threshold: 3 }, halfOpenAfterMs: 20_000 },
     });
-    const ask = () => settleWithClock(clock, resilient.chat.completions.create(question));
+    const ask = () => driveClock(clock, resilient.chat.completions.create(question));
     const primaryRequests = () => primary.simulator.stats().requests;
 
     const first = await ask();
@@ -70,7 +69,7 @@ describe('primary outage', () => {
         { client: healthy.client, id: 'healthy' },
       ],
     });
-    const answer = await settleWithClock(clock, resilient.chat.completions.create(question));
+    const answer = await driveClock(clock, resilient.chat.completions.create(question));
     expect(getProvenance(answer)).toMatchObject({ targetId: 'healthy', attempts: 3 });
     expect(hanging.simulator.stats().requests).toBe(2);
   });

@@ -1,9 +1,8 @@
-import { createManualClock, startSimulator } from '@resilient-llm/simulator';
+import { createManualClock, driveClock, startSimulator } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI } from '../src/index';
 import { createRecordingFetch } from './recording-fetch';
-import { settleWithClock } from './settle-with-clock';
 
 const start = 1_000_000;
 
@@ -43,7 +42,7 @@ describe("a 429's pause with a bulkhead", () => {
         messages: [{ role: 'user', content: `question ${index}` }],
       }),
     );
-    const answers = await settleWithClock(clock, Promise.all(calls));
+    const answers = await driveClock(clock, Promise.all(calls));
 
     expect(answers).toHaveLength(5);
     const [first, ...rest] = recorder.exchanges;

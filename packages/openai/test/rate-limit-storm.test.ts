@@ -1,9 +1,8 @@
-import { createManualClock, startSimulator } from '@resilient-llm/simulator';
+import { createManualClock, driveClock, startSimulator } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI, getProvenance } from '../src/index';
 import { createRecordingFetch, type RecordedExchange } from './recording-fetch';
-import { settleWithClock } from './settle-with-clock';
 
 const start = 1_000_000;
 
@@ -38,9 +37,9 @@ describe('a 429 storm with server-requested waits', () => {
       );
 
     // One call first, as traffic usually starts: its headers tell the limiter the limits.
-    await settleWithClock(clock, ask('first'));
+    await driveClock(clock, ask('first'));
     const calls = Array.from({ length: 40 }, (_, index) => ask(`question ${index}`));
-    const answers = await settleWithClock(clock, Promise.all(calls));
+    const answers = await driveClock(clock, Promise.all(calls));
 
     expect(answers).toHaveLength(40);
     for (const answer of answers) expect(answer.choices[0]?.message.content).toBeTruthy();

@@ -1,10 +1,9 @@
 import { InvalidOptionError, type PipelineEvent } from '@resilient-llm/core';
-import { createManualClock, startSimulator } from '@resilient-llm/simulator';
+import { createManualClock, driveClock, startSimulator } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { Stream } from 'openai/core/streaming';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI, getProvenance } from '../src/index';
-import { settleWithClock } from './settle-with-clock';
 
 describe('the SDK shape over HTTP', () => {
   const closers: (() => Promise<void>)[] = [];
@@ -23,7 +22,7 @@ describe('the SDK shape over HTTP', () => {
   it('serves chat completions with the answering response behind withResponse()', async () => {
     const { clock, client } = await start();
     const resilient = createResilientOpenAI({ clock, targets: [{ client, id: 'gateway' }] });
-    const { data, response, request_id } = await settleWithClock(
+    const { data, response, request_id } = await driveClock(
       clock,
       resilient.chat.completions
         .create({ model: 'gpt-sim', messages: [{ role: 'user', content: 'Hi' }] })
@@ -46,14 +45,14 @@ describe('the SDK shape over HTTP', () => {
       clock,
       targets: [{ client, models: { 'vendor/gpt-sim': 'gpt-sim' } }],
     });
-    const response = await settleWithClock(
+    const response = await driveClock(
       clock,
       resilient.responses.create({ model: 'vendor/gpt-sim', input: 'Hi' }),
     );
     expect(response.output_text).toBeTruthy();
     expect(getProvenance(response)?.model).toBe('gpt-sim');
 
-    const events = await settleWithClock(
+    const events = await driveClock(
       clock,
       resilient.responses.create({ model: 'vendor/gpt-sim', input: 'Hi', stream: true }),
     );
@@ -68,7 +67,7 @@ describe('the SDK shape over HTTP', () => {
     expect(types.at(-1)).toBe('response.completed');
     expect(text).toBe(response.output_text);
 
-    const embeddings = await settleWithClock(
+    const embeddings = await driveClock(
       clock,
       resilient.embeddings.create({ model: 'vendor/gpt-sim', input: ['a', 'b'] }),
     );
@@ -97,7 +96,7 @@ describe('the SDK shape over HTTP', () => {
       { model: 'gpt-sim', messages: [{ role: 'user', content: 'Hi' }] },
       { maxRetries: 3 },
     );
-    await expect(settleWithClock(clock, call)).rejects.toThrow();
+    await expect(driveClock(clock, call)).rejects.toThrow();
     expect(simulator.stats().requests).toBe(2);
     const failures = events.filter((event) => event.type === 'attempt-failure');
     expect(failures.map((event) => event.failure.kind)).toEqual(['overloaded', 'overloaded']);
@@ -108,7 +107,7 @@ describe('the SDK shape over HTTP', () => {
     const resilient = createResilientOpenAI({ clock, targets: [{ client, id: 'only' }] });
     const successes: string[] = [];
     const subscription = resilient.on('call-success', (event) => successes.push(event.targetId));
-    await settleWithClock(
+    await driveClock(
       clock,
       resilient.chat.completions.create({
         model: 'gpt-sim',

@@ -1,8 +1,7 @@
-import { type RunningSimulator, startSimulator } from '@resilient-llm/simulator';
+import { type RunningSimulator, startSimulator, yieldToIo } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createResilientOpenAI } from '../src/index';
-import { yieldToIo } from './settle-with-clock';
 
 const requestCount = 100;
 const scenario = { scenario: '429-storm', seed: 3 } as const;

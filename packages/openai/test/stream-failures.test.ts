@@ -1,10 +1,9 @@
 import { StreamInterruptedError } from '@resilient-llm/core';
-import { createManualClock } from '@resilient-llm/simulator';
+import { createManualClock, driveClock } from '@resilient-llm/simulator';
 import type OpenAI from 'openai';
 import { Stream } from 'openai/core/streaming';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI, getProvenance } from '../src/index';
-import { settleWithClock } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';
 
 type Chunk = OpenAI.Chat.ChatCompletionChunk;
@@ -54,7 +53,7 @@ describe('streams', () => {
       ],
     });
 
-    const { data: stream, response } = await settleWithClock(
+    const { data: stream, response } = await driveClock(
       clock,
       resilient.chat.completions.create(question).withResponse(),
     );
@@ -87,7 +86,7 @@ describe('streams', () => {
       ],
     });
 
-    const stream = await settleWithClock(clock, resilient.chat.completions.create(question));
+    const stream = await driveClock(clock, resilient.chat.completions.create(question));
     const received: Chunk[] = [];
     const error = await (async () => {
       for await (const chunk of stream) received.push(chunk);
@@ -120,13 +119,13 @@ describe('streams', () => {
         { client: healthy.client, id: 'healthy' },
       ],
     });
-    const stream = await settleWithClock(clock, resilient.chat.completions.create(question));
+    const stream = await driveClock(clock, resilient.chat.completions.create(question));
     expect(getProvenance(stream)).toMatchObject({ targetId: 'healthy', attempts: 2 });
     expect(clock.now()).toBeGreaterThanOrEqual(5_000);
     expect(clock.now()).toBeLessThan(20_000);
     expect(textOf(await collect(stream))).toBeTruthy();
     // The stalled attempt's connection was closed.
-    await settleWithClock(
+    await driveClock(
       clock,
       waitFor(() => slow.simulator.stats().inFlight === 0),
     );
@@ -139,23 +138,23 @@ describe('streams', () => {
     const resilient = createResilientOpenAI({ clock, targets: [{ client: slow.client }] });
 
     const readable = (
-      await settleWithClock(clock, resilient.chat.completions.create(question))
+      await driveClock(clock, resilient.chat.completions.create(question))
     ).toReadableStream();
-    const lines = await settleWithClock(clock, new Response(readable).text());
+    const lines = await driveClock(clock, new Response(readable).text());
     const chunks = lines
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Chunk);
     expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe('stop');
 
-    const stream = await settleWithClock(clock, resilient.chat.completions.create(question));
+    const stream = await driveClock(clock, resilient.chat.completions.create(question));
     const iterator = stream[Symbol.asyncIterator]();
     const first = await iterator.next();
     expect(first.done).toBe(false);
     stream.controller.abort();
-    const rest = await settleWithClock(clock, collect({ [Symbol.asyncIterator]: () => iterator }));
+    const rest = await driveClock(clock, collect({ [Symbol.asyncIterator]: () => iterator }));
     expect(rest.some((chunk) => chunk.choices[0]?.finish_reason)).toBe(false);
-    await settleWithClock(
+    await driveClock(
       clock,
       waitFor(() => slow.simulator.stats().inFlight === 0),
     );

@@ -1,8 +1,7 @@
 import { getEventListeners } from 'node:events';
-import { createManualClock } from '@resilient-llm/simulator';
+import { createManualClock, driveClock } from '@resilient-llm/simulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createResilientOpenAI } from '../src/index';
-import { settleWithClock } from './settle-with-clock';
 import { type Channel, startChannel } from './two-targets';
 
 const question = {
@@ -25,14 +24,14 @@ describe('streams the caller lets go of unread', () => {
     const caller = new AbortController();
 
     for (let index = 0; index < 200; index++) {
-      const stream = await settleWithClock(
+      const stream = await driveClock(
         clock,
         resilient.chat.completions.create(question, { signal: caller.signal }),
       );
       if (index % 2 === 0) stream.controller.abort();
       else await stream.toReadableStream().cancel();
     }
-    await settleWithClock(clock, Promise.resolve());
+    await driveClock(clock, Promise.resolve());
 
     expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
     expect(caller.signal.aborted).toBe(false);

@@ -6,7 +6,7 @@ import {
 } from '@resilient-llm/policies';
 
 /** The keys every Redis store's options share. */
-export const redisStoreOptionKeys = ['client', 'keyPrefix'] as const;
+const redisStoreOptionKeys = ['client', 'keyPrefix'] as const;
 
 /**
  * Validates the options every Redis store shares: no key but `client` and `keyPrefix`, a

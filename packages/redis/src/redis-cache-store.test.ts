@@ -1,7 +1,7 @@
 import type { InvalidOptionError } from '@resilient-llm/policies';
+import { describeCacheStoreConformance } from '@resilient-llm/test-utils/cache-store-conformance';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
-import { describeCacheStoreConformance } from '../../cache/test/cache-store-conformance';
 import { describeWithRedis } from '../test/describe-with-redis';
 import { RedisCacheStore } from './redis-cache-store';
 import { RedisStateStore } from './redis-state-store';

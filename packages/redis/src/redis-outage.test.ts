@@ -1,7 +1,7 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
+import { collect } from '@resilient-llm/test-utils/scripted-binding';
 import { createClient } from 'redis';
 import { expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../cache/test/cache-setup';
-import { collect } from '../../cache/test/scripted-binding';
 import { describeWithRedis } from '../test/describe-with-redis';
 import { RedisCacheStore } from './redis-cache-store';
 
@@ -70,7 +70,7 @@ describeWithRedis('a streaming cached model when redis-server is killed', (serve
       await vi.waitFor(() => expect(client.isReady).toBe(false));
       const call = model.stream({ prompt: 'hi' });
       // The call's deadline and the pending store read each hold one timer on the manual clock.
-      await vi.waitFor(() => expect(clock.pendingTimers).toBe(2));
+      await vi.waitFor(() => expect(clock.pendingTimers()).toBe(2));
       clock.advance(200);
 
       const fresh = await call;

@@ -1,7 +1,7 @@
 import { CircuitBreakerPolicy, type CircuitBreakerSnapshot } from '@resilient-llm/policies';
+import { describeStateStoreConformance } from '@resilient-llm/test-utils/state-store-conformance';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeStateStoreConformance } from '../../policies/src/testing/state-store-conformance';
 import { describeWithRedis } from '../test/describe-with-redis';
 import { RedisStateStore } from './redis-state-store';
 

@@ -1,8 +1,10 @@
+import { createManualClock } from '@resilient-llm/simulator';
+import { cachedLanguageModel, cachedOpenAI } from '@resilient-llm/test-utils/cached-clients';
+import { observedStore } from '@resilient-llm/test-utils/observed-store';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
+import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText } from 'ai';
 import { expect, it, vi } from 'vitest';
-import { cachedLanguageModel, cachedOpenAI, useSimulator } from '../../cache/test/cached-clients';
-import { manualClock } from '../../cache/test/manual-clock';
-import { observedStore } from '../../cache/test/observed-store';
 import { createRedisClient } from '../src/create-redis-client';
 import { RedisCacheStore } from '../src/redis-cache-store';
 import { describeWithRedis } from './describe-with-redis';
@@ -11,7 +13,7 @@ import { describeWithRedis } from './describe-with-redis';
 // clients come from createRedisClient (no offline queue); the caches have their defaults
 // (store timeout 100 ms, breaker open after 3 failures in a row, 5 s cool-down).
 
-type Clock = ReturnType<typeof manualClock>;
+type Clock = ReturnType<typeof createManualClock>;
 type Store = ReturnType<typeof observedStore>['store'];
 
 /** One cached client per adapter: `ask` sends a prompt and resolves with the answer's text. */
@@ -37,10 +39,10 @@ for (const [name, cachedClient] of Object.entries(adapters)) {
     const startSimulator = useSimulator();
 
     it('answers every call from upstream; once the breaker opens no call reaches Redis', async () => {
-      const simulator = await startSimulator();
+      const { simulator } = await startSimulator();
       const client = createRedisClient({ url: server().url });
       const { store, calls } = observedStore(new RedisCacheStore({ client, keyPrefix: 'kill:' }));
-      const { cache, ask } = cachedClient(simulator.baseURL, store, manualClock());
+      const { cache, ask } = cachedClient(simulator.baseURL, store, createManualClock(testEpochMs));
       const states: string[] = [];
       let callsWhenOpened = { ...calls };
       cache.on('store-breaker', ({ state }) => {
@@ -74,8 +76,8 @@ for (const [name, cachedClient] of Object.entries(adapters)) {
     const startSimulator = useSimulator();
 
     it('answers every call; once the breaker opens no call waits for the store timeout', async () => {
-      const simulator = await startSimulator();
-      const clock = manualClock();
+      const { simulator } = await startSimulator();
+      const clock = createManualClock(testEpochMs);
       const client = createRedisClient({ url: server().url });
       const { store, calls } = observedStore(new RedisCacheStore({ client, keyPrefix: 'frozen:' }));
       const { cache, ask } = cachedClient(simulator.baseURL, store, clock);

@@ -1,5 +1,5 @@
+export { InvalidOptionError } from '@resilient-llm/policies';
 export { SCENARIO_NAMES, SCENARIOS } from './config/scenarios';
-export { SimulatorConfigError } from './config/simulator-config-error';
 export type * from './config/types';
 export { type ValidatedConfig, validateConfig } from './config/validate-config';
 export { FAULT_TYPES } from './config/validate-fault-rule';

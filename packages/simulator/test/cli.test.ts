@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../src/cli/load-cli-config';
 import { parseCliArguments } from '../src/cli/parse-cli-arguments';
-import { SimulatorConfigError, validateConfig } from '../src/index';
+import { InvalidOptionError, validateConfig } from '../src/index';
 
 describe('the CLI arguments', () => {
   it('reads the documented flags, port 8787 by default', async () => {
@@ -39,7 +39,7 @@ describe('the CLI arguments', () => {
   });
 
   it('names the flag of a bad number or a broken file', async () => {
-    expect(() => parseCliArguments(['--port', 'eighty'])).toThrow(SimulatorConfigError);
+    expect(() => parseCliArguments(['--port', 'eighty'])).toThrow(InvalidOptionError);
     const directory = await mkdtemp(join(tmpdir(), 'sim-cli-'));
     const path = join(directory, 'broken.json');
     await writeFile(path, '{ nope');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_NAMES, SimulatorConfigError, startSimulator, validateConfig } from '../src/index';
+import { InvalidOptionError, SCENARIO_NAMES, startSimulator, validateConfig } from '../src/index';
 
-function rejection(input: unknown): SimulatorConfigError {
+function rejection(input: unknown): InvalidOptionError {
   try {
     validateConfig(input);
   } catch (error) {
-    if (SimulatorConfigError.isInstance(error)) return error;
+    if (InvalidOptionError.isInstance(error)) return error;
     throw error;
   }
   throw new Error('expected the config to be rejected');
@@ -65,6 +65,15 @@ describe('config validation', () => {
     expect(error.value).toEqual(value);
     expect(error.message).toContain(field);
     expect(error).toBeInstanceOf(Error);
+  });
+
+  it('suggests the known key an unknown one most likely means, at any depth', () => {
+    expect(rejection({ models: { fast: { contextWindo: 10 } } }).message).toContain(
+      'did you mean `contextWindow`?',
+    );
+    const topLevel = rejection({ sede: 3 });
+    expect(topLevel.field).toBe('sede');
+    expect(topLevel.message).toContain('did you mean `seed`?');
   });
 
   it('rejects before listening when started with a bad config', async () => {

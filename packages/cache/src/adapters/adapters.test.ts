@@ -1,7 +1,7 @@
+import { describeCacheStoreConformance } from '@resilient-llm/test-utils/cache-store-conformance';
 import Keyv from 'keyv';
 import { createStorage } from 'unstorage';
 import { describe, expect, it } from 'vitest';
-import { describeCacheStoreConformance } from '../../test/cache-store-conformance';
 import { KeyvCacheStore } from './keyv-cache-store';
 import { UnstorageCacheStore } from './unstorage-cache-store';
 

@@ -1,5 +1,4 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import {
   either,
   expectBuild,
@@ -9,8 +8,9 @@ import {
   mostly,
   objectCase,
   valid,
-} from '../../../core/src/testing/option-case';
-import { setupCachedModel } from '../../test/cache-setup';
+} from '@resilient-llm/test-utils/option-case';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { cacheStageOptionKeys } from './cache-stage-options';
 
 const notANumber = fc.constantFrom('5', null, {}, Number.NaN);

@@ -1,5 +1,5 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { describe, expect, it } from 'vitest';
-import { setupCachedModel } from '../../test/cache-setup';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 
 const steps = Array.from({ length: 4 }, (_, index) => ({ respond: `answer ${index + 1}` }));

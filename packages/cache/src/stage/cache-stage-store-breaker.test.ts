@@ -1,6 +1,6 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
+import { observedStore } from '@resilient-llm/test-utils/observed-store';
 import { describe, expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../test/cache-setup';
-import { observedStore } from '../../test/observed-store';
 import type { CacheStore } from '../store/cache-store';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 
@@ -72,7 +72,7 @@ describe('cache stage, the store breaker', () => {
       ['two', 3],
     ] as const) {
       const call = model.generate({ prompt });
-      await vi.waitFor(() => expect(clock.pendingTimers).toBe(timers));
+      await vi.waitFor(() => expect(clock.pendingTimers()).toBe(timers));
       clock.advance(100);
       await expect(call).resolves.toMatchObject({ targetId: 'a' });
     }
@@ -82,7 +82,7 @@ describe('cache stage, the store breaker', () => {
     for (const prompt of ['three', 'four'])
       await expect(model.generate({ prompt })).resolves.toMatchObject({ targetId: 'a' });
     expect(calls).toMatchObject({ get: 2, set: 1 });
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('can be switched off: every operation reaches the store', async () => {

@@ -1,5 +1,5 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { describe, expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../test/cache-setup';
 import type { CacheStore } from '../store/cache-store';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 
@@ -50,7 +50,7 @@ describe('cache stage, store failures never fail a call', () => {
 
     const call = model.generate({ prompt: 'hi' });
     // The call's deadline and the store read each hold one timer on the manual clock.
-    await vi.waitFor(() => expect(clock.pendingTimers).toBe(2));
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(2));
     clock.advance(100);
 
     await expect(call).resolves.toMatchObject({ response: 'one <- hi' });
@@ -59,7 +59,7 @@ describe('cache stage, store failures never fail a call', () => {
       error: { name: 'CacheStoreTimeoutError' },
     });
     expect(target.calls).toBe(1);
-    expect(clock.pendingTimers).toBe(0);
+    expect(clock.pendingTimers()).toBe(0);
   });
 
   it('deletes a corrupt entry, goes upstream and stores a good one', async () => {

@@ -1,7 +1,12 @@
 import { StreamInterruptedError } from '@resilient-llm/core';
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
+import {
+  collect,
+  gate,
+  HttpError,
+  type TestPart,
+} from '@resilient-llm/test-utils/scripted-binding';
 import { describe, expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../test/cache-setup';
-import { collect, gate, HttpError, type TestPart } from '../../test/scripted-binding';
 
 const answer: TestPart[] = [
   { type: 'start' },

@@ -11,15 +11,15 @@ import {
   type OpenAIModel,
   type OpenAITarget,
 } from '@resilient-llm/openai';
-import OpenAI from 'openai';
-import { describe, expectTypeOf, it } from 'vitest';
 import {
   type ScriptedTarget,
-  scriptedBinding,
+  scriptedRequestBinding,
   scriptedTarget,
   type TestPart,
   type TestRequest,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import OpenAI from 'openai';
+import { describe, expectTypeOf, it } from 'vitest';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 import { createCacheStage } from './create-cache-stage';
 
@@ -28,18 +28,18 @@ describe('a cache stage', () => {
     const target = scriptedTarget('a');
     const stage = createCacheStage<ScriptedTarget, TestRequest, string, TestPart>({
       store: new MemoryCacheStore(),
-      binding: scriptedBinding,
+      binding: scriptedRequestBinding,
       target,
     });
     expectTypeOf(stage).toExtend<Stage<ScriptedTarget, TestRequest, string, TestPart>>();
-    createResilientModel({ binding: scriptedBinding, targets: [target], stages: [stage] });
+    createResilientModel({ binding: scriptedRequestBinding, targets: [target], stages: [stage] });
   });
 });
 
 describe('createCacheStage inside createResilientModel', () => {
   it('infers its types from where it is used', () => {
     createResilientModel({
-      binding: scriptedBinding,
+      binding: scriptedRequestBinding,
       targets: [scriptedTarget('a')],
       stages: [createCacheStage({ store: new MemoryCacheStore(), keyOf: (request) => request })],
     });

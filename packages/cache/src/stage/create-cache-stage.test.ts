@@ -1,6 +1,6 @@
+import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
+import { gate, HttpError } from '@resilient-llm/test-utils/scripted-binding';
 import { describe, expect, it, vi } from 'vitest';
-import { setupCachedModel } from '../../test/cache-setup';
-import { gate, HttpError } from '../../test/scripted-binding';
 import { withCacheControl } from './cache-control';
 import type { CacheEvent } from './cache-event';
 

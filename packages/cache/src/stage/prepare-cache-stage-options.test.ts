@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '@resilient-llm/policies';
+import { scriptedRequestBinding, scriptedTarget } from '@resilient-llm/test-utils/scripted-binding';
 import { describe, expect, it } from 'vitest';
-import { scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 import { createCacheStage } from './create-cache-stage';
 
@@ -22,7 +22,7 @@ function fieldOf(create: () => unknown): string | undefined {
 describe('createCacheStage options', () => {
   it('accepts a binding with a target, or keyOf with a scope or shared across credentials', () => {
     expect(() =>
-      createCacheStage({ store, binding: scriptedBinding, target: scriptedTarget('a') }),
+      createCacheStage({ store, binding: scriptedRequestBinding, target: scriptedTarget('a') }),
     ).not.toThrow();
     const scope = () => ({ endpoint: 'https://api.example/v1', credentials: { apiKey: 'sk' } });
     expect(() => createCacheStage({ store, keyOf, scope })).not.toThrow();
@@ -31,7 +31,7 @@ describe('createCacheStage options', () => {
 
   it('refuses a stage that could not keep credentials apart, unless sharing is asked for', () => {
     expect(fieldOf(() => createCacheStage({ store, keyOf }))).toBe('scope');
-    const withoutScope = { ...scriptedBinding, cacheScope: undefined };
+    const withoutScope = { ...scriptedRequestBinding, cacheScope: undefined };
     const target = scriptedTarget('a');
     expect(fieldOf(() => createCacheStage({ store, binding: withoutScope, target }))).toBe('scope');
     expect(
@@ -57,13 +57,13 @@ describe('createCacheStage options', () => {
     const cases: Array<[string, () => unknown]> = [
       ['store', () => createCacheStage({ ...shared, store: {} as never })],
       ['keyOf', () => createCacheStage({ store })],
-      ['target', () => createCacheStage({ store, binding: scriptedBinding })],
+      ['target', () => createCacheStage({ store, binding: scriptedRequestBinding })],
       [
         'binding.cacheKey',
         () =>
           createCacheStage({
             store,
-            binding: { ...scriptedBinding, cacheKey: undefined },
+            binding: { ...scriptedRequestBinding, cacheKey: undefined },
             target: scriptedTarget('a'),
           }),
       ],

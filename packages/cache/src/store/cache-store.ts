@@ -29,7 +29,7 @@ export interface CacheStoreItem {
  * surface is small (`get`, `set`, `delete` of string values); batch methods are optional and
  * declared by `capabilities`. Every method may answer synchronously (memory) or with a
  * promise (remote). Every store of this repository runs one shared conformance suite
- * (`packages/cache/test/cache-store-conformance.ts`).
+ * (`packages/test-utils/src/cache-store-conformance.ts`).
  *
  * A store may throw or reject: the cache stage reports it as a `store-error` event and goes
  * upstream, so a store outage never fails a call.

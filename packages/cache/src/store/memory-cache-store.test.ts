@@ -1,11 +1,12 @@
+import { createManualClock } from '@resilient-llm/simulator';
+import { describeCacheStoreConformance } from '@resilient-llm/test-utils/cache-store-conformance';
+import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
 import { describe, expect, it } from 'vitest';
-import { describeCacheStoreConformance } from '../../test/cache-store-conformance';
-import { manualClock } from '../../test/manual-clock';
 import { estimateEntryBytes } from './estimate-entry-bytes';
 import { MemoryCacheStore } from './memory-cache-store';
 
 describeCacheStoreConformance('MemoryCacheStore', () => {
-  const clock = manualClock();
+  const clock = createManualClock(testEpochMs);
   const store = new MemoryCacheStore({ clock });
   return {
     store,

@@ -1,6 +1,11 @@
 import { AbortedError, TimeoutError } from '@resilient-llm/policies';
+import {
+  collect,
+  noBuiltIns,
+  scriptedBinding,
+  scriptedTarget,
+} from '@resilient-llm/test-utils/scripted-binding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collect, noBuiltIns, scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
 import { createResilientModel } from './create-resilient-model';
 
 describe('cancellation and the total deadline', () => {

@@ -1,12 +1,12 @@
 import { InvalidOptionError } from '@resilient-llm/policies';
-import { describe, expect, it } from 'vitest';
 import {
   collect,
   noBuiltIns,
   scriptedBinding,
   scriptedTarget,
   type TestPart,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { describe, expect, it } from 'vitest';
 import type { Binding, GenerateBinding } from '../contract/binding';
 import { createResilientModel } from './create-resilient-model';
 

@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '@resilient-llm/policies';
+import { scriptedBinding, scriptedTarget } from '@resilient-llm/test-utils/scripted-binding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
 import { createResilientModel } from './create-resilient-model';
 
 describe('per-call options', () => {

@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '@resilient-llm/policies';
+import { scriptedBinding, scriptedTarget } from '@resilient-llm/test-utils/scripted-binding';
 import { describe, expect, it } from 'vitest';
-import { scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
 import { createResilientModel } from './create-resilient-model';
 
 describe('an InvalidOptionError raised during a call', () => {

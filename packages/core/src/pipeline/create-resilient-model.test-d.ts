@@ -1,5 +1,9 @@
+import {
+  type ScriptedTarget,
+  scriptedBinding,
+  type TestPart,
+} from '@resilient-llm/test-utils/scripted-binding';
 import { describe, expectTypeOf, it } from 'vitest';
-import { type ScriptedTarget, scriptedBinding, type TestPart } from '../../test/scripted-binding';
 import type { FailureKind } from '../contract/failure';
 import type { GenerateResult, ResilientModel, StreamResult } from '../contract/resilient-model';
 import type { Stage } from '../contract/stage';

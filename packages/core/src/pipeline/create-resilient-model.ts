@@ -1,5 +1,4 @@
 import { createDeadline } from '@resilient-llm/policies';
-import type { Binding } from '../contract/binding';
 import type { CallOutcome } from '../contract/outcome';
 import type { CallMode } from '../contract/pipeline-event';
 import type { CallOptions, ResilientModel } from '../contract/resilient-model';
@@ -43,16 +42,8 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
     binding.classify(error, (target ?? targets[0]) as TTarget),
   );
   const targetIds = targets.map((target) => binding.targetId(target));
-  const stages = [
-    ...prepared.stages,
-    ...createBuiltInStages(prepared.builtIn, {
-      clock,
-      // The built-in stages read only `estimateTokens`, which every binding may have.
-      binding: binding as Binding<TTarget, TRequest, TResponse, TPart>,
-      targetIds,
-      classify: (error) => classify(error),
-    }),
-  ];
+  const stages = [...prepared.stages, ...createBuiltInStages(prepared.builtIn)];
+  // Built-ins and your stages alike learn the model here, once, before any call.
   for (const stage of stages) stage.setup?.({ binding, targets, targetIds, clock, events });
   const checkCallOptions = createCallOptionsCheck(stages);
   const observers = stages.filter((stage) => stage.observe);

@@ -1,8 +1,8 @@
+import { expectBuild } from '@resilient-llm/test-utils/option-case';
+import { pipelineOptionCases } from '@resilient-llm/test-utils/pipeline-option-cases';
+import { scriptedBinding, scriptedTarget } from '@resilient-llm/test-utils/scripted-binding';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scriptedBinding, scriptedTarget } from '../../test/scripted-binding';
-import { expectBuild } from '../testing/option-case';
-import { pipelineOptionCases } from '../testing/pipeline-option-cases';
 import { createResilientModel } from './create-resilient-model';
 import { resilientModelOptionKeys } from './model-options';
 

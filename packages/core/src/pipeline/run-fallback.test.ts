@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import {
   collect,
   HttpError,
   noBuiltIns,
   scriptedBinding,
   scriptedTarget,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { describe, expect, it } from 'vitest';
 import type { PipelineEvent } from '../contract/pipeline-event';
 import { AllTargetsFailedError } from '../errors/all-targets-failed-error';
 import { createResilientModel } from './create-resilient-model';

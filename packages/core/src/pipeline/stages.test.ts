@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import {
   HttpError,
   noBuiltIns,
@@ -6,7 +5,8 @@ import {
   scriptedBinding,
   scriptedTarget,
   type TestPart,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { describe, expect, it } from 'vitest';
 import type { Stage } from '../contract/stage';
 import { createResilientModel } from './create-resilient-model';
 

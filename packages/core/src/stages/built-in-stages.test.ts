@@ -3,14 +3,14 @@ import {
   InvalidOptionError,
   RateLimitWaitTooLongError,
 } from '@resilient-llm/policies';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   collect,
   HttpError,
   scriptedBinding,
   scriptedTarget,
   type TestPart,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllTargetsFailedError } from '../errors/all-targets-failed-error';
 import { createResilientModel } from '../pipeline/create-resilient-model';
 

@@ -3,11 +3,11 @@ import {
   type BulkheadOptions,
   BulkheadPolicy,
   bulkheadOptionKeys,
-  type Clock,
   withoutKeys,
 } from '@resilient-llm/policies';
 import type { Stage } from '../contract/stage';
 import { holdSlotUntilSettled } from './hold-slot-until-settled';
+import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 
 const bulkheadKeys = withoutKeys(bulkheadOptionKeys, ['clock']);
@@ -22,10 +22,14 @@ const bulkheadStageOptionKeys = perTargetKeys(bulkheadKeys);
  * One bulkhead per target: at most `maxConcurrent` attempts run at once (a stream counts
  * until it ends), `maxQueued` wait in line. When the target is full the stage throws
  * `BulkheadRejectedError` and the call moves on to the next target.
+ *
+ * Options are checked here; the model's targets and clock come with `setup`, which the model
+ * calls when it is built and which refuses overrides for targets the model does not have. The
+ * stage serves one model: setting it up for a second throws `InvalidOptionError`, and running
+ * it before setup throws. `bulkheads` holds one bulkhead per target once the stage is set up.
  */
 export function createBulkheadStage<TTarget, TRequest, TResponse, TPart>(
-  options: BulkheadStageOptions,
-  { clock, targetIds }: { clock?: Clock; targetIds: readonly string[] },
+  options: BulkheadStageOptions = {},
 ): Stage<TTarget, TRequest, TResponse, TPart> & {
   readonly bulkheads: ReadonlyMap<string, BulkheadPolicy>;
 } {
@@ -33,15 +37,17 @@ export function createBulkheadStage<TTarget, TRequest, TResponse, TPart>(
   const bulkheads = perTarget(
     'bulkhead',
     options,
-    { targetIds, targetKeys: bulkheadKeys },
-    (targetOptions) => new BulkheadPolicy({ ...targetOptions, clock }),
+    bulkheadKeys,
+    (targetOptions, _targetId, clock) => new BulkheadPolicy({ ...targetOptions, clock }),
   );
+  const model = createModelState('bulkhead', bulkheads.setUp);
   return {
     name: 'bulkhead',
-    bulkheads,
+    bulkheads: bulkheads.byTarget,
+    setup: model.setup,
     wrapTarget: ({ request, context, next }) =>
       holdSlotUntilSettled(
-        bulkheads.get(context.targetId)!,
+        model.current().get(context.targetId)!,
         (signal) => next(request, { signal }),
         context.signal,
       ),

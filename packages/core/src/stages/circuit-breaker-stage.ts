@@ -3,13 +3,14 @@ import {
   assertOptions,
   type CircuitBreakerOptions,
   CircuitBreakerPolicy,
-  type Clock,
   circuitBreakerOptionKeys,
   withoutKeys,
 } from '@resilient-llm/policies';
 import type { FailureKind } from '../contract/failure';
 import type { Stage } from '../contract/stage';
 import { failureDefaults } from '../failure/failure-defaults';
+import { ClassifiedFailures } from './classified-failures';
+import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 
 // Which errors count comes from `countedKinds` and the failure taxonomy; the clock is the model's.
@@ -44,19 +45,17 @@ export const defaultBreakerKinds: readonly FailureKind[] = [
 /**
  * One circuit breaker per target. While a target's breaker is open the stage throws
  * `BrokenCircuitError` (with `retryAfterMs`) without calling it, and the call moves on to
- * the next target. For streams, failures up to the commit point count.
+ * the next target. For streams, failures up to the commit point count. Each failure is
+ * classified by the target's context (`context.classify`); placed outside the retry stage, a
+ * breaker counts calls whose retries ran out, not single attempts.
+ *
+ * Options are checked here; the model's targets and clock come with `setup`, which the model
+ * calls when it is built and which refuses overrides for targets the model does not have. The
+ * stage serves one model: setting it up for a second throws `InvalidOptionError`, and running
+ * it before setup throws. `breakers` holds one breaker per target once the stage is set up.
  */
 export function createCircuitBreakerStage<TTarget, TRequest, TResponse, TPart>(
-  options: CircuitBreakerStageOptions,
-  {
-    clock,
-    targetIds,
-    classify,
-  }: {
-    clock?: Clock;
-    targetIds: readonly string[];
-    classify: (error: unknown) => { kind: FailureKind };
-  },
+  options: CircuitBreakerStageOptions = {},
 ): Stage<TTarget, TRequest, TResponse, TPart> & {
   readonly breakers: ReadonlyMap<string, CircuitBreakerPolicy>;
 } {
@@ -64,27 +63,37 @@ export function createCircuitBreakerStage<TTarget, TRequest, TResponse, TPart>(
   const { countedKinds = defaultBreakerKinds, ...breakerOptions } = options;
   assertArrayOf('circuitBreaker.countedKinds', countedKinds, failureKinds);
   const counted = new Set(countedKinds);
+  // The breaker is handed only the error: each attempt's error is classified by its target's
+  // context on its way out, and the breaker reads that failure.
+  const failures = new ClassifiedFailures();
+  const isCounted = (error: unknown) => {
+    const kind = failures.of(error)?.kind;
+    return kind !== undefined && kind !== 'refused' && counted.has(kind);
+  };
   const breakers = perTarget(
     'circuitBreaker',
     breakerOptions,
-    { targetIds, targetKeys: breakerKeys },
-    (targetOptions, targetId) =>
+    breakerKeys,
+    (targetOptions, targetId, clock) =>
       new CircuitBreakerPolicy({
         key: `circuit-breaker:${targetId}`,
         ...targetOptions,
         clock,
-        shouldCount: (error) => {
-          const { kind } = classify(error);
-          return kind !== 'refused' && counted.has(kind);
-        },
+        shouldCount: isCounted,
       }),
   );
+  const model = createModelState('circuit-breaker', breakers.setUp);
   return {
     name: 'circuit-breaker',
-    breakers,
+    breakers: breakers.byTarget,
+    setup: model.setup,
     wrapTarget: ({ request, context, next }) =>
-      breakers
+      model
+        .current()
         .get(context.targetId)!
-        .execute(({ signal }) => next(request, { signal }), context.signal),
+        .execute(
+          ({ signal }) => failures.classifyThrown(context, () => next(request, { signal })),
+          context.signal,
+        ),
   };
 }

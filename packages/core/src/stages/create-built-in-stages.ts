@@ -1,6 +1,3 @@
-import type { Clock } from '@resilient-llm/policies';
-import type { Binding } from '../contract/binding';
-import type { Failure } from '../contract/failure';
 import type { Stage } from '../contract/stage';
 import { createAttemptTimeoutStage } from './attempt-timeout-stage';
 import { type BulkheadStageOptions, createBulkheadStage } from './bulkhead-stage';
@@ -8,7 +5,6 @@ import {
   type CircuitBreakerStageOptions,
   createCircuitBreakerStage,
 } from './circuit-breaker-stage';
-import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { createRateLimitStage, type RateLimitStageOptions } from './rate-limit-stage';
 import { createRetryStage, type RetryStageOptions } from './retry-stage';
 
@@ -30,36 +26,26 @@ export interface BuiltInStageOptions {
  * pause holds calls that were waiting for a bulkhead slot too, and no permit is spent on a
  * call the bulkhead refuses. With a bulkhead, an admission check before it refuses at once the
  * calls the limiter would refuse anyway, so they fall over without waiting for a slot.
+ *
+ * Each stage comes from its public factory with its options only; the model sets them up like
+ * any stage of yours.
  */
 export function createBuiltInStages<TTarget, TRequest, TResponse, TPart>(
   options: BuiltInStageOptions,
-  context: {
-    clock: Clock;
-    binding: Binding<TTarget, TRequest, TResponse, TPart>;
-    targetIds: readonly string[];
-    classify: (error: unknown) => Failure;
-  },
 ): Stage<TTarget, TRequest, TResponse, TPart>[] {
-  const { clock, binding, targetIds, classify } = context;
   const stages: Stage<TTarget, TRequest, TResponse, TPart>[] = [];
-  if (options.retry) stages.push(createRetryStage(options.retry, { clock }));
-  if (options.circuitBreaker)
-    stages.push(createCircuitBreakerStage(options.circuitBreaker, { clock, targetIds, classify }));
-  const estimateTokens = binding.estimateTokens?.bind(binding);
+  if (options.retry) stages.push(createRetryStage(options.retry));
+  if (options.circuitBreaker) stages.push(createCircuitBreakerStage(options.circuitBreaker));
   const rateLimit =
     options.rateLimit &&
-    createRateLimitStage<TTarget, TRequest, TResponse, TPart>(options.rateLimit, {
-      clock,
-      targetIds,
-      estimateTokens,
-    });
+    createRateLimitStage<TTarget, TRequest, TResponse, TPart>(options.rateLimit);
   if (options.bulkhead) {
-    if (rateLimit) stages.push(createRateLimitAdmissionStage(rateLimit));
-    stages.push(createBulkheadStage(options.bulkhead, { clock, targetIds }));
+    if (rateLimit) stages.push(rateLimit.admission);
+    stages.push(createBulkheadStage(options.bulkhead));
   }
   if (rateLimit) stages.push(rateLimit);
   if (options.attemptTimeoutMs !== undefined && options.attemptTimeoutMs !== Infinity) {
-    stages.push(createAttemptTimeoutStage(options.attemptTimeoutMs, { clock }));
+    stages.push(createAttemptTimeoutStage(options.attemptTimeoutMs));
   }
   return stages;
 }

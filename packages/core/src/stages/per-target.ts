@@ -1,4 +1,10 @@
-import { assertObject, assertOptions, InvalidOptionError } from '@resilient-llm/policies';
+import {
+  assertObject,
+  assertOptions,
+  type Clock,
+  InvalidOptionError,
+  systemClock,
+} from '@resilient-llm/policies';
 import { withOptionPrefix } from './with-option-prefix';
 
 /** Options shared by every target, with overrides for some targets by id. */
@@ -14,44 +20,72 @@ export function perTargetKeys<TKey extends string>(
   return [...targetKeys, 'targets'];
 }
 
+/** One policy per target of a model, built once the stage knows the model. */
+export interface PerTargetPolicies<TPolicy> {
+  /** Each target's policy, by target id: empty until {@link setUp}. */
+  readonly byTarget: ReadonlyMap<string, TPolicy>;
+  /**
+   * Builds the policy of every target of the model into {@link byTarget} and returns it;
+   * refuses an override that names no target of the model.
+   */
+  setUp(model: {
+    readonly targetIds: readonly string[];
+    readonly clock: Clock;
+  }): ReadonlyMap<string, TPolicy>;
+}
+
+// The target id a dry run builds under, when options are checked before the model is known.
+const optionsCheckId = '(options check)';
+
 /**
- * Builds one policy per target from shared options merged with that target's overrides.
- * Overrides must name targets of the model and hold only `targetKeys`; the shared options
- * must be valid on their own. Invalid options are reported under `prefix`, where they were
- * written (`rateLimit.windowMs`, `rateLimit.targets.gateway.windowMs`).
+ * Checks per-target options at once, before the stage knows its model, and builds one policy
+ * per target at setup from shared options merged with that target's overrides. Overrides hold
+ * only `targetKeys`; the shared options must be valid on their own. Invalid options are reported
+ * under `prefix`, where they were written (`rateLimit.windowMs`,
+ * `rateLimit.targets.gateway.windowMs`). Setup refuses overrides that name no target of the
+ * model (`rateLimit.targets`).
  */
 export function perTarget<TOptions extends object, TPolicy>(
   prefix: string,
   { targets: overrides = {}, ...shared }: PerTargetOptions<TOptions>,
-  { targetIds, targetKeys }: { targetIds: readonly string[]; targetKeys: readonly string[] },
-  build: (options: TOptions, targetId: string) => TPolicy,
-): ReadonlyMap<string, TPolicy> {
+  targetKeys: readonly string[],
+  build: (options: TOptions, targetId: string, clock: Clock) => TPolicy,
+): PerTargetPolicies<TPolicy> {
   assertObject(`${prefix}.targets`, overrides);
-  for (const [id, override] of Object.entries(overrides)) {
-    if (!targetIds.includes(id)) {
-      throw new InvalidOptionError({
-        field: `${prefix}.targets`,
-        value: id,
-        reason: `names no target (targets are ${targetIds.join(', ')})`,
-      });
-    }
-    assertOptions(`${prefix}.targets.${id}`, override, targetKeys);
-  }
+  const overriddenIds = Object.keys(overrides);
+  for (const id of overriddenIds)
+    assertOptions(`${prefix}.targets.${id}`, overrides[id], targetKeys);
+  const buildFor = (targetId: string, clock: Clock) => {
+    const override = Object.hasOwn(overrides, targetId) ? overrides[targetId] : undefined;
+    // A bad value is reported where it was written: in the override, or in the shared options.
+    const prefixOf = (field: string) =>
+      override && Object.hasOwn(override, topKey(field)) ? `${prefix}.targets.${targetId}` : prefix;
+    return withOptionPrefix(prefixOf, () =>
+      build({ ...shared, ...override } as TOptions, targetId, clock),
+    );
+  };
   // The shared options on their own, so that a bad value is refused even where every target
-  // overrides it.
-  withOptionPrefix(prefix, () => build(shared as TOptions, targetIds[0]!));
-  return new Map(
-    targetIds.map((id) => {
-      const override = overrides[id];
-      // A bad value is reported where it was written: in the override, or in the shared options.
-      const prefixOf = (field: string) =>
-        override && Object.hasOwn(override, topKey(field)) ? `${prefix}.targets.${id}` : prefix;
-      return [
-        id,
-        withOptionPrefix(prefixOf, () => build({ ...shared, ...override } as TOptions, id)),
-      ];
-    }),
-  );
+  // overrides it; then every override merged with them.
+  withOptionPrefix(prefix, () => build(shared as TOptions, optionsCheckId, systemClock));
+  for (const id of overriddenIds) buildFor(id, systemClock);
+  const byTarget = new Map<string, TPolicy>();
+  return {
+    byTarget,
+    setUp({ targetIds, clock }) {
+      for (const id of overriddenIds) {
+        if (!targetIds.includes(id)) {
+          throw new InvalidOptionError({
+            field: `${prefix}.targets`,
+            value: id,
+            reason: `names no target (targets are ${targetIds.join(', ')})`,
+          });
+        }
+      }
+      const built = targetIds.map((id) => [id, buildFor(id, clock)] as const);
+      for (const [id, policy] of built) byTarget.set(id, policy);
+      return byTarget;
+    },
+  };
 }
 
 function topKey(field: string): string {

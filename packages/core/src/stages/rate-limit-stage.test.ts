@@ -3,13 +3,13 @@ import {
   RateLimitWaitTooLongError,
   TimeoutError,
 } from '@resilient-llm/policies';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HttpError,
   noBuiltIns,
   scriptedBinding,
   scriptedTarget,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../contract/observation';
 import { createResilientModel } from '../pipeline/create-resilient-model';
 import { createRateLimitStage, type RateLimitStageOptions } from './rate-limit-stage';
@@ -28,10 +28,12 @@ function slowTargetModel(options: RateLimitStageOptions) {
       return answer;
     },
   };
-  const stage = createRateLimitStage(
-    { requestsPerWindow: 1, windowMs: 1000, windowKind: 'continuous', ...options },
-    { targetIds: ['a'] },
-  );
+  const stage = createRateLimitStage({
+    requestsPerWindow: 1,
+    windowMs: 1000,
+    windowKind: 'continuous',
+    ...options,
+  });
   const model = createResilientModel({
     ...noBuiltIns,
     binding,
@@ -44,10 +46,7 @@ function slowTargetModel(options: RateLimitStageOptions) {
 
 function modelReporting(observation: Observation) {
   const binding = { ...scriptedBinding, observe: () => observation, estimateTokens: () => 100 };
-  const stage = createRateLimitStage(
-    { tokensPerWindow: 1_000, windowMs: 60_000 },
-    { targetIds: ['a'], estimateTokens: binding.estimateTokens },
-  );
+  const stage = createRateLimitStage({ tokensPerWindow: 1_000, windowMs: 60_000 });
   const target = scriptedTarget('a', { respond: 'ok' });
   const model = createResilientModel({
     ...noBuiltIns,
@@ -99,10 +98,11 @@ describe('the rate-limit stage', () => {
         },
       }),
     };
-    const stage = createRateLimitStage(
-      { requestsPerWindow: 4, windowMs: 1000, maxWaitMs: Infinity },
-      { targetIds: ['a'] },
-    );
+    const stage = createRateLimitStage({
+      requestsPerWindow: 4,
+      windowMs: 1000,
+      maxWaitMs: Infinity,
+    });
     const refusal = new HttpError(429, {
       'retry-after-ms': '650',
       'x-ratelimit-limit-requests': '4',
@@ -159,14 +159,11 @@ describe('the rate-limit stage', () => {
   });
 
   it('rejects a bad reserve, naming the field', () => {
-    expect(() => createRateLimitStage({ responseTimeReserveMs: -1 }, { targetIds: ['a'] })).toThrow(
-      InvalidOptionError,
-    );
+    expect(() => createRateLimitStage({ responseTimeReserveMs: -1 })).toThrow(InvalidOptionError);
     expect(() =>
-      createRateLimitStage(
-        { targets: { a: { responseTimeReserveMs: 'p90' as unknown as number } } },
-        { targetIds: ['a'] },
-      ),
+      createRateLimitStage({
+        targets: { a: { responseTimeReserveMs: 'p90' as unknown as number } },
+      }),
     ).toThrow(/rateLimit\.targets\.a\.responseTimeReserveMs/);
   });
 });

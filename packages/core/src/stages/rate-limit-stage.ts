@@ -1,7 +1,6 @@
 import {
   assertNumber,
   assertOptions,
-  type Clock,
   RateLimiter,
   type RateLimiterOptions,
   type RateLimitPermit,
@@ -13,10 +12,12 @@ import type { TargetContext } from '../contract/context';
 import type { Failure } from '../contract/failure';
 import type { Usage } from '../contract/observation';
 import type { AttemptOutcome } from '../contract/outcome';
-import type { Stage } from '../contract/stage';
+import type { Stage, StageSetup } from '../contract/stage';
 import { suggestedWaitMs } from '../headers/suggested-wait';
 import { countableTokens } from './countable-tokens';
+import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
+import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { ResponseTimes } from './response-times';
 
 /** Options of one target's rate limiter in the pipeline. */
@@ -46,7 +47,7 @@ const rateLimitStageOptionKeys = perTargetKeys(rateLimitTargetKeys);
 /** The rate-limit stage: one limiter per target, taking a permit for every attempt it wraps. */
 export interface RateLimitStage<TTarget, TRequest, TResponse, TPart>
   extends Stage<TTarget, TRequest, TResponse, TPart> {
-  /** Each target's limiter, by target id. */
+  /** Each target's limiter, by target id, once the stage is set up. */
   readonly limiters: ReadonlyMap<string, RateLimiter>;
   /**
    * The refusal an attempt of `request` would get now (its wait exceeds `maxWaitMs` or the
@@ -56,6 +57,12 @@ export interface RateLimitStage<TTarget, TRequest, TResponse, TPart>
     request: TRequest,
     context: TargetContext<TTarget>,
   ): RateLimitWaitTooLongError | undefined;
+  /**
+   * A stage to list before a bulkhead, as the model does: it refuses at once an attempt this
+   * stage would refuse ({@link refusalFor}), so the call falls over without waiting for a
+   * bulkhead slot. It takes no permit; this stage, listed after the bulkhead, takes it.
+   */
+  readonly admission: Stage<TTarget, TRequest, TResponse, TPart>;
 }
 
 /**
@@ -77,25 +84,22 @@ export const defaultRateLimitStageOptions = {
  * server asked. A wait longer than `maxWaitMs`, or than the call's remaining deadline
  * less the time an answer takes (`responseTimeReserveMs`), is refused at once with
  * `RateLimitWaitTooLongError`, and the call moves on to the next target.
+ *
+ * Options are checked here; the model's targets, clock and `binding.estimateTokens` come
+ * with `setup`, which the model calls when it is built and which refuses overrides for
+ * targets the model does not have. The stage serves one model: setting it up for a second
+ * throws `InvalidOptionError`, and running it before setup throws. `limiters` holds one
+ * limiter per target once the stage is set up.
  */
 export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
-  options: RateLimitStageOptions,
-  {
-    clock,
-    targetIds,
-    estimateTokens,
-  }: {
-    clock?: Clock;
-    targetIds: readonly string[];
-    estimateTokens?: (request: TRequest) => number;
-  },
+  options: RateLimitStageOptions = {},
 ): RateLimitStage<TTarget, TRequest, TResponse, TPart> {
   assertOptions('rateLimit', options, rateLimitStageOptionKeys);
   const settings = perTarget(
     'rateLimit',
     { ...defaultRateLimitStageOptions, ...options },
-    { targetIds, targetKeys: rateLimitTargetKeys },
-    ({ responseTimeReserveMs, ...limiterOptions }, targetId) => ({
+    rateLimitTargetKeys,
+    ({ responseTimeReserveMs, ...limiterOptions }, targetId, clock) => ({
       limiter: new RateLimiter({ key: `rate-limiter:${targetId}`, ...limiterOptions, clock }),
       maxWaitMs: limiterOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,
       responseTimes: prepareResponseTimes(
@@ -103,28 +107,41 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
       ),
     }),
   );
-  const limiters = new Map([...settings].map(([id, { limiter }]) => [id, limiter]));
-  /** The longest this attempt may wait for a permit, and the tokens it asks for. */
+  const limiters = new Map<string, RateLimiter>();
+  const model = createModelState(
+    'rate-limit',
+    (setup: StageSetup<TTarget, TRequest, TResponse, TPart>) => {
+      const byTarget = settings.setUp(setup);
+      for (const [id, { limiter }] of byTarget) limiters.set(id, limiter);
+      const { binding } = setup;
+      return { byTarget, estimateTokens: binding.estimateTokens?.bind(binding) };
+    },
+  );
+  /** This target's settings, the longest this attempt may wait for a permit, and its tokens. */
   const allowance = (request: TRequest, context: TargetContext<TTarget>) => {
-    const { maxWaitMs, responseTimes } = settings.get(context.targetId)!;
-    const answerTimeLeftMs = context.deadline.remainingMs() - responseTimes.estimateMs();
+    const { byTarget, estimateTokens } = model.current();
+    const target = byTarget.get(context.targetId)!;
+    const answerTimeLeftMs = context.deadline.remainingMs() - target.responseTimes.estimateMs();
     return {
+      ...target,
       tokens: estimateTokens?.(request) ?? 0,
-      maxWaitMs: Math.min(maxWaitMs, Math.max(0, answerTimeLeftMs)),
+      maxWaitMs: Math.min(target.maxWaitMs, Math.max(0, answerTimeLeftMs)),
     };
+  };
+  const refusalFor = (request: TRequest, context: TargetContext<TTarget>) => {
+    const { limiter, tokens, maxWaitMs } = allowance(request, context);
+    const waitMs = limiter.expectedWaitMs(tokens);
+    if (waitMs <= maxWaitMs) return undefined;
+    return new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
   };
   return {
     name: 'rate-limit',
     limiters,
-    refusalFor(request, context) {
-      const { tokens, maxWaitMs } = allowance(request, context);
-      const waitMs = limiters.get(context.targetId)!.expectedWaitMs(tokens);
-      if (waitMs <= maxWaitMs) return undefined;
-      return new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
-    },
+    setup: model.setup,
+    refusalFor,
+    admission: createRateLimitAdmissionStage(refusalFor),
     async wrapTarget({ request, context, next }) {
-      const { limiter, responseTimes } = settings.get(context.targetId)!;
-      const { tokens, maxWaitMs } = allowance(request, context);
+      const { limiter, responseTimes, tokens, maxWaitMs } = allowance(request, context);
       const permit = await limiter.acquire({ tokens, signal: context.signal, maxWaitMs });
       const grantedAt = context.clock.now();
       try {
@@ -137,7 +154,8 @@ export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
       }
     },
     observe(observation, context) {
-      if (observation.rateLimit) limiters.get(context.targetId)!.observe(observation.rateLimit);
+      const { limiter } = model.current().byTarget.get(context.targetId)!;
+      if (observation.rateLimit) limiter.observe(observation.rateLimit);
     },
   };
 }

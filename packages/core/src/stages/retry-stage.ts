@@ -4,10 +4,12 @@ import {
   type RetryOptions,
   RetryPolicy,
   retryOptionKeys,
+  systemClock,
   withoutKeys,
 } from '@resilient-llm/policies';
-import type { Failure } from '../contract/failure';
 import type { Stage } from '../contract/stage';
+import { ClassifiedFailures } from './classified-failures';
+import { createModelState } from './model-state';
 import { withOptionPrefix } from './with-option-prefix';
 
 // What is retryable and how long the server asked to wait come from the failure taxonomy; the
@@ -36,42 +38,43 @@ export const defaultRetryStageOptions = {
  * `maxServerDelayMs` ends the target at once with `RetryAfterTooLongError`, so the call falls
  * over instead of waiting. Gives up with `RetriesExhaustedError` (fallbackable when the last
  * failure was).
+ *
+ * Options are checked here; the model's clock comes with `setup`, which the model calls when
+ * it is built. The stage serves one model: setting it up for a second throws
+ * `InvalidOptionError`, and running it before setup throws.
  */
 export function createRetryStage<TTarget, TRequest, TResponse, TPart>(
   options: RetryStageOptions = {},
-  { clock }: { clock?: Clock } = {},
 ): Stage<TTarget, TRequest, TResponse, TPart> {
-  // Each attempt's error is classified against its own target before the policy asks about it.
-  const failures = new WeakMap<object, Failure>();
   assertOptions('retry', options, retryStageOptionKeys);
-  const failureOf = (error: unknown) =>
-    typeof error === 'object' && error !== null ? failures.get(error) : undefined;
-  const policy = withOptionPrefix(
-    'retry',
-    () =>
-      new RetryPolicy({
-        ...defaultRetryStageOptions,
-        ...options,
-        clock,
-        shouldRetry: (error) => failureOf(error)?.retryable ?? false,
-        retryAfterMs: (error) => failureOf(error)?.retryAfterMs,
-      }),
-  );
+  // The policy is handed only the error: each attempt's error is classified by its target's
+  // context on its way out, and the policy reads that failure.
+  const failures = new ClassifiedFailures();
+  const policyOn = (clock: Clock) =>
+    withOptionPrefix(
+      'retry',
+      () =>
+        new RetryPolicy({
+          ...defaultRetryStageOptions,
+          ...options,
+          clock,
+          shouldRetry: (error) => failures.of(error)?.retryable ?? false,
+          retryAfterMs: (error) => failures.of(error)?.retryAfterMs,
+        }),
+    );
+  // Options are checked now, before the stage knows its model and clock.
+  policyOn(systemClock);
+  const model = createModelState('retry', ({ clock }) => policyOn(clock));
   return {
     name: 'retry',
+    setup: model.setup,
     wrapTarget: ({ request, context, next }) =>
-      policy.execute(
-        async ({ signal }) => {
-          try {
-            return await next(request, { signal });
-          } catch (error) {
-            if (typeof error === 'object' && error !== null)
-              failures.set(error, context.classify(error));
-            throw error;
-          }
-        },
-        context.signal,
-        { deadline: () => context.deadline.remainingMs() },
-      ),
+      model
+        .current()
+        .execute(
+          ({ signal }) => failures.classifyThrown(context, () => next(request, { signal })),
+          context.signal,
+          { deadline: () => context.deadline.remainingMs() },
+        ),
   };
 }

@@ -1,4 +1,3 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   collect,
   HttpError,
@@ -6,7 +5,8 @@ import {
   scriptedBinding,
   scriptedTarget,
   type TestPart,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AllTargetsFailedError } from '../errors/all-targets-failed-error';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import { StreamInterruptedError } from '../errors/stream-interrupted-error';

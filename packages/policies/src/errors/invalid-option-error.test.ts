@@ -1,5 +1,5 @@
+import { renderings } from '@resilient-llm/test-utils/refusal';
 import { describe, expect, it } from 'vitest';
-import { renderings } from '../testing/refusal';
 import { InvalidOptionError } from './invalid-option-error';
 import { ResilientError } from './resilient-error';
 

@@ -1,5 +1,5 @@
+import { refusal } from '@resilient-llm/test-utils/refusal';
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../testing/refusal';
 import { assertKnownKeys } from './assert-known-keys';
 
 const retryKeys = ['maxAttempts', 'jitter', 'initialDelayMs', 'timeoutMs', 'windowMs'];

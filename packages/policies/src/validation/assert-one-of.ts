@@ -1,7 +1,7 @@
 import { InvalidOptionError } from '../errors/invalid-option-error';
 
 /** Throws {@link InvalidOptionError} naming `field` unless `value` is one of `allowed`. `undefined` passes. */
-export function assertOneOf<T extends string>(
+export function assertOneOf<T extends string | number | boolean>(
   field: string,
   value: unknown,
   allowed: readonly T[],
@@ -11,7 +11,7 @@ export function assertOneOf<T extends string>(
     throw new InvalidOptionError({
       field,
       value,
-      reason: `must be one of ${allowed.map((v) => `"${v}"`).join(', ')}`,
+      reason: `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
     });
   }
 }

@@ -1,10 +1,10 @@
+import { refusal } from '@resilient-llm/test-utils/refusal';
 import { describe, expect, it } from 'vitest';
 import { BulkheadPolicy } from '../bulkhead/bulkhead-policy';
 import { CircuitBreakerPolicy } from '../circuit-breaker/circuit-breaker-policy';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { RetryBudget } from '../retry/retry-budget';
 import { RetryPolicy } from '../retry/retry-policy';
-import { refusal } from '../testing/refusal';
 import { createStreamWatchdog } from '../timeout/stream-watchdog';
 import { TimeoutPolicy } from '../timeout/timeout-policy';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { SimulatorConfigError } from '../config/simulator-config-error';
+import { InvalidOptionError } from '@resilient-llm/policies';
 import type { SimulatorConfig } from '../config/types';
 import { isRecord } from '../content/json-schema';
 import type { CliArguments } from './parse-cli-arguments';
@@ -17,10 +17,10 @@ export async function loadCliConfig(cliArguments: CliArguments): Promise<Simulat
       parsed = JSON.parse(text);
     } catch (error) {
       const reason = `is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
-      throw new SimulatorConfigError({ field: '--config', value: cliArguments.configPath, reason });
+      throw new InvalidOptionError({ field: '--config', value: cliArguments.configPath, reason });
     }
     if (!isRecord(parsed))
-      throw new SimulatorConfigError({
+      throw new InvalidOptionError({
         field: '--config',
         value: cliArguments.configPath,
         reason: 'does not hold a JSON object',

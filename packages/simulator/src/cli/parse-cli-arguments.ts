@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SimulatorConfigError } from '../config/simulator-config-error';
+import { InvalidOptionError } from '@resilient-llm/policies';
 
 /** What the command line asked for. */
 export interface CliArguments {
@@ -20,7 +20,7 @@ export const USAGE = `Usage: resilient-llm-sim [--scenario NAME] [--port N] [--c
 
 Prints the base URL (http://127.0.0.1:PORT/v1) on stdout; Ctrl-C stops.`;
 
-/** Parses `argv` (without node and script); throws `SimulatorConfigError` for bad numbers. */
+/** Parses `argv` (without node and script); throws `InvalidOptionError` for bad numbers. */
 export function parseCliArguments(argv: readonly string[]): CliArguments {
   const { values } = parseArgs({
     args: [...argv],
@@ -46,6 +46,6 @@ function toInteger(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!Number.isInteger(value))
-    throw new SimulatorConfigError({ field: flag, value: text, reason: 'is not an integer' });
+    throw new InvalidOptionError({ field: flag, value: text, reason: 'is not an integer' });
   return value;
 }

@@ -28,7 +28,7 @@ const TOP_LEVEL_FIELDS = [
 
 /**
  * Checks a configuration (an object or parsed JSON) once, before anything starts.
- * Throws `SimulatorConfigError` whose `field` is the path of the first bad field.
+ * Throws `InvalidOptionError` whose `field` is the path of the first bad field.
  */
 export function validateConfig(input: unknown = {}): ValidatedConfig {
   const config = expectObject('config', input, TOP_LEVEL_FIELDS) as SimulatorConfig &

@@ -17,7 +17,7 @@ const FIELDS_BY_TYPE: Record<FaultType, readonly string[]> = {
 /** The fault type names, in documentation order. */
 export const FAULT_TYPES = Object.keys(FIELDS_BY_TYPE) as FaultType[];
 
-/** Checks one fault rule; throws `SimulatorConfigError` naming the bad field. */
+/** Checks one fault rule; throws `InvalidOptionError` naming the bad field. */
 export function validateFaultRule(field: string, value: unknown): FaultRule {
   const rule = expectObject(field, value);
   const type = expectOneOf(joinPath(field, 'type'), rule.type, FAULT_TYPES);

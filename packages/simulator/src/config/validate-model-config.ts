@@ -14,7 +14,7 @@ const MODEL_FIELDS = [
 
 const RATE_LIMIT_KINDS: readonly RateLimitKind[] = ['fixed-window', 'token-bucket'];
 
-/** Checks a model configuration; throws `SimulatorConfigError` naming the bad field. */
+/** Checks a model configuration; throws `InvalidOptionError` naming the bad field. */
 export function validateModelConfig(field: string, value: unknown): ModelConfig {
   const model = expectObject(field, value, MODEL_FIELDS);
   const at = (key: string) => joinPath(field, key);

@@ -1,67 +1,60 @@
-import { isRecord } from '../content/json-schema';
-import { SimulatorConfigError } from './simulator-config-error';
+import {
+  assertBoolean,
+  assertKnownKeys,
+  assertNumber,
+  assertObject,
+  assertOneOf,
+  assertRequired,
+  InvalidOptionError,
+  type NumberRule,
+} from '@resilient-llm/policies';
 
-/** Options of {@link expectNumber}. */
-export interface NumberRule {
-  readonly min?: number;
-  readonly max?: number;
-  readonly integer?: boolean;
-}
+// The simulator reads untyped JSON, so each check returns the value it proved, typed; the
+// rules and the error (`InvalidOptionError`, with "did you mean" for unknown keys) are the
+// shared validation toolkit's. A field that is checked is required: callers test for
+// `undefined` first where a field may be left out.
 
-/** Throws unless `value` is a finite number within the rule; returns it typed. */
-export function expectNumber(
-  field: string,
-  value: unknown,
-  { min, max, integer }: NumberRule = {},
-): number {
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    fail(field, value, 'is not a finite number');
-  if (integer && !Number.isInteger(value)) fail(field, value, 'is not an integer');
-  if (min !== undefined && value < min) fail(field, value, `is below the minimum ${min}`);
-  if (max !== undefined && value > max) fail(field, value, `is above the maximum ${max}`);
-  return value;
+/** Throws unless `value` is a finite number within `rule`; returns it typed. */
+export function expectNumber(field: string, value: unknown, rule: NumberRule = {}): number {
+  assertRequired(field, value);
+  assertNumber(field, value, rule);
+  return value as number;
 }
 
 /** Throws unless `value` is a boolean. */
 export function expectBoolean(field: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') fail(field, value, 'is not a boolean');
-  return value;
+  assertRequired(field, value);
+  assertBoolean(field, value);
+  return value as boolean;
 }
 
 /** Throws unless `value` is one of `allowed`. */
-export function expectOneOf<const Allowed>(
+export function expectOneOf<const Allowed extends string | number | boolean>(
   field: string,
   value: unknown,
   allowed: readonly Allowed[],
 ): Allowed {
-  if (!allowed.includes(value as Allowed)) {
-    fail(
-      field,
-      value,
-      `is not one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}`,
-    );
-  }
+  assertRequired(field, value);
+  assertOneOf(field, value, allowed);
   return value as Allowed;
 }
 
-/** Throws unless `value` is a plain object whose keys are all in `known`. */
+/** Throws unless `value` is a plain object whose keys are all in `known` (when given). */
 export function expectObject(
   field: string,
   value: unknown,
   known?: readonly string[],
 ): Record<string, unknown> {
-  if (!isRecord(value)) fail(field, value, 'is not an object');
-  if (known) {
-    for (const key of Object.keys(value)) {
-      if (!known.includes(key)) fail(joinPath(field, key), value[key], 'is not a known field');
-    }
-  }
-  return value;
+  assertRequired(field, value);
+  assertObject(field, value);
+  if (known) assertKnownKeys(field === 'config' ? '' : field, value, known);
+  return value as Record<string, unknown>;
 }
 
 /** Throws unless `value` is an array. */
 export function expectArray(field: string, value: unknown): unknown[] {
-  if (!Array.isArray(value)) fail(field, value, 'is not an array');
+  assertRequired(field, value);
+  if (!Array.isArray(value)) fail(field, value, 'must be an array');
   return value;
 }
 
@@ -70,7 +63,7 @@ export function joinPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-/** Throws a {@link SimulatorConfigError}. */
+/** Throws an `InvalidOptionError` naming `field`. */
 export function fail(field: string, value: unknown, reason: string): never {
-  throw new SimulatorConfigError({ field, value, reason });
+  throw new InvalidOptionError({ field, value, reason });
 }

@@ -12,7 +12,7 @@ export interface ResolvedFaultProfile {
   readonly seed: number;
 }
 
-/** Validates a profile (throwing `SimulatorConfigError`) and applies its defaults. */
+/** Validates a profile (throwing `InvalidOptionError`) and applies its defaults. */
 export function resolveFaultProfile(input: FaultProfileInput): ResolvedFaultProfile {
   if (typeof input === 'string') {
     const scenario = expectOneOf('profile', input, SCENARIO_NAMES);

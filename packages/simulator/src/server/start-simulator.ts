@@ -27,7 +27,7 @@ export interface RunningSimulator {
 }
 
 /**
- * Validates `config` (throwing `SimulatorConfigError` naming the bad field) and starts an
+ * Validates `config` (throwing `InvalidOptionError` naming the bad field) and starts an
  * OpenAI-compatible server on 127.0.0.1. Port 0 (the default) picks a free port.
  */
 export async function startSimulator(config: SimulatorConfig = {}): Promise<RunningSimulator> {

@@ -1,5 +1,4 @@
-import type { CacheStore } from '../src/store/cache-store';
-import { MemoryCacheStore } from '../src/store/memory-cache-store';
+import { type CacheStore, MemoryCacheStore } from '@resilient-llm/cache';
 
 /** A store that counts the operations sent to `inner` and keeps every key and value written. */
 export function observedStore(inner: CacheStore = new MemoryCacheStore()) {

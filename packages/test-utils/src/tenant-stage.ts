@@ -1,5 +1,4 @@
-import { InvalidOptionError } from '@resilient-llm/policies';
-import type { Stage } from '../contract/stage';
+import { InvalidOptionError, type Stage } from '@resilient-llm/core';
 
 /** What one hook of {@link tenantStage} saw of the per-call options. */
 export interface SeenTenant {

@@ -1,6 +1,6 @@
+import { failureDefaults } from '@resilient-llm/core';
 import { RetryBudget, systemClock } from '@resilient-llm/policies';
 import fc from 'fast-check';
-import { failureDefaults } from '../failure/failure-defaults';
 import {
   either,
   type FieldCase,

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const childDirectory = fileURLToPath(new URL('./', import.meta.url));
+const sourceHooks = fileURLToPath(new URL('./source-hooks.ts', import.meta.url));
 
 /** How a child process ended, with everything it printed. */
-export interface ChildExit {
+interface ChildExit {
   readonly code: number | null;
   readonly signal: string | null;
   /** True when it was still running after `exitBoundMs` and had to be killed. */
@@ -13,22 +14,27 @@ export interface ChildExit {
 }
 
 /**
- * Runs `script` (a file of this folder) in a child Node process on the workspace's sources as
- * they are: types stripped, imports resolved by `source-hooks.ts`, no build. Kills it after
- * `exitBoundMs`, far beyond what it needs, so that a process held open by a stray timer or
- * handle is caught rather than waited for.
+ * Runs `script` (a file URL, such as `new URL('./child/workload.ts', import.meta.url)`) in a
+ * child Node process, in the script's folder, on the workspace's sources as they are: types
+ * stripped, imports resolved by `source-hooks.ts`, no build. Kills it after `exitBoundMs`, far
+ * beyond what it needs, so that a process held open by a stray timer or handle is caught
+ * rather than waited for.
  */
-export async function runChild(script: string, { exitBoundMs }: { exitBoundMs: number }) {
+export async function runChild(
+  script: URL,
+  { exitBoundMs }: { exitBoundMs: number },
+): Promise<ChildExit> {
+  const scriptPath = fileURLToPath(script);
   const child = spawn(
     process.execPath,
     [
       '--experimental-transform-types',
       '--disable-warning=ExperimentalWarning',
       '--import',
-      './source-hooks.ts',
-      script,
+      sourceHooks,
+      scriptPath,
     ],
-    { cwd: childDirectory, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: path.dirname(scriptPath), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   const append = (chunk: Buffer) => {
@@ -46,5 +52,5 @@ export async function runChild(script: string, { exitBoundMs }: { exitBoundMs: n
       child.once('exit', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal })),
   );
   clearTimeout(kill);
-  return { code, signal, killed, output } satisfies ChildExit;
+  return { code, signal, killed, output };
 }

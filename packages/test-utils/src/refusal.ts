@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { InvalidOptionError } from '../errors/invalid-option-error';
+import { InvalidOptionError } from '@resilient-llm/policies';
 
 /** The `InvalidOptionError` that `build` throws; fails the test when it throws anything else or nothing. */
 export function refusal(build: () => unknown): InvalidOptionError {

@@ -1,5 +1,5 @@
+import type { CacheStore } from '@resilient-llm/cache';
 import { describe, expect, it } from 'vitest';
-import type { CacheStore } from '../src/store/cache-store';
 
 /** A fresh, empty store for one test, with the hooks the suite needs to look inside it. */
 export interface CacheStoreHarness {

@@ -1,5 +1,5 @@
+import type { StateStore } from '@resilient-llm/policies';
 import { describe, expect, it } from 'vitest';
-import type { StateStore } from '../store/state-store';
 
 interface Sample {
   readonly state: string;

@@ -1,15 +1,18 @@
 // Lets a child Node process run the workspace's TypeScript sources as they are, without a
-// build: `@resilient-llm/<name>` resolves to `packages/<name>/src/index.ts`, and the sources'
-// extensionless relative imports to their `.ts` files. Load it with `--import`.
+// build: `@resilient-llm/<name>` resolves to `packages/<name>/src/index.ts` and
+// `@resilient-llm/<name>/<subpath>` to `packages/<name>/src/<subpath>.ts` (as the test aliases
+// do), and the sources' extensionless relative imports to their `.ts` files. Load it with
+// `--import`.
 import { registerHooks } from 'node:module';
 
-const packagesUrl = new URL('../../../', import.meta.url);
+const packagesUrl = new URL('../../', import.meta.url);
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
-    const workspacePackage = /^@resilient-llm\/([\w-]+)$/.exec(specifier);
+    const workspacePackage = /^@resilient-llm\/([\w-]+)(?:\/([\w-]+))?$/.exec(specifier);
     if (workspacePackage) {
-      return nextResolve(new URL(`${workspacePackage[1]}/src/index.ts`, packagesUrl).href, context);
+      const [, name, subpath = 'index'] = workspacePackage;
+      return nextResolve(new URL(`${name}/src/${subpath}.ts`, packagesUrl).href, context);
     }
     const fromSource = context.parentURL?.endsWith('.ts') && /^\.\.?\//.test(specifier);
     if (fromSource && !specifier.endsWith('.ts')) {

@@ -1,20 +1,20 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { createLanguageModelBinding, createResilientModel } from '@resilient-llm/ai-sdk';
+import {
+  type CacheControl,
+  type CacheStageOptions,
+  type CacheStore,
+  createCacheStage,
+} from '@resilient-llm/cache';
 import { type Clock, systemClock } from '@resilient-llm/core';
 import {
   createOpenAIBinding,
   createResilientOpenAI,
   type OpenAITarget,
 } from '@resilient-llm/openai';
-import { type RunningSimulator, startSimulator } from '@resilient-llm/simulator';
 import OpenAI from 'openai';
-import { afterEach } from 'vitest';
-import type { CacheControl } from '../src/stage/cache-control';
-import type { CacheStageOptions } from '../src/stage/cache-stage-options';
-import { createCacheStage } from '../src/stage/create-cache-stage';
-import type { CacheStore } from '../src/store/cache-store';
 
-// The setups below are the ones the README shows under "With the OpenAI SDK" and "With the
+// The setups below are the ones the cache README shows under "With the OpenAI SDK" and "With the
 // AI SDK": keep them in step. `clock` is for the tests only: it drives TTLs without waiting.
 
 /** What a test may vary in a cached client: the clock, the client's API key, more cache options. */
@@ -99,17 +99,4 @@ export function requestsWith(
   apiKey: string,
 ): number {
   return stats.byKey[apiKey]?.requests ?? 0;
-}
-
-/** Starts a simulator per test on 127.0.0.1 and closes it after the test. */
-export function useSimulator(): () => Promise<RunningSimulator> {
-  const running: RunningSimulator[] = [];
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((simulator) => simulator.close()));
-  });
-  return async () => {
-    const simulator = await startSimulator({ seed: 5 });
-    running.push(simulator);
-    return simulator;
-  };
 }

@@ -1,18 +1,21 @@
+import {
+  type CacheStageOptions,
+  type CacheStore,
+  createCacheStage,
+  MemoryCacheStore,
+} from '@resilient-llm/cache';
 import { createResilientModel } from '@resilient-llm/core';
-import type { CacheStageOptions } from '../src/stage/cache-stage-options';
-import { createCacheStage } from '../src/stage/create-cache-stage';
-import type { CacheStore } from '../src/store/cache-store';
-import { MemoryCacheStore } from '../src/store/memory-cache-store';
-import { manualClock } from './manual-clock';
+import { createManualClock } from '@resilient-llm/simulator';
 import {
   noBuiltIns,
   type ScriptedTarget,
   type Step,
-  scriptedBinding,
+  scriptedRequestBinding,
   scriptedTarget,
   type TestPart,
   type TestRequest,
 } from './scripted-binding';
+import { testEpochMs } from './test-epoch';
 
 /** Options of {@link setupCachedModel}. */
 interface SetupOptions {
@@ -23,18 +26,18 @@ interface SetupOptions {
 
 /** One scripted target behind a cache stage on a memory store, all on one manual clock. */
 export function setupCachedModel({ steps = [], store, cache = {} }: SetupOptions = {}) {
-  const clock = manualClock();
+  const clock = createManualClock(testEpochMs);
   const target = scriptedTarget('a', ...steps);
   const cacheStore = store ?? new MemoryCacheStore({ clock });
   const stage = createCacheStage<ScriptedTarget, TestRequest, string, TestPart>({
     store: cacheStore,
-    binding: scriptedBinding,
+    binding: scriptedRequestBinding,
     target,
     ...cache,
   });
   const model = createResilientModel({
     ...noBuiltIns,
-    binding: scriptedBinding,
+    binding: scriptedRequestBinding,
     targets: [target],
     stages: [stage],
     clock,
