@@ -1,12 +1,12 @@
 import { assertString, InvalidOptionError, systemClock } from '@resilient-llm/policies';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   noBuiltIns,
   type ScriptedTarget,
   scriptedBinding,
   scriptedTarget,
   type TestPart,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallOptions } from '../contract/resilient-model';
 import type { Stage, StageSetup } from '../contract/stage';
 import { createResilientModel } from './create-resilient-model';

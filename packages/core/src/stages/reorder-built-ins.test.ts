@@ -1,5 +1,4 @@
 import { type Clock, InvalidOptionError, systemClock } from '@resilient-llm/policies';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HttpError,
   noBuiltIns,
@@ -7,7 +6,8 @@ import {
   scriptedBinding,
   scriptedTarget,
   type TestPart,
-} from '../../test/scripted-binding';
+} from '@resilient-llm/test-utils/scripted-binding';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Stage } from '../contract/stage';
 import { createResilientModel } from '../pipeline/create-resilient-model';
 import { createAttemptTimeoutStage } from './attempt-timeout-stage';
