@@ -20,18 +20,23 @@ export { jsonCodec } from './entry/json-codec';
 export { CacheStoreTimeoutError } from './errors/cache-store-timeout-error';
 export { CorruptCacheEntryError } from './errors/corrupt-cache-entry-error';
 export { UncacheableValueError } from './errors/uncacheable-value-error';
-export type { CacheScope } from './key/cache-scope';
 export { canonicalJson } from './key/canonical-json';
 export { type CacheKeyInput, deriveCacheKey } from './key/derive-cache-key';
 export type { FingerprintSecret } from './key/fingerprint-secret';
 export { sha256Hex } from './key/sha256-hex';
-export { type CacheControl, readCacheControl, withCacheControl } from './stage/cache-control';
+export {
+  assertCacheControl,
+  type CacheControl,
+  readCacheControl,
+  withCacheControl,
+} from './stage/cache-control';
 export type {
   CacheBypassReason,
   CacheEvent,
   CacheEventOf,
   CacheEventType,
   CacheSkipReason,
+  CacheStageEvents,
   CacheStoreOperation,
 } from './stage/cache-event';
 export type { CacheStage } from './stage/cache-stage';
@@ -44,16 +49,6 @@ export {
 export type { CacheStats } from './stage/cache-stats';
 export { createCacheStage } from './stage/create-cache-stage';
 export { isNonDeterministic } from './stage/is-non-deterministic';
-export type {
-  CacheableOutcome,
-  CacheableStream,
-  CacheCallContext,
-  CacheCallInput,
-  CacheHitOutcome,
-  CachePartRole,
-  CacheProvenance,
-  ResponseOf,
-} from './stage/pipeline-shapes';
 export type {
   CacheSetOptions,
   CacheStore,

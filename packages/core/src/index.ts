@@ -51,10 +51,14 @@ export type {
   StreamOutcome,
 } from './contract/outcome';
 export type {
+  BuiltInEvent,
   CallMode,
+  EventSink,
   PipelineEvent,
   PipelineEventOf,
   PipelineEventType,
+  StageEvent,
+  StageEvents,
 } from './contract/pipeline-event';
 export {
   type CallOptions,
@@ -64,7 +68,13 @@ export {
   type ResilientStream,
   type StreamResult,
 } from './contract/resilient-model';
-export type { Stage, WrapCallInput, WrapTargetInput } from './contract/stage';
+export type {
+  CallOptionCheck,
+  Stage,
+  StageSetup,
+  WrapCallInput,
+  WrapTargetInput,
+} from './contract/stage';
 export { AllTargetsFailedError, type TargetFailure } from './errors/all-targets-failed-error';
 export { IncompleteStreamError } from './errors/incomplete-stream-error';
 export { StreamInterruptedError } from './errors/stream-interrupted-error';
