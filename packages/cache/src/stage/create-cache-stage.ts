@@ -231,8 +231,8 @@ export function createCacheStage<TTarget, TRequest, TPart>(
     name,
     callOptions: { cache: (value, field) => assertCacheControl(value, field) },
     setup(model) {
-      // The model's requests and parts are the stage's (or narrower); its target type is
-      // the stage's when a `binding` + `target` typed it, and is then not used.
+      // The model's requests and parts are the stage's or narrower. Its targets are keyed by
+      // only when the stage has no `binding` + `target` of its own, which typed TTarget.
       wiring.setup(model as unknown as Parameters<typeof wiring.setup>[0]);
       events.forwardTo(model.events);
     },
