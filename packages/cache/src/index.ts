@@ -24,12 +24,7 @@ export { canonicalJson } from './key/canonical-json';
 export { type CacheKeyInput, deriveCacheKey } from './key/derive-cache-key';
 export type { FingerprintSecret } from './key/fingerprint-secret';
 export { sha256Hex } from './key/sha256-hex';
-export {
-  assertCacheControl,
-  type CacheControl,
-  readCacheControl,
-  withCacheControl,
-} from './stage/cache-control';
+export { type CacheControl, readCacheControl, withCacheControl } from './stage/cache-control';
 export type {
   CacheBypassReason,
   CacheEvent,

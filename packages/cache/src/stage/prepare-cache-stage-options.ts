@@ -27,7 +27,7 @@ import type { WiringOptions, WiringSource } from './wire-cache-stage';
 export interface PreparedCacheStageOptions<TTarget, TRequest, TPart> {
   readonly store: CacheStore;
   readonly name: string;
-  /** The options that decide the stage's wiring ({@link wireCacheStage}). */
+  /** The options that decide the stage's wiring (see `wireCacheStage`). */
   readonly wiring: WiringOptions<TTarget, TRequest, TPart>;
   /** The stage's own `binding` + `target`, which win over a model's; none when not given. */
   readonly ownSource: WiringSource<TTarget, TRequest, TPart> | undefined;
