@@ -1,5 +1,5 @@
+import type { CommittedStream, StreamPartRole } from '@resilient-llm/core';
 import type { RecordedUsage } from '../entry/cache-entry';
-import type { CacheableStream, CachePartRole } from './pipeline-shapes';
 
 /** A stream that ended normally with its finish part: every part, in order, and its usage. */
 export interface StreamRecording<TPart> {
@@ -13,10 +13,10 @@ export interface StreamRecording<TPart> {
  * it failed, was cancelled or stopped early: such a stream is never stored.
  */
 export function recordStream<TPart>(
-  stream: CacheableStream<TPart>,
-  partRole: (part: TPart) => CachePartRole,
+  stream: CommittedStream<TPart>,
+  partRole: (part: TPart) => StreamPartRole,
   onEnd: (recording: StreamRecording<TPart> | undefined) => void,
-): CacheableStream<TPart> {
+): CommittedStream<TPart> {
   const parts: TPart[] = [];
   let finished = false;
   let iterating = false;
@@ -36,6 +36,7 @@ export function recordStream<TPart>(
       return stream.usage;
     },
     settled: stream.settled,
+    opened: stream.opened,
     cancel: (reason) => {
       report(undefined);
       stream.cancel(reason);

@@ -1,5 +1,5 @@
+import type { CommittedStream } from '@resilient-llm/core';
 import type { RecordedUsage } from '../entry/cache-entry';
-import type { CacheableStream } from './pipeline-shapes';
 
 /**
  * A recorded stream played back: the same parts in the same order, iterable once, with the
@@ -8,7 +8,7 @@ import type { CacheableStream } from './pipeline-shapes';
 export function replayStream<TPart>(
   parts: readonly TPart[],
   usage: RecordedUsage | undefined,
-): CacheableStream<TPart> {
+): CommittedStream<TPart> {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => {
     settle = resolve;
