@@ -1,16 +1,14 @@
 import { type CacheStore, createCacheStage } from '@resilient-llm/cache';
-import {
-  createOpenAIBinding,
-  createResilientOpenAI,
-  type OpenAITarget,
-} from '@resilient-llm/openai';
+import { createResilientOpenAI, type OpenAITarget } from '@resilient-llm/openai';
 import OpenAI from 'openai';
 
 /**
  * One instance of an app: the OpenAI SDK through resilient-llm, with a response cache
  * listed first in `stages`, so that a hit skips every other stage and sends no request.
- * Entries are keyed by an HMAC of the API key: instances that share a store share entries
- * when they are given the same `fingerprintSecret`.
+ * The stage takes the client's binding and first target when the client is built: key
+ * material, endpoint and API key of each request. Entries are keyed by an HMAC of the API
+ * key: instances that share a store share entries when they are given the same
+ * `fingerprintSecret`.
  */
 export function createAppClient(baseURL: string, store: CacheStore, fingerprintSecret: string) {
   const primary: OpenAITarget = {
@@ -19,8 +17,6 @@ export function createAppClient(baseURL: string, store: CacheStore, fingerprintS
   };
   const cache = createCacheStage({
     store,
-    binding: createOpenAIBinding(), // key material, and the endpoint and API key of a request
-    target: primary, // whose identity goes into the key
     fingerprintSecret, // the same for every instance of the app
     ttlMs: 60_000,
   });

@@ -26,7 +26,7 @@ const eventTypes = Object.keys({
   'stream-commit': true,
   'call-success': true,
   'call-failure': true,
-} satisfies Record<core.PipelineEventType, true>) as core.PipelineEventType[];
+} satisfies Record<core.BuiltInEvent['type'], true>) as core.BuiltInEvent['type'][];
 
 /** Collects what callers may log, and checks that none of it holds the key. */
 function leakCheck() {

@@ -17,6 +17,7 @@
 //    growth after garbage collection is compared with the bound.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { CallContext } from '@resilient-llm/core';
 import { LRUCache } from 'lru-cache';
 import { createCacheStage, MemoryCacheStore } from '../dist/index.js';
 
@@ -40,12 +41,12 @@ const stageOptions = {
   scope: () => ({ endpoint: 'https://bench.invalid/v1', credentials: { apiKey: 'sk-bench' } }),
   maxEntryBytes: 4 * 1024 * 1024,
 };
-const stage = createCacheStage<unknown, Request, string, never>(stageOptions);
-const sharedStage = createCacheStage<unknown, Request, string, never>({
+const stage = createCacheStage<unknown, Request, never>(stageOptions);
+const sharedStage = createCacheStage<unknown, Request, never>({
   ...stageOptions,
   shareAcrossCredentials: true,
 });
-const encryptedStage = createCacheStage<unknown, Request, string, never>({
+const encryptedStage = createCacheStage<unknown, Request, never>({
   ...stageOptions,
   namespace: 'encrypted',
   encryptionKey: crypto.getRandomValues(new Uint8Array(32)),
@@ -55,7 +56,13 @@ const clock = {
   setTimeout: (callback: () => void, delayMs: number) => setTimeout(callback, delayMs),
   clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-const context = { mode: 'generate' as const, signal: new AbortController().signal, clock };
+// The part of a call's context the stage reads on a hit: no per-call options, no model.
+const context = {
+  mode: 'generate' as const,
+  signal: new AbortController().signal,
+  clock,
+  options: {},
+} as unknown as CallContext;
 const upstream = {
   mode: 'generate' as const,
   response: 'y'.repeat(1024),

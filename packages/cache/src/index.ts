@@ -20,7 +20,6 @@ export { jsonCodec } from './entry/json-codec';
 export { CacheStoreTimeoutError } from './errors/cache-store-timeout-error';
 export { CorruptCacheEntryError } from './errors/corrupt-cache-entry-error';
 export { UncacheableValueError } from './errors/uncacheable-value-error';
-export type { CacheScope } from './key/cache-scope';
 export { canonicalJson } from './key/canonical-json';
 export { type CacheKeyInput, deriveCacheKey } from './key/derive-cache-key';
 export type { FingerprintSecret } from './key/fingerprint-secret';
@@ -32,6 +31,7 @@ export type {
   CacheEventOf,
   CacheEventType,
   CacheSkipReason,
+  CacheStageEvents,
   CacheStoreOperation,
 } from './stage/cache-event';
 export type { CacheStage } from './stage/cache-stage';
@@ -44,16 +44,6 @@ export {
 export type { CacheStats } from './stage/cache-stats';
 export { createCacheStage } from './stage/create-cache-stage';
 export { isNonDeterministic } from './stage/is-non-deterministic';
-export type {
-  CacheableOutcome,
-  CacheableStream,
-  CacheCallContext,
-  CacheCallInput,
-  CacheHitOutcome,
-  CachePartRole,
-  CacheProvenance,
-  ResponseOf,
-} from './stage/pipeline-shapes';
 export type {
   CacheSetOptions,
   CacheStore,

@@ -43,6 +43,19 @@ describe.each(aiSdkApis)('the cache stage in the AI SDK adapter, %s API', (api) 
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1 });
   });
 
+  it('reports its hits through the model’s on, with the pipeline’s own events', async () => {
+    const { simulator } = await startSimulator();
+    const { model } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);
+    const types: string[] = [];
+    for (const type of ['cache-miss', 'cache-hit', 'call-success'] as const)
+      model.on(type, (event) => types.push(event.type));
+
+    await generateText({ model, prompt });
+    await generateText({ model, prompt });
+
+    expect(types).toEqual(['cache-miss', 'call-success', 'cache-hit', 'call-success']);
+  });
+
   it('sends 50 concurrent identical generateText calls to the simulator once', async () => {
     const { simulator } = await startSimulator();
     const { model, cache } = cachedLanguageModel(simulator.baseURL, new MemoryCacheStore(), api);

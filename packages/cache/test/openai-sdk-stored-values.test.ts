@@ -87,7 +87,7 @@ describe('what createResilientOpenAI stores of an answer', () => {
       cache: { encryptionKey: crypto.getRandomValues(new Uint8Array(32)) },
     });
     const corrupt: unknown[] = [];
-    otherKey.cache.on('corrupt-entry', (event) => corrupt.push(event.error));
+    otherKey.cache.on('cache-corrupt-entry', (event) => corrupt.push(event.error));
     const fromUpstream = await otherKey.openai.chat.completions.create(chat);
     expect(getProvenance(fromUpstream)).toMatchObject({ targetId: 'primary' });
 

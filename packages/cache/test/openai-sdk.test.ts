@@ -29,6 +29,19 @@ describe('the cache stage in createResilientOpenAI, against the simulator', () =
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, writes: 1 });
   });
 
+  it('reports its hits through the client’s on, with the pipeline’s own events', async () => {
+    const { simulator } = await startSimulator();
+    const { openai } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
+    const types: string[] = [];
+    for (const type of ['cache-miss', 'cache-hit', 'call-success'] as const)
+      openai.on(type, (event) => types.push(event.type));
+
+    await openai.chat.completions.create({ model: 'gpt-sim', messages });
+    await openai.chat.completions.create({ model: 'gpt-sim', messages });
+
+    expect(types).toEqual(['cache-miss', 'call-success', 'cache-hit', 'call-success']);
+  });
+
   it('answers a repeated Responses API call without a request', async () => {
     const { simulator } = await startSimulator();
     const { openai } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());

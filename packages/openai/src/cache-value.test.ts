@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { cachePart, cacheResponse } from './cache-value';
+import { cacheOpened, cachePart, cacheResponse } from './cache-value';
 
 const response = {
   id: 'resp_1',
@@ -42,5 +42,22 @@ describe('cacheResponse and cachePart', () => {
       response: { ...response, instructions: null },
     });
     expect(cachePart(delta)).toBe(delta);
+  });
+});
+
+describe('cacheOpened', () => {
+  it("stores a stream's HTTP response head without cookies; anything else as it is", () => {
+    const http = new Response(null, {
+      status: 200,
+      headers: { 'x-request-id': 'req_1', 'set-cookie': '__cf_bm=abc' },
+    });
+
+    const stored = cacheOpened(http) as Response;
+
+    expect(stored.headers.get('x-request-id')).toBe('req_1');
+    expect(stored.headers.has('set-cookie')).toBe(false);
+    const plain = new Response(null, { status: 200 });
+    expect(cacheOpened(plain)).toBe(plain);
+    expect(cacheOpened(undefined)).toBeUndefined();
   });
 });

@@ -7,11 +7,23 @@ import type { OpenAIResponse, OpenAIResult, OpenAIStreamPart } from './openai-re
  * caller holds its own instructions.
  */
 export function cacheResponse({ data, response }: OpenAIResponse): OpenAIResponse {
-  if (!response.headers.has('set-cookie')) return { data: withoutEcho(data), response };
+  return { data: withoutEcho(data), response: cacheHead(response) };
+}
+
+/**
+ * What the response cache stores of what a stream opened (its HTTP response): the head
+ * without `set-cookie`, given back on a hit for `.withResponse()`.
+ */
+export function cacheOpened(opened: unknown): unknown {
+  return opened instanceof Response ? cacheHead(opened) : opened;
+}
+
+function cacheHead(response: Response): Response {
+  if (!response.headers.has('set-cookie')) return response;
   const headers = new Headers(response.headers);
   headers.delete('set-cookie');
   const { status, statusText } = response;
-  return { data: withoutEcho(data), response: new Response(null, { status, statusText, headers }) };
+  return new Response(null, { status, statusText, headers });
 }
 
 /** What the response cache stores of a stream part: Responses API events carry the response, without its echo. */

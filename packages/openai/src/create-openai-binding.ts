@@ -2,7 +2,7 @@ import { type Binding, parseRateLimitHeaders } from '@resilient-llm/core';
 import type { Stream } from 'openai/core/streaming';
 import { cacheKey } from './cache-key';
 import { cacheScope } from './cache-scope';
-import { cachePart, cacheResponse } from './cache-value';
+import { cacheOpened, cachePart, cacheResponse } from './cache-value';
 import { callEndpoint } from './call-endpoint';
 import { classifyOpenAIError } from './classify-openai-error';
 import { defaultTargetId } from './default-target-id';
@@ -50,6 +50,7 @@ export function createOpenAIBinding(): OpenAIBinding {
     cacheScope,
     cacheResponse,
     cachePart,
+    cacheOpened,
     estimateTokens: (request) => estimateTokens(request.body),
   };
 }

@@ -17,9 +17,9 @@ describeWithRedis('a cached model when redis-server is killed mid-run', (server)
       store: new RedisCacheStore({ client, keyPrefix: 'outage:' }),
     });
     const storeErrors: string[] = [];
-    stage.on('store-error', (event) => storeErrors.push(event.operation));
+    stage.on('cache-store-error', (event) => storeErrors.push(event.operation));
     try {
-      const written = new Promise((resolve) => stage.on('write', resolve));
+      const written = new Promise((resolve) => stage.on('cache-write', resolve));
       await model.generate({ prompt: 'hi' });
       await written;
       expect((await model.generate({ prompt: 'hi' })).targetId).toBe('cache');
@@ -56,7 +56,7 @@ describeWithRedis('a streaming cached model when redis-server is killed', (serve
       cache: { storeTimeoutMs: 200 },
     });
     try {
-      const written = new Promise((resolve) => stage.on('write', resolve));
+      const written = new Promise((resolve) => stage.on('cache-write', resolve));
       await collect((await model.stream({ prompt: 'hi' })).stream);
       await written;
       const replay = await model.stream({ prompt: 'hi' });

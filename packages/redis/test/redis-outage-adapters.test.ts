@@ -45,7 +45,7 @@ for (const [name, cachedClient] of Object.entries(adapters)) {
       const { cache, ask } = cachedClient(simulator.baseURL, store, createManualClock(testEpochMs));
       const states: string[] = [];
       let callsWhenOpened = { ...calls };
-      cache.on('store-breaker', ({ state }) => {
+      cache.on('cache-store-breaker', ({ state }) => {
         states.push(state);
         callsWhenOpened = { ...calls };
       });
@@ -82,7 +82,7 @@ for (const [name, cachedClient] of Object.entries(adapters)) {
       const { store, calls } = observedStore(new RedisCacheStore({ client, keyPrefix: 'frozen:' }));
       const { cache, ask } = cachedClient(simulator.baseURL, store, clock);
       const states: string[] = [];
-      cache.on('store-breaker', ({ state }) => states.push(state));
+      cache.on('cache-store-breaker', ({ state }) => states.push(state));
       try {
         await vi.waitFor(() => expect(client.isReady).toBe(true));
         await ask('one');

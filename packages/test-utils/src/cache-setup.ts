@@ -4,7 +4,7 @@ import {
   createCacheStage,
   MemoryCacheStore,
 } from '@resilient-llm/cache';
-import { createResilientModel } from '@resilient-llm/core';
+import { createResilientModel, type PipelineEvent } from '@resilient-llm/core';
 import { createManualClock } from '@resilient-llm/simulator';
 import {
   noBuiltIns,
@@ -22,17 +22,20 @@ interface SetupOptions {
   steps?: Step[];
   store?: CacheStore;
   cache?: Partial<CacheStageOptions<ScriptedTarget, TestRequest, TestPart>>;
+  /** The model's telemetry. */
+  telemetry?: (event: PipelineEvent) => void;
 }
 
-/** One scripted target behind a cache stage on a memory store, all on one manual clock. */
-export function setupCachedModel({ steps = [], store, cache = {} }: SetupOptions = {}) {
+/**
+ * One scripted target behind a cache stage on a memory store, all on one manual clock. The
+ * stage is given only its store (and `cache`): it takes the binding and target from the model.
+ */
+export function setupCachedModel({ steps = [], store, cache = {}, telemetry }: SetupOptions = {}) {
   const clock = createManualClock(testEpochMs);
   const target = scriptedTarget('a', ...steps);
   const cacheStore = store ?? new MemoryCacheStore({ clock });
-  const stage = createCacheStage<ScriptedTarget, TestRequest, string, TestPart>({
+  const stage = createCacheStage<ScriptedTarget, TestRequest, TestPart>({
     store: cacheStore,
-    binding: scriptedRequestBinding,
-    target,
     ...cache,
   });
   const model = createResilientModel({
@@ -41,6 +44,7 @@ export function setupCachedModel({ steps = [], store, cache = {} }: SetupOptions
     targets: [target],
     stages: [stage],
     clock,
+    telemetry,
   });
   return { clock, target, store: cacheStore, stage, model };
 }

@@ -1,15 +1,15 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import { createLanguageModelBinding, createResilientModel } from '@resilient-llm/ai-sdk';
+import { createResilientModel, type LanguageModelRequest } from '@resilient-llm/ai-sdk';
 import {
   type CacheControl,
   type CacheStageOptions,
   type CacheStore,
   createCacheStage,
 } from '@resilient-llm/cache';
-import { type Clock, systemClock } from '@resilient-llm/core';
+import type { Clock } from '@resilient-llm/core';
 import {
-  createOpenAIBinding,
   createResilientOpenAI,
+  type OpenAIRequest,
   type OpenAITarget,
 } from '@resilient-llm/openai';
 import OpenAI from 'openai';
@@ -34,8 +34,9 @@ export interface CachedClientOptions {
 }
 
 /**
- * A resilient OpenAI client on one simulated channel, with the cache stage first. A call
- * controls the cache with a request header holding a `CacheControl` as JSON.
+ * A resilient OpenAI client on one simulated channel, with the cache stage first: given its
+ * store, it takes the adapter's binding and first target at setup. A call controls the cache
+ * with a request header holding a `CacheControl` as JSON.
  */
 export function cachedOpenAI(
   baseURL: string,
@@ -49,10 +50,8 @@ export function cachedOpenAI(
   const cache = createCacheStage({
     ...more,
     store,
-    binding: createOpenAIBinding(),
-    target: primary,
     // The SDK's request options reach the stage and are not part of the key.
-    control: ({ options }) => {
+    control: ({ options }: OpenAIRequest) => {
       const headers = options?.headers as Record<string, string> | undefined;
       const value = headers?.['x-resilient-llm-cache'];
       return value === undefined ? undefined : (JSON.parse(value) as CacheControl);
@@ -66,8 +65,9 @@ export function cachedOpenAI(
 export const aiSdkApis = ['chat completions', 'responses'] as const;
 
 /**
- * A resilient AI SDK model over one simulated model, with the cache stage first. A call
- * controls the cache with `providerOptions: { resilientLlm: { cache: CacheControl } }`.
+ * A resilient AI SDK model over one simulated model, with the cache stage first (set up from
+ * the adapter's binding and first model). A call controls the cache with
+ * `providerOptions: { resilientLlm: { cache: CacheControl } }`.
  */
 export function cachedLanguageModel(
   baseURL: string,
@@ -80,13 +80,10 @@ export function cachedLanguageModel(
     model: api === 'chat completions' ? openai.chat('gpt-sim') : openai('gpt-sim'),
     id: 'primary',
   };
-  const binding = createLanguageModelBinding({ clock: systemClock });
   const cache = createCacheStage({
     ...more,
     store,
-    binding,
-    target: primary,
-    control: ({ params }) =>
+    control: ({ params }: LanguageModelRequest) =>
       params.providerOptions?.resilientLlm?.cache as CacheControl | undefined,
   });
   const model = createResilientModel({ models: [primary], stages: [cache], clock });

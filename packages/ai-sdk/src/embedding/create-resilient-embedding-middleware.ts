@@ -1,6 +1,5 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Middleware } from '@ai-sdk/provider';
 import { assertOptions, systemClock } from '@resilient-llm/core';
-import { createCallOptionsReader } from '../language-model/call-options-of';
 import { pipelinePerModel } from '../middleware/pipeline-per-model';
 import { embedThroughPipeline } from './embed-through-pipeline';
 import { createEmbeddingBinding } from './embedding-binding';
@@ -31,10 +30,8 @@ export function createResilientEmbeddingMiddleware(
   assertOptions('', options, embeddingPolicyOptionKeys);
   const binding = createEmbeddingBinding({ clock: options.clock ?? systemClock });
   const pipelineFor = pipelinePerModel(options, binding, placeholderModel);
-  const callOptionsOf = createCallOptionsReader(options.stages);
   return {
     specificationVersion: 'v4',
-    wrapEmbed: ({ params, model }) =>
-      embedThroughPipeline(pipelineFor(model), { params, model }, callOptionsOf),
+    wrapEmbed: ({ params, model }) => embedThroughPipeline(pipelineFor(model), { params, model }),
   };
 }

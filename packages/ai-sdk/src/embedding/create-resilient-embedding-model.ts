@@ -5,7 +5,6 @@ import {
   createResilientModel as createPipeline,
   systemClock,
 } from '@resilient-llm/core';
-import { createCallOptionsReader } from '../language-model/call-options-of';
 import { assertReportedName } from '../target/assert-reported-name';
 import { prepareModelTargets } from '../target/prepare-model-targets';
 import { embedThroughPipeline } from './embed-through-pipeline';
@@ -34,7 +33,6 @@ export function createResilientEmbeddingModel(
   const targets = prepareModelTargets(models, { field: 'models', methods: ['doEmbed'] });
   const binding = createEmbeddingBinding({ clock: policies.clock ?? systemClock });
   const pipeline = createPipeline({ ...policies, binding, targets });
-  const callOptionsOf = createCallOptionsReader(policies.stages);
   const chain = targets.map((target) => target.model);
   return {
     specificationVersion: 'v4',
@@ -51,6 +49,6 @@ export function createResilientEmbeddingModel(
         each.every(Boolean),
       );
     },
-    doEmbed: (params) => embedThroughPipeline(pipeline, { params }, callOptionsOf),
+    doEmbed: (params) => embedThroughPipeline(pipeline, { params }),
   };
 }

@@ -1,6 +1,5 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
 import type { ResilientModel } from '@resilient-llm/core';
-import type { CallOptionsReader } from '../language-model/call-options-of';
 import { generateThroughPipeline } from '../language-model/call-through-pipeline';
 import type { ModelTarget } from '../target/model-target';
 import type { EmbeddingRequest } from './embedding-request';
@@ -17,5 +16,4 @@ export type EmbeddingPipeline = ResilientModel<
 export const embedThroughPipeline = (
   pipeline: EmbeddingPipeline,
   request: EmbeddingRequest,
-  callOptionsOf: CallOptionsReader,
-): Promise<EmbeddingModelV4Result> => generateThroughPipeline(pipeline, request, callOptionsOf);
+): Promise<EmbeddingModelV4Result> => generateThroughPipeline(pipeline, request);

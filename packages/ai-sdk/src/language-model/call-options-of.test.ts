@@ -1,40 +1,29 @@
 import { InvalidOptionError } from '@resilient-llm/core';
 import { describe, expect, it } from 'vitest';
-import { createCallOptionsReader } from './call-options-of';
+import { callOptionsOf } from './call-options-of';
 
-const cache = { skip: true };
-const providerOptions = { resilientLlm: { timeoutMs: 5_000, tenant: 'acme', cache } };
-
-describe('createCallOptionsReader', () => {
+describe('callOptionsOf', () => {
   it('hands on the whole namespace and the abortSignal', () => {
     const signal = new AbortController().signal;
-    const read = createCallOptionsReader([{ callOptions: { cache: () => {} } }]);
+    const cache = { skip: true };
+    const providerOptions = { resilientLlm: { timeoutMs: 5_000, tenant: 'acme', cache } };
 
-    expect(read({ abortSignal: signal, providerOptions })).toEqual({
+    expect(callOptionsOf({ abortSignal: signal, providerOptions })).toEqual({
       timeoutMs: 5_000,
       tenant: 'acme',
       cache,
       signal,
     });
-    expect(read({})).toEqual({});
+    expect(callOptionsOf({ providerOptions: { openai: { user: 'u' } } })).toEqual({});
   });
 
-  it('hands on cache to a model without stages, whose check refuses it', () => {
-    expect(createCallOptionsReader()({ providerOptions })).toMatchObject({ cache });
-  });
-
-  it('leaves cache to stages that read it themselves while none declares it', () => {
-    const read = createCallOptionsReader([{ callOptions: { tenant: () => {} } }]);
-
-    expect(read({ providerOptions })).toEqual({ timeoutMs: 5_000, tenant: 'acme' });
-  });
-
-  it('refuses a signal in the namespace and a bad abortSignal', () => {
-    const read = createCallOptionsReader();
-
-    expect(() => read({ providerOptions: { resilientLlm: { signal: 'x' } } })).toThrow(
-      InvalidOptionError,
-    );
-    expect(() => read({ abortSignal: 'x' as never })).toThrow(InvalidOptionError);
+  it('refuses a signal in the namespace, a namespace that is no object and a bad abortSignal', () => {
+    for (const params of [
+      { providerOptions: { resilientLlm: { signal: 'x' } } },
+      { providerOptions: { resilientLlm: 'x' } as never },
+      { abortSignal: 'x' as never },
+    ]) {
+      expect(() => callOptionsOf(params)).toThrow(InvalidOptionError);
+    }
   });
 });

@@ -11,7 +11,7 @@ import { surfaceError } from '../failure/surface-error';
 import { withResilientMetadata } from '../metadata/resilient-metadata';
 import { toLanguageModelStream } from '../stream/to-language-model-stream';
 import type { ModelTarget } from '../target/model-target';
-import type { CallOptionsReader } from './call-options-of';
+import { callOptionsOf } from './call-options-of';
 import type { LanguageModelRequest } from './language-model-request';
 
 /** A pipeline over AI SDK language models. */
@@ -28,8 +28,8 @@ interface PipelineRequest {
 }
 
 /**
- * `doGenerate` (or `doEmbed`) through the pipeline with the per-call options
- * `callOptionsOf` reads: the caller's `abortSignal` cancels the whole call, the answer gains
+ * `doGenerate` (or `doEmbed`) through the pipeline with the call's per-call options
+ * ({@link callOptionsOf}): the caller's `abortSignal` cancels the whole call, the answer gains
  * `providerMetadata.resilientLlm`, and errors leave as {@link surfaceError} says.
  */
 export async function generateThroughPipeline<
@@ -39,7 +39,6 @@ export async function generateThroughPipeline<
 >(
   pipeline: ResilientModel<TTarget, TRequest, TResponse, unknown>,
   request: TRequest,
-  callOptionsOf: CallOptionsReader,
 ): Promise<TResponse> {
   const { abortSignal } = request.params;
   try {
@@ -64,7 +63,6 @@ export async function generateThroughPipeline<
 export async function streamThroughPipeline(
   pipeline: LanguageModelPipeline,
   request: LanguageModelRequest,
-  callOptionsOf: CallOptionsReader,
 ): Promise<LanguageModelV4StreamResult> {
   const { abortSignal } = request.params;
   const surface = (error: unknown) => surfaceError(error, abortSignal);

@@ -10,7 +10,6 @@ import {
 } from '@resilient-llm/core';
 import { assertReportedName } from '../target/assert-reported-name';
 import { prepareModelTargets } from '../target/prepare-model-targets';
-import { createCallOptionsReader } from './call-options-of';
 import { generateThroughPipeline, streamThroughPipeline } from './call-through-pipeline';
 import { commonSupportedUrls } from './common-supported-urls';
 import { createLanguageModelBinding } from './language-model-binding';
@@ -55,7 +54,6 @@ export function createResilientModel(
   });
   const binding = createLanguageModelBinding({ clock: policies.clock ?? systemClock });
   const pipeline = createPipeline({ ...policies, binding, targets });
-  const callOptionsOf = createCallOptionsReader(policies.stages);
   let supportedUrls: Promise<Record<string, RegExp[]>> | undefined;
   return {
     specificationVersion: 'v4',
@@ -66,7 +64,7 @@ export function createResilientModel(
       return supportedUrls;
     },
     on: (type, listener) => pipeline.on(type, listener),
-    doGenerate: (params) => generateThroughPipeline(pipeline, { params }, callOptionsOf),
-    doStream: (params) => streamThroughPipeline(pipeline, { params }, callOptionsOf),
+    doGenerate: (params) => generateThroughPipeline(pipeline, { params }),
+    doStream: (params) => streamThroughPipeline(pipeline, { params }),
   };
 }

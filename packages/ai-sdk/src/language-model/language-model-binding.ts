@@ -12,7 +12,7 @@ import { assertBindingOptions, type BindingOptions } from './binding-options';
 import { estimatePromptTokens } from './estimate-prompt-tokens';
 import { languageModelCacheKey } from './language-model-cache-key';
 import { languageModelCacheScope } from './language-model-cache-scope';
-import { languageModelCacheResponse } from './language-model-cache-value';
+import { languageModelCacheOpened, languageModelCacheResponse } from './language-model-cache-value';
 import type { LanguageModelRequest } from './language-model-request';
 import { observationOf, usageOf } from './observation-of';
 
@@ -57,5 +57,6 @@ export function createLanguageModelBinding(options: BindingOptions): LanguageMod
     cacheKey: ({ params }, target) => languageModelCacheKey(params, target.id),
     cacheScope: languageModelCacheScope,
     cacheResponse: languageModelCacheResponse,
+    cacheOpened: languageModelCacheOpened,
   };
 }

@@ -1,6 +1,6 @@
 import type { LanguageModelV4GenerateResult } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
-import { languageModelCacheResponse } from './language-model-cache-value';
+import { languageModelCacheOpened, languageModelCacheResponse } from './language-model-cache-value';
 
 const timestamp = new Date(0);
 
@@ -23,5 +23,23 @@ describe('languageModelCacheResponse', () => {
     });
     const bare = { ...answer, response: undefined } as LanguageModelV4GenerateResult;
     expect(languageModelCacheResponse(bare)).not.toHaveProperty('response');
+  });
+});
+
+describe('languageModelCacheOpened', () => {
+  it('stores what a stream opened without the request body', () => {
+    const opened = {
+      request: { body: 'the secret prompt', url: 'https://api.example/v1' },
+      response: { headers: { a: 'b' } },
+    };
+
+    expect(languageModelCacheOpened(opened)).toEqual({
+      request: { url: 'https://api.example/v1' },
+      response: { headers: { a: 'b' } },
+    });
+    expect(languageModelCacheOpened({ response: { headers: {} } })).toEqual({
+      request: undefined,
+      response: { headers: {} },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { LanguageModelV4GenerateResult } from '@ai-sdk/provider';
+import type { LanguageModelStreamOpened } from '../stream/stream-opened';
 
 /**
  * What the response cache stores of a `doGenerate` result: everything the AI SDK builds its
@@ -17,4 +18,15 @@ export function languageModelCacheResponse(
     ...(request && { request: requestHead }),
     ...(response && { response: responseHead }),
   };
+}
+
+/**
+ * What the response cache stores of what a stream opened: the `request` and `response` of
+ * `doStream` without the request's `body` (the whole prompt). A hit gives back the rest.
+ */
+export function languageModelCacheOpened(opened: unknown): LanguageModelStreamOpened {
+  const { request, response } = opened as LanguageModelStreamOpened;
+  if (request === undefined) return { request, response };
+  const { body: _body, ...requestHead } = request;
+  return { request: requestHead, response };
 }

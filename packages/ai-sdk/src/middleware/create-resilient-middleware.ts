@@ -1,6 +1,5 @@
 import type { LanguageModelV4, LanguageModelV4Middleware } from '@ai-sdk/provider';
 import { assertOptions, systemClock } from '@resilient-llm/core';
-import { createCallOptionsReader } from '../language-model/call-options-of';
 import {
   generateThroughPipeline,
   streamThroughPipeline,
@@ -39,12 +38,10 @@ export function createResilientMiddleware(
   assertOptions('', options, languageModelPolicyOptionKeys);
   const binding = createLanguageModelBinding({ clock: options.clock ?? systemClock });
   const pipelineFor = pipelinePerModel(options, binding, placeholderModel);
-  const callOptionsOf = createCallOptionsReader(options.stages);
   return {
     specificationVersion: 'v4',
     wrapGenerate: ({ params, model }) =>
-      generateThroughPipeline(pipelineFor(model), { params, model }, callOptionsOf),
-    wrapStream: ({ params, model }) =>
-      streamThroughPipeline(pipelineFor(model), { params, model }, callOptionsOf),
+      generateThroughPipeline(pipelineFor(model), { params, model }),
+    wrapStream: ({ params, model }) => streamThroughPipeline(pipelineFor(model), { params, model }),
   };
 }

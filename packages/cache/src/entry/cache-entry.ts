@@ -31,6 +31,8 @@ export interface StreamCacheEntry extends EntryTimes {
   readonly kind: 'stream';
   readonly parts: readonly unknown[];
   readonly usage?: RecordedUsage;
+  /** What the stream opened (the binding's `cacheOpened` of it), given back on a hit. */
+  readonly opened?: unknown;
 }
 
 /** What the cache stage stores, serialised by a {@link CacheCodec}. */

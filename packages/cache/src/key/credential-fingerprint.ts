@@ -1,6 +1,6 @@
+import type { CacheScope } from '@resilient-llm/core';
 import { LRUCache } from 'lru-cache';
 import { toHex } from '../crypto/hex';
-import type { CacheScope } from './cache-scope';
 import { canonicalJson } from './canonical-json';
 import { identityOf } from './object-identity';
 

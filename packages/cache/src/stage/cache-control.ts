@@ -6,7 +6,10 @@ import {
   optionKeys,
 } from '@resilient-llm/policies';
 
-/** Per-call control of the cache, from {@link withCacheControl} or the `control` option. */
+/**
+ * Per-call control of the cache: the `cache` per-call option (`model.generate(request, {
+ * cache: { refresh: true } })`), or what the stage's `control` option reads from a request.
+ */
 export interface CacheControl {
   /** Neither read nor write the cache for this call. Defaults to false. */
   readonly skip?: boolean;
@@ -31,30 +34,49 @@ const cacheControlKeys = optionKeys<CacheControl>({
   namespace: true,
 });
 
+declare module '@resilient-llm/core' {
+  interface CallOptions {
+    /**
+     * Per-call control of the cache stage: skip it, refresh it, or set this call's TTL or
+     * namespace. Checked before the call starts. Defaults to none (the stage's own settings).
+     */
+    cache?: CacheControl;
+  }
+}
+
 /**
- * Throws `InvalidOptionError` naming `control.<key>` unless `control` is a {@link CacheControl}
- * (or `undefined`): known keys only, each of its type.
+ * Throws `InvalidOptionError` naming `<field>.<key>` (`cache.ttlMs`) unless `control` is a
+ * {@link CacheControl} (or `undefined`): known keys only, each of its type. The check of the
+ * `cache` per-call option.
  */
-export function assertCacheControl(control: unknown): asserts control is CacheControl | undefined {
+export function assertCacheControl(
+  control: unknown,
+  field = 'control',
+): asserts control is CacheControl | undefined {
   if (control === undefined) return;
-  assertOptions('control', control, cacheControlKeys);
+  assertOptions(field, control, cacheControlKeys);
   const { skip, refresh, ttlMs, staleWhileRevalidateMs, cacheNonDeterministic, namespace } =
     control as CacheControl;
-  assertBoolean('control.skip', skip);
-  assertBoolean('control.refresh', refresh);
-  assertBoolean('control.cacheNonDeterministic', cacheNonDeterministic);
-  assertNumber('control.ttlMs', ttlMs, { min: 1, integer: true });
-  assertNumber('control.staleWhileRevalidateMs', staleWhileRevalidateMs, { min: 0, integer: true });
-  assertString('control.namespace', namespace);
+  assertBoolean(`${field}.skip`, skip);
+  assertBoolean(`${field}.refresh`, refresh);
+  assertBoolean(`${field}.cacheNonDeterministic`, cacheNonDeterministic);
+  assertNumber(`${field}.ttlMs`, ttlMs, { min: 1, integer: true });
+  assertNumber(`${field}.staleWhileRevalidateMs`, staleWhileRevalidateMs, {
+    min: 0,
+    integer: true,
+  });
+  assertString(`${field}.namespace`, namespace);
 }
 
 const controls = new WeakMap<object, CacheControl>();
 
 /**
  * Attaches cache control to a request object and returns the same object, for the default
- * `control` option of the cache stage to find: `model.generate(withCacheControl(request, { refresh: true }))`.
- * The request must be an object (a `WeakMap` holds the control, so nothing leaks). A control
- * with an unknown key or a bad value throws `InvalidOptionError` here, before anything is sent.
+ * `control` option of the cache stage to find. Prefer the `cache` per-call option
+ * (`model.generate(request, { cache: { refresh: true } })`); this is for a request that
+ * reaches the model through code that passes no per-call options. The request must be an
+ * object (a `WeakMap` holds the control, so nothing leaks). A control with an unknown key or
+ * a bad value throws `InvalidOptionError` here, before anything is sent.
  */
 export function withCacheControl<TRequest extends object>(
   request: TRequest,

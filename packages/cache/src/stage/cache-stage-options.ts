@@ -1,22 +1,23 @@
+import type { Binding, CacheScope, GenerateBinding, StreamPartRole } from '@resilient-llm/core';
 import { optionKeys } from '@resilient-llm/policies';
 import type { EncryptionKey } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
-import type { CacheScope } from '../key/cache-scope';
 import type { FingerprintSecret } from '../key/fingerprint-secret';
 import type { CacheStore } from '../store/cache-store';
 import type { CacheControl } from './cache-control';
-import type { CachePartRole } from './pipeline-shapes';
 
-/** The parts of a binding the cache stage uses (a `@resilient-llm/core` binding fits). */
-export interface CacheKeyBinding<TTarget, TRequest, TPart> {
-  targetId(target: TTarget): string;
-  cacheKey?(request: TRequest, target: TTarget): unknown;
-  cacheScope?(request: TRequest, target: TTarget): CacheScope | Promise<CacheScope>;
-  // Method syntax: a binding typed with its own response type fits.
-  cacheResponse?(response: unknown): unknown;
-  cachePart?(part: TPart): TPart;
-  partRole(part: TPart): CachePartRole;
-}
+/**
+ * The members of a core `Binding` the cache stage uses: any binding fits, whatever its
+ * response type, a `GenerateBinding` (no stream roles) too, and so does an object with just
+ * these.
+ */
+export type CacheKeyBinding<TTarget, TRequest, TPart> = Pick<
+  GenerateBinding<TTarget, TRequest, unknown>,
+  'targetId' | 'cacheKey' | 'cacheScope' | 'cacheResponse'
+> &
+  Partial<
+    Pick<Binding<TTarget, TRequest, unknown, TPart>, 'partRole' | 'cachePart' | 'cacheOpened'>
+  >;
 
 /** Settings of the breaker that skips a failing store. */
 export interface StoreBreakerOptions {
@@ -27,9 +28,12 @@ export interface StoreBreakerOptions {
 }
 
 /**
- * Options of {@link createCacheStage}. The key material comes either from `binding` +
- * `target` (`binding.cacheKey(request, target)`, identity `binding.targetId(target)`) or from
- * `keyOf` (identity `targetId`).
+ * Options of {@link createCacheStage}. In a model (`createResilientModel({ stages: [cache] })`)
+ * only `store` is needed: at setup the stage takes the model's binding and first target, so
+ * the key material is `binding.cacheKey(request, target)`, the identity
+ * `binding.targetId(target)` and the scope `binding.cacheScope(request, target)`. Outside a
+ * model, give `binding` + `target`, or `keyOf` (identity `targetId`) with `scope` or
+ * `shareAcrossCredentials`. An option given wins over what the model's binding would give.
  */
 export interface CacheStageOptions<TTarget, TRequest, TPart> {
   /** Where entries live (required). */
@@ -38,14 +42,14 @@ export interface CacheStageOptions<TTarget, TRequest, TPart> {
   name?: string;
   /** The binding whose `cacheKey` and `partRole` to use. Defaults to none (then `keyOf` is required). */
   binding?: CacheKeyBinding<TTarget, TRequest, TPart>;
-  /** The target whose identity keys entries, usually the first of the chain. Required with `binding`. */
+  /** The target whose identity keys entries; required with `binding`. In a model without `binding`, the model's first target unless given. */
   target?: TTarget;
   /** Key material of a request: the fields that affect the output. Defaults to `binding.cacheKey`. */
   keyOf?: (request: TRequest) => unknown;
   /** Identity of what answers, used with `keyOf`. Defaults to `binding.targetId(target)`, or `default`. */
   targetId?: string;
   /** The role of a stream part; without it (and without `binding`) streams are not cached. Defaults to `binding.partRole`. */
-  partRole?: (part: TPart) => CachePartRole;
+  partRole?: (part: TPart) => StreamPartRole;
   /** The namespace (tenant) of every entry, or a function of the request. Defaults to `default`. */
   namespace?: string | ((request: TRequest) => string);
   /**

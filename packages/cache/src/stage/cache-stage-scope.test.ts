@@ -28,7 +28,7 @@ describe('cache stage, credentials in the key', () => {
     ]) {
       const { model, target, stage } = setupCachedModel({ steps, cache: { scope } });
       const reasons: string[] = [];
-      stage.on('bypass', (event) => reasons.push(event.reason));
+      stage.on('cache-bypass', (event) => reasons.push(event.reason));
 
       await model.generate({ prompt: 'hi' });
       await model.generate({ prompt: 'hi' });

@@ -29,7 +29,7 @@ describe('cache stage, the store breaker', () => {
     const { store, calls } = observedStore(flaky.store);
     const { model, stage, clock, target } = setupCachedModel({ steps, store });
     const states: string[] = [];
-    stage.on('store-breaker', (event) => states.push(event.state));
+    stage.on('cache-store-breaker', (event) => states.push(event.state));
 
     // get fails, set fails; get fails: open. That call's set is skipped.
     await model.generate({ prompt: 'one' });
@@ -64,7 +64,7 @@ describe('cache stage, the store breaker', () => {
     const { store, calls } = observedStore(hanging);
     const { model, stage, clock } = setupCachedModel({ steps, store });
     const timeouts: string[] = [];
-    stage.on('store-error', (event) => timeouts.push(event.operation));
+    stage.on('cache-store-error', (event) => timeouts.push(event.operation));
 
     // Each call's deadline and store read hold a timer; the second call's, the first one's write too.
     for (const [prompt, timers] of [

@@ -22,7 +22,7 @@ describe('cache stage, store failures never fail a call', () => {
         cache: { storeBreaker: false },
       });
       const errors: string[] = [];
-      stage.on('store-error', (event) => errors.push(event.operation));
+      stage.on('cache-store-error', (event) => errors.push(event.operation));
 
       await expect(model.generate({ prompt: 'hi' })).resolves.toMatchObject({ attempts: 1 });
       await expect(model.generate({ prompt: 'hi' })).resolves.toMatchObject({ attempts: 1 });
@@ -46,7 +46,7 @@ describe('cache stage, store failures never fail a call', () => {
       store: hanging,
       cache: { storeTimeoutMs: 100 },
     });
-    const timedOut = new Promise((resolve) => stage.on('store-error', resolve));
+    const timedOut = new Promise((resolve) => stage.on('cache-store-error', resolve));
 
     const call = model.generate({ prompt: 'hi' });
     // The call's deadline and the store read each hold one timer on the manual clock.
@@ -69,11 +69,11 @@ describe('cache stage, store failures never fail a call', () => {
       store,
     });
     let key = '';
-    stage.on('write', (event) => {
+    stage.on('cache-write', (event) => {
       key = event.key;
     });
     const corrupt: unknown[] = [];
-    stage.on('corrupt-entry', (event) => corrupt.push(event.error));
+    stage.on('cache-corrupt-entry', (event) => corrupt.push(event.error));
     const deletes = vi.spyOn(store, 'delete');
 
     await model.generate({ prompt: 'hi' });

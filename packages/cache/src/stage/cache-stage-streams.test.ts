@@ -49,7 +49,7 @@ describe('cache stage, streams', () => {
         { stream: answer },
       ],
     });
-    const skipped = new Promise((resolve) => stage.on('skip', resolve));
+    const skipped = new Promise((resolve) => stage.on('cache-skip', resolve));
 
     const first = await model.stream({ prompt: 'hi' });
     const failure = await collect(first.stream).catch((error: unknown) => error);

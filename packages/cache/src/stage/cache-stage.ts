@@ -1,28 +1,39 @@
+import type { CallOptionCheck, CallOutcome, StageSetup, WrapCallInput } from '@resilient-llm/core';
 import type { Disposable } from '@resilient-llm/policies';
 import type { CacheEventOf, CacheEventType } from './cache-event';
 import type { CacheStats } from './cache-stats';
-import type {
-  CacheableOutcome,
-  CacheCallInput,
-  CacheHitOutcome,
-  ResponseOf,
-} from './pipeline-shapes';
 
 /**
  * A call-level stage of `createResilientModel()` that answers identical requests from a
- * store, shares identical calls in flight, and records and replays streams.
+ * store, shares identical calls in flight, and records and replays streams. It is a core
+ * `Stage` of every model whose requests and stream parts are a `TRequest` and a `TPart` (of
+ * any model when built without a binding or `keyOf`): its hooks are generic over the model's
+ * target and response types, so it fits a model without naming them.
  */
-export interface CacheStage<TRequest, TResponse, TPart> {
-  /** The stage's name; answers from the cache carry it as `targetId`. */
+export interface CacheStage<TRequest = unknown, TPart = unknown> {
+  /** The stage's name; answers from the cache carry it as `targetId`, its events as `stage`. */
   readonly name: string;
+  /** The per-call option it reads: `cache`, a `CacheControl`, checked before the call starts. */
+  readonly callOptions: { readonly cache: CallOptionCheck };
   /**
-   * Runs once per call, outside the fallback chain. A hit has the response type of the
-   * pipeline's outcomes, so the stage fits a model without naming its response type.
+   * Called by `createResilientModel` once: the stage takes the model's binding and first
+   * target for what its options leave out, and sends its events into the model's event
+   * stream. A stage serves one model: a second setup throws `InvalidOptionError`.
    */
-  wrapCall<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
-    input: CacheCallInput<TRequest, TOutcome>,
-  ): Promise<TOutcome | CacheHitOutcome<ResponseOf<TOutcome>, TPart>>;
-  /** Subscribes to one type of cache event. */
+  setup<TTarget, TModelRequest extends TRequest, TResponse, TModelPart extends TPart>(
+    model: StageSetup<TTarget, TModelRequest, TResponse, TModelPart>,
+  ): void;
+  /**
+   * Runs once per call, outside the fallback chain. A hit answers with what a miss of the
+   * same model stored, so it has the model's response type.
+   */
+  wrapCall<TTarget, TModelRequest extends TRequest, TResponse, TModelPart extends TPart>(
+    input: WrapCallInput<TTarget, TModelRequest, TResponse, TModelPart>,
+  ): Promise<CallOutcome<TTarget, TResponse, TModelPart>>;
+  /**
+   * Subscribes to one type of cache event: the same events the model's `on` and `telemetry`
+   * get, and, for a stage used outside a model, the only way to hear them.
+   */
   on<TType extends CacheEventType>(
     type: TType,
     listener: (event: CacheEventOf<TType>) => void,

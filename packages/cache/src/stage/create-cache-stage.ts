@@ -1,30 +1,39 @@
+import {
+  type CallContext,
+  type CallOutcome,
+  EventHub,
+  type WrapCallInput,
+} from '@resilient-llm/core';
 import { newEntry } from '../entry/new-entry';
-import type { CacheBypassReason } from './cache-event';
-import { CacheEventHub } from './cache-event-hub';
+import { assertCacheControl } from './cache-control';
+import type { CacheBypassReason, CacheEvent } from './cache-event';
 import type { CacheStage } from './cache-stage';
 import type { CacheStageOptions } from './cache-stage-options';
+import { CacheStageWiring } from './cache-stage-wiring';
 import { emptyCacheStats } from './cache-stats';
 import { EntryAccess } from './entry-access';
 import { createFlight, type Flight, type FlightResult } from './flight';
 import { hitOutcome } from './hit-outcome';
-import type {
-  CacheableOutcome,
-  CacheCallContext,
-  CacheCallInput,
-  CacheHitOutcome,
-  ResponseOf,
-} from './pipeline-shapes';
 import { type CallPlan, planCall } from './plan-call';
 import { prepareCacheStageOptions } from './prepare-cache-stage-options';
 import { recordStream } from './record-stream';
 import { StoreBreaker } from './store-breaker';
 import { untilAborted } from './until-aborted';
+import type { CacheWiring } from './wire-cache-stage';
+
+/** What a call produced, as the stage handles it whatever the model's target and response types. */
+type Outcome<TPart> = CallOutcome<unknown, unknown, TPart>;
+/** Runs the rest of the call. */
+type Next<TRequest, TPart> = (request: TRequest) => Promise<Outcome<TPart>>;
 
 /**
  * Builds the cache stage for `createResilientModel({ stages: [cache, ...] })`. List it first
- * so a hit skips every other stage. Per call:
+ * so a hit skips every other stage. In a model it needs only `store`: at setup it takes the
+ * model's binding (key material, scope, stream roles, what to store) and first target, and
+ * its events join the model's event stream as `cache-*` stage events. Per call:
  *
- * 1. control (`withCacheControl` or the `control` option): skip, refresh, TTL, namespace;
+ * 1. control (the `cache` per-call option, else the `control` option): skip, refresh, TTL,
+ *    namespace;
  * 2. key: SHA-256 of namespace, target identity, endpoint, an HMAC of the credentials, mode
  *    and the request's key material;
  * 3. an identical call in flight is joined (single-flight): its answer or its error is shared;
@@ -37,16 +46,19 @@ import { untilAborted } from './until-aborted';
  * A store that fails, times out or holds a corrupt entry never fails the call; after a few
  * failures in a row the store breaker skips the store for a cool-down.
  */
-export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
+export function createCacheStage<TTarget, TRequest, TPart>(
   options: CacheStageOptions<TTarget, TRequest, TPart>,
-): CacheStage<TRequest, TResponse, TPart> {
+): CacheStage<TRequest, TPart> {
   const prepared = prepareCacheStageOptions(options);
-  const { name, partRole } = prepared;
-  const events = new CacheEventHub();
+  const { name } = prepared;
+  const wiring = new CacheStageWiring(prepared);
+  // The stage's own listeners; from setup on, every event goes on into the model's stream.
+  const events = new EventHub<CacheEvent>();
   const stats = emptyCacheStats();
   const breaker = prepared.storeBreaker
     ? new StoreBreaker(prepared.storeBreaker, (state) => {
-        if (events.wants('store-breaker')) events.emit({ type: 'store-breaker', state });
+        if (events.wants('cache-store-breaker'))
+          events.emit({ type: 'cache-store-breaker', stage: name, state });
       })
     : undefined;
   const access = new EntryAccess({ ...prepared, breaker }, events, stats);
@@ -55,19 +67,21 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
 
   function bypass(reason: CacheBypassReason, error?: unknown): undefined {
     stats.bypassed += 1;
-    if (events.wants('bypass')) events.emit({ type: 'bypass', reason, error });
+    if (events.wants('cache-bypass'))
+      events.emit({ type: 'cache-bypass', stage: name, reason, error });
     return undefined;
   }
 
   /** Sends the call upstream and stores its answer; settles `flight` for identical calls. */
-  async function fetchAndStore<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
+  async function fetchAndStore(
     plan: CallPlan,
+    wired: CacheWiring<TRequest, TPart>,
     request: TRequest,
-    context: CacheCallContext,
-    next: (request: TRequest) => Promise<TOutcome>,
+    context: CallContext,
+    next: Next<TRequest, TPart>,
     flight: Flight | undefined,
-  ): Promise<TOutcome> {
-    let outcome: TOutcome;
+  ): Promise<Outcome<TPart>> {
+    let outcome: Outcome<TPart>;
     try {
       outcome = await next(request);
     } catch (error) {
@@ -77,7 +91,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
       throw error;
     }
     if (outcome.mode === 'generate') {
-      const response = prepared.storedResponse(outcome.response);
+      const response = wired.storedResponse(outcome.response);
       const text = access.write(
         plan.key,
         newEntry(plan, context.clock.now(), { response }),
@@ -90,36 +104,42 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
     // signal or deadline fires) before reading it to the end, they stop waiting for it.
     const stopWaiting = () => flight?.resolve({ type: 'retry' });
     context.signal.addEventListener('abort', stopWaiting, { once: true });
-    const stream = recordStream(outcome.stream, partRole!, (recording) => {
+    const stream = recordStream(outcome.stream, wired.partRole!, (recording) => {
       context.signal.removeEventListener('abort', stopWaiting);
       if (!recording) {
         access.skip(plan.key, 'incomplete-stream');
         flight?.resolve({ type: 'retry' });
         return;
       }
-      const parts = recording.parts.map(prepared.storedPart);
-      const entry = newEntry(plan, context.clock.now(), { parts, usage: recording.usage });
+      const parts = recording.parts.map(wired.storedPart);
+      const opened =
+        recording.opened === undefined ? undefined : wired.storedOpened(recording.opened);
+      const entry = newEntry(plan, context.clock.now(), { parts, usage: recording.usage, opened });
       const text = access.write(plan.key, entry, context.clock);
       flight?.resolve(text === undefined ? { type: 'retry' } : { type: 'entry', entry, text });
     });
     return { ...outcome, stream };
   }
 
-  function revalidate<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
+  function revalidate(
     plan: CallPlan,
+    wired: CacheWiring<TRequest, TPart>,
     request: TRequest,
-    context: CacheCallContext,
-    next: (request: TRequest) => Promise<TOutcome>,
+    context: CallContext,
+    next: Next<TRequest, TPart>,
   ): void {
     if (revalidating.has(plan.key)) return;
     revalidating.add(plan.key);
+    const { key } = plan;
     void (async () => {
       try {
-        const outcome = await fetchAndStore(plan, request, context, next, undefined);
+        const outcome = await fetchAndStore(plan, wired, request, context, next, undefined);
         if (outcome.mode === 'stream') for await (const _ of outcome.stream);
-        if (events.wants('revalidate')) events.emit({ type: 'revalidate', key: plan.key });
+        if (events.wants('cache-revalidate'))
+          events.emit({ type: 'cache-revalidate', stage: name, key });
       } catch (error) {
-        if (events.wants('revalidate')) events.emit({ type: 'revalidate', key: plan.key, error });
+        if (events.wants('cache-revalidate'))
+          events.emit({ type: 'cache-revalidate', stage: name, key, error });
       } finally {
         revalidating.delete(plan.key);
       }
@@ -127,57 +147,53 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
   }
 
   /** The first of identical calls: looks the key up, then goes upstream on a miss. */
-  async function lead<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>(
+  async function lead(
     plan: CallPlan,
+    wired: CacheWiring<TRequest, TPart>,
     request: TRequest,
-    context: CacheCallContext,
-    next: (request: TRequest) => Promise<TOutcome>,
+    context: CallContext,
+    next: Next<TRequest, TPart>,
     flight: Flight | undefined,
-    lookUp: boolean,
-  ): Promise<TOutcome | CacheHitOutcome<TResponse, TPart>> {
-    if (lookUp) {
+  ): Promise<Outcome<TPart>> {
+    if (!plan.refresh) {
       const found = await access.read(plan.key, context.mode, context.clock);
       if (found) {
         const stale = context.clock.now() >= found.entry.freshUntil;
         stats.hits += 1;
         stats.bytesRead += found.bytes;
         if (stale) stats.staleHits += 1;
-        if (events.wants('hit'))
-          events.emit({ type: 'hit', key: plan.key, bytes: found.bytes, stale });
-        if (stale) revalidate(plan, request, context, next);
+        if (events.wants('cache-hit'))
+          events.emit({ type: 'cache-hit', stage: name, key: plan.key, bytes: found.bytes, stale });
+        if (stale) revalidate(plan, wired, request, context, next);
         flight?.resolve({ type: 'entry', entry: found.entry, text: found.text });
-        return hitOutcome<TResponse, TPart>(found.entry, name);
+        return hitOutcome(found.entry, name);
       }
       stats.misses += 1;
-      if (events.wants('miss')) events.emit({ type: 'miss', key: plan.key });
+      if (events.wants('cache-miss'))
+        events.emit({ type: 'cache-miss', stage: name, key: plan.key });
     }
-    return fetchAndStore(plan, request, context, next, flight);
+    return fetchAndStore(plan, wired, request, context, next, flight);
   }
 
   /** What a call that waited on an identical one gets from its result. */
-  function follow<TOutcome>(
-    result: Exclude<FlightResult, { type: 'retry' }>,
-  ): TOutcome | CacheHitOutcome<TResponse, TPart> {
+  function follow(result: Exclude<FlightResult, { type: 'retry' }>): Outcome<TPart> {
     if (result.type === 'entry') return hitOutcome(access.decode(result.text), name);
-    const outcome = result.outcome as TOutcome & { response: TResponse };
+    const outcome = result.outcome as Outcome<TPart> & { mode: 'generate' };
     if (result.text === undefined) return { ...outcome, attempts: 0 };
     const copy = access.decode(result.text);
-    const response = copy.kind === 'generate' ? (copy.response as TResponse) : outcome.response;
+    const response = copy.kind === 'generate' ? copy.response : outcome.response;
     return { ...outcome, response, attempts: 0 };
   }
 
-  async function wrapCall<TOutcome extends CacheableOutcome<unknown, TResponse, TPart>>({
+  async function wrapCall({
     request,
     context,
     next,
-  }: CacheCallInput<TRequest, TOutcome>): Promise<
-    TOutcome | CacheHitOutcome<ResponseOf<TOutcome>, TPart>
-  > {
-    // A hit carries what a miss stored: the response of an outcome of this same pipeline.
-    type Answer = TOutcome | CacheHitOutcome<ResponseOf<TOutcome>, TPart>;
-    const callPlan = await planCall(request, context, prepared, bypass);
+  }: WrapCallInput<unknown, TRequest, unknown, TPart>): Promise<Outcome<TPart>> {
+    const wired = wiring.current();
+    const callPlan = await planCall(request, context, prepared, wired, bypass);
     if (!callPlan) return next(request);
-    const refresh = prepared.controlOf(request)?.refresh === true;
+    const { refresh } = callPlan;
     let joined = false;
     for (;;) {
       const inFlight = refresh ? undefined : flights.get(callPlan.key);
@@ -192,7 +208,7 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
             });
         }
         try {
-          return (await lead(callPlan, request, context, next, flight, !refresh)) as Answer;
+          return await lead(callPlan, wired, request, context, next, flight);
         } catch (error) {
           flight?.reject(error);
           throw error;
@@ -201,20 +217,29 @@ export function createCacheStage<TTarget, TRequest, TResponse, TPart>(
       if (!joined) {
         joined = true;
         stats.shared += 1;
-        if (events.wants('shared')) events.emit({ type: 'shared', key: callPlan.key });
+        if (events.wants('cache-shared'))
+          events.emit({ type: 'cache-shared', stage: name, key: callPlan.key });
       }
       const result = await untilAborted(inFlight.promise, context.signal);
       if (result.type === 'retry') {
         if (context.signal.aborted) throw context.signal.reason;
         continue;
       }
-      return follow<TOutcome>(result) as Answer;
+      return follow(result);
     }
   }
 
   return {
     name,
-    wrapCall,
+    callOptions: { cache: (value, field) => assertCacheControl(value, field) },
+    setup(model) {
+      // The model's requests and parts are the stage's or narrower. Its targets are keyed by
+      // only when the stage has no `binding` + `target` of its own, which typed TTarget.
+      wiring.setup(model as unknown as Parameters<typeof wiring.setup>[0]);
+      events.forwardTo(model.events);
+    },
+    // A hit answers with what a miss of the same model stored: its response type.
+    wrapCall: wrapCall as CacheStage<TRequest, TPart>['wrapCall'],
     on: (type, listener) => events.on(type, listener),
     stats: () => ({ ...stats }),
   };

@@ -1,11 +1,11 @@
+import type { EventHub } from '@resilient-llm/core';
 import type { Clock, MaybePromise } from '@resilient-llm/policies';
 import type { ValueCipher } from '../crypto/value-cipher';
 import type { CacheCodec, CacheEntry } from '../entry/cache-entry';
 import { readEntry } from '../entry/read-entry';
 import { utf8ByteLength } from '../entry/utf8-byte-length';
 import type { CacheStore } from '../store/cache-store';
-import type { CacheStoreOperation } from './cache-event';
-import type { CacheEventHub } from './cache-event-hub';
+import type { CacheEvent, CacheSkipReason, CacheStoreOperation } from './cache-event';
 import type { CacheStats } from './cache-stats';
 import type { StoreBreaker } from './store-breaker';
 import { withStoreTimeout } from './with-store-timeout';
@@ -19,6 +19,8 @@ export interface FoundEntry {
 
 /** How {@link EntryAccess} reaches its store. */
 export interface EntryAccessSettings {
+  /** The stage's name, which its events carry. */
+  readonly name: string;
   readonly store: CacheStore;
   readonly codec: CacheCodec;
   readonly maxEntryBytes: number;
@@ -40,7 +42,7 @@ type StoreAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: 
 export class EntryAccess {
   constructor(
     private readonly settings: EntryAccessSettings,
-    private readonly events: CacheEventHub,
+    private readonly events: EventHub<CacheEvent>,
     private readonly stats: CacheStats,
   ) {}
 
@@ -59,8 +61,8 @@ export class EntryAccess {
       if (entry.kind !== kind) throw new TypeError(`a ${entry.kind} entry under a ${kind} key`);
     } catch (error) {
       this.stats.errors += 1;
-      if (this.events.wants('corrupt-entry'))
-        this.events.emit({ type: 'corrupt-entry', key, error });
+      if (this.events.wants('cache-corrupt-entry'))
+        this.events.emit({ type: 'cache-corrupt-entry', stage: this.settings.name, key, error });
       this.delete(key, clock);
       return undefined;
     }
@@ -105,13 +107,10 @@ export class EntryAccess {
   }
 
   /** Counts an answer that was not stored. */
-  skip(
-    key: string,
-    reason: 'oversize' | 'incomplete-stream' | 'unencodable',
-    bytes?: number,
-  ): void {
+  skip(key: string, reason: CacheSkipReason, bytes?: number): void {
     this.stats.skipped += 1;
-    if (this.events.wants('skip')) this.events.emit({ type: 'skip', key, reason, bytes });
+    if (this.events.wants('cache-skip'))
+      this.events.emit({ type: 'cache-skip', stage: this.settings.name, key, reason, bytes });
   }
 
   private save(key: string, value: string, ttlMs: number, clock: Clock): void {
@@ -120,7 +119,8 @@ export class EntryAccess {
       const bytes = utf8ByteLength(value);
       this.stats.writes += 1;
       this.stats.bytesWritten += bytes;
-      if (this.events.wants('write')) this.events.emit({ type: 'write', key, bytes });
+      if (this.events.wants('cache-write'))
+        this.events.emit({ type: 'cache-write', stage: this.settings.name, key, bytes });
     };
     const answer = this.attempt('set', key, clock, () =>
       this.settings.store.set(key, value, { ttlMs }),
@@ -157,8 +157,14 @@ export class EntryAccess {
     const failed = (error: unknown): StoreAnswer<T> => {
       breaker?.record(admission, false, clock.now());
       this.stats.errors += 1;
-      if (this.events.wants('store-error'))
-        this.events.emit({ type: 'store-error', key, operation, error });
+      if (this.events.wants('cache-store-error'))
+        this.events.emit({
+          type: 'cache-store-error',
+          stage: this.settings.name,
+          key,
+          operation,
+          error,
+        });
       return { ok: false };
     };
     try {

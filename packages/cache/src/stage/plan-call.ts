@@ -1,3 +1,4 @@
+import type { CacheScope, CallContext } from '@resilient-llm/core';
 import {
   assertObject,
   assertOptions,
@@ -5,12 +6,11 @@ import {
   InvalidOptionError,
   optionKeys,
 } from '@resilient-llm/policies';
-import type { CacheScope } from '../key/cache-scope';
 import { deriveCacheKey } from '../key/derive-cache-key';
-import { assertCacheControl } from './cache-control';
+import { assertCacheControl, type CacheControl } from './cache-control';
 import type { CacheBypassReason } from './cache-event';
-import type { CacheCallContext } from './pipeline-shapes';
 import type { PreparedCacheStageOptions } from './prepare-cache-stage-options';
+import type { CacheWiring } from './wire-cache-stage';
 
 /** What one cacheable call resolved to before it looks anything up. */
 export interface CallPlan {
@@ -18,6 +18,23 @@ export interface CallPlan {
   readonly key: string;
   readonly ttlMs: number;
   readonly staleWhileRevalidateMs: number;
+  /** Go upstream even on a hit, and store the fresh answer. */
+  readonly refresh: boolean;
+}
+
+/**
+ * The control of one call: its `cache` per-call option (checked by the model before the call
+ * started) when given, else what the stage's `control` option reads from the request.
+ */
+function controlOf<TRequest>(
+  request: TRequest,
+  context: CallContext,
+  readControl: (request: TRequest) => CacheControl | undefined,
+): CacheControl {
+  if (context.options.cache !== undefined) return context.options.cache;
+  const read = readControl(request);
+  assertCacheControl(read);
+  return read ?? {};
 }
 
 /**
@@ -26,23 +43,22 @@ export interface CallPlan {
  */
 export async function planCall<TRequest, TPart>(
   request: TRequest,
-  context: CacheCallContext,
-  prepared: PreparedCacheStageOptions<TRequest, TPart>,
+  context: CallContext,
+  prepared: PreparedCacheStageOptions<unknown, TRequest, TPart>,
+  wiring: CacheWiring<TRequest, TPart>,
   bypass: (reason: CacheBypassReason, error?: unknown) => undefined,
 ): Promise<CallPlan | undefined> {
-  const given = prepared.controlOf(request);
-  assertCacheControl(given);
-  const control = given ?? {};
+  const control = controlOf(request, context, prepared.controlOf);
   if (control.skip) return bypass('skip');
-  if (context.mode === 'stream' && !prepared.partRole) return bypass('stream-without-part-role');
+  if (context.mode === 'stream' && !wiring.partRole) return bypass('stream-without-part-role');
   const ttlMs = control.ttlMs ?? prepared.ttlMs;
   const staleWhileRevalidateMs = control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs;
   try {
-    const material = prepared.keyMaterial(request);
+    const material = wiring.keyMaterial(request);
     const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
     if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
       return bypass('non-deterministic');
-    const scope = await prepared.scopeOf?.(request);
+    const scope = await wiring.scopeOf?.(request);
     assertScope(scope);
     let credentials: string | undefined;
     if (prepared.fingerprintOf) {
@@ -53,13 +69,13 @@ export async function planCall<TRequest, TPart>(
     }
     const key = await deriveCacheKey({
       namespace: control.namespace ?? prepared.namespaceOf(request),
-      targetId: prepared.targetId,
+      targetId: wiring.targetId,
       endpoint: scope?.endpoint,
       credentials,
       mode: context.mode,
       material,
     });
-    return { key, ttlMs, staleWhileRevalidateMs };
+    return { key, ttlMs, staleWhileRevalidateMs, refresh: control.refresh === true };
   } catch (error) {
     // A scope of the wrong shape is a bug in the `scope` option: the caller hears of it.
     if (error instanceof InvalidOptionError) throw error;

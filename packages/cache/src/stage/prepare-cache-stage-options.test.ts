@@ -30,7 +30,6 @@ describe('createCacheStage options', () => {
   });
 
   it('refuses a stage that could not keep credentials apart, unless sharing is asked for', () => {
-    expect(fieldOf(() => createCacheStage({ store, keyOf }))).toBe('scope');
     const withoutScope = { ...scriptedRequestBinding, cacheScope: undefined };
     const target = scriptedTarget('a');
     expect(fieldOf(() => createCacheStage({ store, binding: withoutScope, target }))).toBe('scope');
@@ -56,7 +55,6 @@ describe('createCacheStage options', () => {
   it('names the field of a bad value', () => {
     const cases: Array<[string, () => unknown]> = [
       ['store', () => createCacheStage({ ...shared, store: {} as never })],
-      ['keyOf', () => createCacheStage({ store })],
       ['target', () => createCacheStage({ store, binding: scriptedRequestBinding })],
       [
         'binding.cacheKey',
@@ -74,6 +72,7 @@ describe('createCacheStage options', () => {
       ['storeTimeoutMs', () => createCacheStage({ ...shared, storeTimeoutMs: Number.NaN })],
       ['namespace', () => createCacheStage({ ...shared, namespace: '' })],
       ['name', () => createCacheStage({ ...shared, name: '' })],
+      ['targetId', () => createCacheStage({ ...shared, targetId: '' })],
       ['codec', () => createCacheStage({ ...shared, codec: {} as never })],
       ['scope', () => createCacheStage({ ...shared, scope: 'tenant' as never })],
       [

@@ -1,12 +1,12 @@
+import type { CommittedStream, StreamPartRole } from '@resilient-llm/core';
 import { describe, expect, it } from 'vitest';
-import type { CacheableStream, CachePartRole } from './pipeline-shapes';
 import { recordStream, type StreamRecording } from './record-stream';
 import { replayStream } from './replay-stream';
 
-type Part = { role: CachePartRole; text?: string };
+type Part = { role: StreamPartRole; text?: string };
 
 /** A committed stream over `parts`, settling when read to the end or cancelled. */
-function committed(parts: Part[], failAt?: number): CacheableStream<Part> & { cancelled: boolean } {
+function committed(parts: Part[], failAt?: number): CommittedStream<Part> & { cancelled: boolean } {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => {
     settle = resolve;
@@ -39,7 +39,7 @@ const parts: Part[] = [
   { role: 'finish' },
 ];
 
-function record(stream: CacheableStream<Part>) {
+function record(stream: CommittedStream<Part>) {
   const ends: Array<StreamRecording<Part> | undefined> = [];
   const recorded = recordStream(
     stream,

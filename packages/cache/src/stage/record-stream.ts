@@ -1,10 +1,11 @@
+import type { CommittedStream, StreamPartRole } from '@resilient-llm/core';
 import type { RecordedUsage } from '../entry/cache-entry';
-import type { CacheableStream, CachePartRole } from './pipeline-shapes';
 
-/** A stream that ended normally with its finish part: every part, in order, and its usage. */
+/** A stream that ended normally with its finish part: every part, in order, its usage and what it opened. */
 export interface StreamRecording<TPart> {
   readonly parts: readonly TPart[];
   readonly usage: RecordedUsage | undefined;
+  readonly opened: unknown;
 }
 
 /**
@@ -13,10 +14,10 @@ export interface StreamRecording<TPart> {
  * it failed, was cancelled or stopped early: such a stream is never stored.
  */
 export function recordStream<TPart>(
-  stream: CacheableStream<TPart>,
-  partRole: (part: TPart) => CachePartRole,
+  stream: CommittedStream<TPart>,
+  partRole: (part: TPart) => StreamPartRole,
   onEnd: (recording: StreamRecording<TPart> | undefined) => void,
-): CacheableStream<TPart> {
+): CommittedStream<TPart> {
   const parts: TPart[] = [];
   let finished = false;
   let iterating = false;
@@ -36,6 +37,7 @@ export function recordStream<TPart>(
       return stream.usage;
     },
     settled: stream.settled,
+    opened: stream.opened,
     cancel: (reason) => {
       report(undefined);
       stream.cancel(reason);
@@ -52,7 +54,9 @@ export function recordStream<TPart>(
         completed = true;
       } finally {
         iterating = false;
-        report(completed && finished ? { parts, usage: stream.usage } : undefined);
+        report(
+          completed && finished ? { parts, usage: stream.usage, opened: stream.opened } : undefined,
+        );
       }
     },
   };

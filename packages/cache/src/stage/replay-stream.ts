@@ -1,14 +1,15 @@
+import type { CommittedStream } from '@resilient-llm/core';
 import type { RecordedUsage } from '../entry/cache-entry';
-import type { CacheableStream } from './pipeline-shapes';
 
 /**
  * A recorded stream played back: the same parts in the same order, iterable once, with the
- * recorded usage. `settled` resolves when it has been read to the end or cancelled.
+ * recorded usage and what the recorded stream opened. `settled` resolves when it has been read to the end or cancelled.
  */
 export function replayStream<TPart>(
   parts: readonly TPart[],
   usage: RecordedUsage | undefined,
-): CacheableStream<TPart> {
+  opened?: unknown,
+): CommittedStream<TPart> {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => {
     settle = resolve;
@@ -18,6 +19,7 @@ export function replayStream<TPart>(
   return {
     usage,
     settled,
+    opened,
     cancel() {
       cancelled = true;
       settle();

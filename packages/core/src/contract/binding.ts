@@ -95,6 +95,11 @@ export interface Binding<TTarget, TRequest, TResponse, TPart>
   partError?(part: TPart): unknown;
   /** What a response cache stores of a stream part, as `cacheResponse`. Defaults to the part as it is. */
   cachePart?(part: TPart): TPart;
+  /**
+   * What a response cache stores of what a stream opened ({@link BindingStream.opened}), to
+   * give it back on a hit, as `cacheResponse`. Defaults to it as it is.
+   */
+  cacheOpened?(opened: unknown): unknown;
 }
 
 /** The binding a model is built on: one that streams, or one that only generates. */
