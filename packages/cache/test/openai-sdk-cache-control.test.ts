@@ -1,4 +1,4 @@
-import { getProvenance } from '@resilient-llm/openai';
+import { getProvenance, withCallOptions } from '@resilient-llm/openai';
 import { createManualClock } from '@resilient-llm/simulator';
 import { cachedOpenAI } from '@resilient-llm/test-utils/cached-clients';
 import { collect } from '@resilient-llm/test-utils/scripted-binding';
@@ -15,13 +15,13 @@ const body = {
 
 /** The SDK's per-request options that carry `control` to the cache, as the README shows. */
 function cacheRequestOptions(control: CacheControl) {
-  return { headers: { 'x-resilient-llm-cache': JSON.stringify(control) } };
+  return withCallOptions({ cache: control });
 }
 
 describe('per-call cache control through createResilientOpenAI, against the simulator', () => {
   const startSimulator = useSimulator();
 
-  it('skips the cache for a call whose header says skip: no read, no write', async () => {
+  it('skips the cache for a call whose cache option says skip: no read, no write', async () => {
     const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
 
@@ -36,7 +36,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, bypassed: 1, writes: 1 });
   });
 
-  it('skips the cache for a stream whose header says skip', async () => {
+  it('skips the cache for a stream whose cache option says skip', async () => {
     const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const streaming = { ...body, stream: true as const };
@@ -52,7 +52,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
     expect(cache.stats()).toMatchObject({ bypassed: 2, writes: 0 });
   });
 
-  it('skips the cache for Responses API and embeddings calls whose header says skip', async () => {
+  it('skips the cache for Responses API and embeddings calls whose cache option says skip', async () => {
     const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
     const skip = cacheRequestOptions({ skip: true });
@@ -67,14 +67,15 @@ describe('per-call cache control through createResilientOpenAI, against the simu
     expect(cache.stats()).toMatchObject({ bypassed: 4, writes: 0 });
   });
 
-  it('goes upstream for a call whose header says refresh, and stores its answer', async () => {
+  it('goes upstream for a call whose cache option says refresh, and stores its answer', async () => {
     const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore());
 
     const first = await openai.chat.completions.create(body);
-    const refreshed = await openai.chat.completions.create(body, {
-      headers: { 'x-resilient-llm-cache': JSON.stringify({ refresh: true }) },
-    });
+    const refreshed = await openai.chat.completions.create(
+      body,
+      cacheRequestOptions({ refresh: true }),
+    );
     expect(simulator.stats().requests).toBe(2);
     await vi.waitFor(() => expect(cache.stats().writes).toBe(2));
     const again = await openai.chat.completions.create(body);
@@ -85,7 +86,7 @@ describe('per-call cache control through createResilientOpenAI, against the simu
     expect(getProvenance(again)).toMatchObject({ targetId: 'cache', attempts: 0 });
   });
 
-  it('keeps an answer for the ttlMs its call set, under the key of the call without the header', async () => {
+  it('keeps an answer for the ttlMs its call set, under the key of the call without the option', async () => {
     const clock = createManualClock(testEpochMs);
     const { simulator } = await startSimulator();
     const { openai, cache } = cachedOpenAI(simulator.baseURL, new MemoryCacheStore(), { clock });

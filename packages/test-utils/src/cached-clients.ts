@@ -1,17 +1,8 @@
 import { createOpenAI } from '@ai-sdk/openai';
-import { createResilientModel, type LanguageModelRequest } from '@resilient-llm/ai-sdk';
-import {
-  type CacheControl,
-  type CacheStageOptions,
-  type CacheStore,
-  createCacheStage,
-} from '@resilient-llm/cache';
+import { createResilientModel } from '@resilient-llm/ai-sdk';
+import { type CacheStageOptions, type CacheStore, createCacheStage } from '@resilient-llm/cache';
 import type { Clock } from '@resilient-llm/core';
-import {
-  createResilientOpenAI,
-  type OpenAIRequest,
-  type OpenAITarget,
-} from '@resilient-llm/openai';
+import { createResilientOpenAI, type OpenAITarget } from '@resilient-llm/openai';
 import OpenAI from 'openai';
 
 // The setups below are the ones the cache README shows under "With the OpenAI SDK" and "With the
@@ -36,7 +27,7 @@ export interface CachedClientOptions {
 /**
  * A resilient OpenAI client on one simulated channel, with the cache stage first: given its
  * store, it takes the adapter's binding and first target at setup. A call controls the cache
- * with a request header holding a `CacheControl` as JSON.
+ * with the `cache` per-call option: `create(body, withCallOptions({ cache: { refresh: true } }))`.
  */
 export function cachedOpenAI(
   baseURL: string,
@@ -47,16 +38,7 @@ export function cachedOpenAI(
     id: 'primary',
     client: new OpenAI({ baseURL, apiKey }),
   };
-  const cache = createCacheStage({
-    ...more,
-    store,
-    // The SDK's request options reach the stage and are not part of the key.
-    control: ({ options }: OpenAIRequest) => {
-      const headers = options?.headers as Record<string, string> | undefined;
-      const value = headers?.['x-resilient-llm-cache'];
-      return value === undefined ? undefined : (JSON.parse(value) as CacheControl);
-    },
-  });
+  const cache = createCacheStage({ ...more, store });
   const openai = createResilientOpenAI({ targets: [primary], stages: [cache], clock });
   return { openai, cache };
 }
@@ -80,12 +62,7 @@ export function cachedLanguageModel(
     model: api === 'chat completions' ? openai.chat('gpt-sim') : openai('gpt-sim'),
     id: 'primary',
   };
-  const cache = createCacheStage({
-    ...more,
-    store,
-    control: ({ params }: LanguageModelRequest) =>
-      params.providerOptions?.resilientLlm?.cache as CacheControl | undefined,
-  });
+  const cache = createCacheStage({ ...more, store });
   const model = createResilientModel({ models: [primary], stages: [cache], clock });
   return { model, cache };
 }
