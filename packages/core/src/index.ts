@@ -73,7 +73,7 @@ export * from './failure/index';
 export * from './headers/index';
 export { createResilientModel } from './pipeline/create-resilient-model';
 export {
-  defaultTimeoutMs,
+  defaultResilientModelOptions,
   type ResilientModelOptions,
   resilientModelOptionKeys,
 } from './pipeline/model-options';
@@ -83,6 +83,7 @@ export {
   type CircuitBreakerStageOptions,
   createCircuitBreakerStage,
   defaultBreakerKinds,
+  defaultCircuitBreakerStageOptions,
 } from './stages/circuit-breaker-stage';
 export { countableTokens } from './stages/countable-tokens';
 export type { PerTargetOptions } from './stages/per-target';

@@ -1,4 +1,8 @@
-export { type BulkheadOptions, bulkheadOptionKeys } from './bulkhead/bulkhead-options';
+export {
+  type BulkheadOptions,
+  bulkheadOptionKeys,
+  defaultBulkheadOptions,
+} from './bulkhead/bulkhead-options';
 export { BulkheadPolicy } from './bulkhead/bulkhead-policy';
 export type { BreakEvent, StateChangeEvent } from './circuit-breaker/circuit-breaker-events';
 export {
@@ -6,6 +10,9 @@ export {
   type CircuitBreakerOptions,
   type ConsecutiveStrategy,
   circuitBreakerOptionKeys,
+  defaultCircuitBreakerOptions,
+  defaultConsecutiveStrategy,
+  defaultSamplingStrategy,
   type SamplingStrategy,
 } from './circuit-breaker/circuit-breaker-options';
 export { CircuitBreakerPolicy } from './circuit-breaker/circuit-breaker-policy';
@@ -37,6 +44,8 @@ export type { RateLimitPermit } from './rate-limit/rate-limit-permit';
 export { RateLimiter } from './rate-limit/rate-limiter';
 export {
   type AcquireOptions,
+  defaultAcquireOptions,
+  defaultRateLimiterOptions,
   type RateLimitedReport,
   type RateLimiterExecuteOptions,
   type RateLimiterOptions,
@@ -51,9 +60,14 @@ export type {
   WindowKind,
 } from './rate-limit/token-bucket';
 export { type Backoff, type BackoffSettings, createBackoff, type Jitter } from './retry/backoff';
-export { RetryBudget, type RetryBudgetOptions } from './retry/retry-budget';
+export {
+  defaultRetryBudgetOptions,
+  RetryBudget,
+  type RetryBudgetOptions,
+} from './retry/retry-budget';
 export type { GiveUpEvent, GiveUpReason, RetryEvent } from './retry/retry-events';
 export {
+  defaultRetryOptions,
   type RetryDeadline,
   type RetryExecuteOptions,
   type RetryOptions,
@@ -64,15 +78,30 @@ export { MemoryStateStore } from './store/memory-state-store';
 export type { MaybePromise, StateStore } from './store/state-store';
 export { abortError, onAbort, throwIfAborted } from './time/abort';
 export { type Clock, systemClock, type TimerHandle } from './time/clock';
-export { createDeadline, type Deadline, type DeadlineOptions } from './time/deadline';
+export {
+  createDeadline,
+  type Deadline,
+  type DeadlineOptions,
+  defaultDeadlineOptions,
+} from './time/deadline';
 export { type SleepOptions, sleep } from './time/sleep';
-export { startTimer, type Timer, type TimerOptions } from './time/start-timer';
+export {
+  defaultTimerOptions,
+  startTimer,
+  type Timer,
+  type TimerOptions,
+} from './time/start-timer';
 export {
   createStreamWatchdog,
+  defaultStreamWatchdogOptions,
   type StreamWatchdog,
   type StreamWatchdogOptions,
 } from './timeout/stream-watchdog';
-export { type TimeoutOptions, TimeoutPolicy } from './timeout/timeout-policy';
+export {
+  defaultTimeoutOptions,
+  type TimeoutOptions,
+  TimeoutPolicy,
+} from './timeout/timeout-policy';
 export { withDeadline } from './timeout/with-deadline';
 export * from './validation/validate';
 export type { SlidingWindowCounterState } from './window/sliding-window-counter';

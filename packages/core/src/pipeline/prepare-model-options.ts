@@ -13,7 +13,7 @@ import {
 import type { Stage } from '../contract/stage';
 import { streamTimeoutKeys } from '../stream/stream-timeouts';
 import {
-  defaultTimeoutMs,
+  defaultResilientModelOptions,
   type ResilientModelOptions,
   resilientModelOptionKeys,
 } from './model-options';
@@ -43,14 +43,14 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     binding,
     targets,
     stages = [],
-    timeoutMs = defaultTimeoutMs,
-    streamTimeouts = {},
+    timeoutMs = defaultResilientModelOptions.timeoutMs,
+    streamTimeouts = defaultResilientModelOptions.streamTimeouts,
     clock = systemClock,
     telemetry,
-    retry = {},
-    circuitBreaker = {},
-    rateLimit = {},
-    bulkhead = false,
+    retry = defaultResilientModelOptions.retry,
+    circuitBreaker = defaultResilientModelOptions.circuitBreaker,
+    rateLimit = defaultResilientModelOptions.rateLimit,
+    bulkhead = defaultResilientModelOptions.bulkhead,
     attemptTimeoutMs,
   } = options;
   assertRequired('binding', binding);
