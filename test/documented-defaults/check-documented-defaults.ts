@@ -14,6 +14,8 @@ export interface OptionsTypeEntry {
   readonly defaults?: string;
   /** Fields whose documented default is not a literal, each with the reason. */
   readonly exceptions?: Readonly<Record<string, string>>;
+  /** Reads only the fields declared in `file` (not those inherited from a library), saying why. */
+  readonly ownFieldsOnly?: string;
 }
 
 /** Every disagreement between the JSDoc of the types in `entries` and the constants. */
@@ -24,9 +26,13 @@ export function findDefaultMismatches(
   const types = new Map<string, string[]>();
   for (const { file, type } of entries) types.set(file, [...(types.get(file) ?? []), type]);
   const fieldsOf = readOptionsTypes(types);
-  return entries.flatMap((entry) =>
-    checkType(entry, fieldsOf.get(`${entry.file}#${entry.type}`)!, constants),
-  );
+  return entries.flatMap((entry) => {
+    const fields = fieldsOf.get(`${entry.file}#${entry.type}`)!;
+    const checked = entry.ownFieldsOnly
+      ? fields.filter((field) => field.declaredIn.includes(entry.file))
+      : fields;
+    return checkType(entry, checked, constants);
+  });
 }
 
 function checkType(
@@ -34,6 +40,7 @@ function checkType(
   fields: readonly DocumentedField[],
   constants: Readonly<Record<string, object>>,
 ): string[] {
+  if (defaults && !constants[defaults]) return [`${type}: no constant ${defaults} is exported`];
   const problems: string[] = [];
   const referenced = new Set<string>();
   for (const { name, optional, documented } of fields) {

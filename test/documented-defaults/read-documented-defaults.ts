@@ -2,7 +2,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /** What one optional field's JSDoc says about its default. */
-export type DocumentedDefault =
+type DocumentedDefault =
   /** "Defaults to <value> (`<constant>.<path>`)": a literal value held by a constant. */
   | { kind: 'constant'; valueText: string; constant: string; path: readonly string[] }
   /** "Defaults to none": the field has no default, it stays `undefined`. */
@@ -17,6 +17,8 @@ export interface DocumentedField {
   readonly name: string;
   readonly optional: boolean;
   readonly documented: DocumentedDefault;
+  /** The files declaring it, relative to the repository root. */
+  readonly declaredIn: readonly string[];
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -50,6 +52,9 @@ export function readOptionsTypes(
         checker.getPropertiesOfType(type).map((property) => ({
           name: property.name,
           optional: (property.flags & ts.SymbolFlags.Optional) !== 0,
+          declaredIn: (property.declarations ?? []).map((node) =>
+            path.relative(repoRoot, node.getSourceFile().fileName),
+          ),
           documented: parseDefault(
             ts.displayPartsToString(property.getDocumentationComment(checker)),
           ),
@@ -61,7 +66,7 @@ export function readOptionsTypes(
 }
 
 /** What a JSDoc text says about the default of its field. */
-export function parseDefault(doc: string): DocumentedDefault {
+function parseDefault(doc: string): DocumentedDefault {
   const reference = constantReference.exec(doc);
   if (reference) {
     return {

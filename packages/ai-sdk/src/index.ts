@@ -26,4 +26,4 @@ export { metadataNamespace, type ResilientMetadata } from './language-model/resi
 export { createResilientMiddleware } from './middleware/create-resilient-middleware';
 export { partRole } from './stream/part-role';
 export type { ResilientStreamPart, StreamOpenedPart } from './stream/stream-opened-part';
-export type { ModelEntry, ModelTarget } from './target/model-target';
+export { defaultChainOptions, type ModelEntry, type ModelTarget } from './target/model-target';

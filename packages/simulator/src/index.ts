@@ -1,3 +1,11 @@
+export {
+  defaultFaultRule,
+  defaultFaultWindow,
+  defaultLatencyConfig,
+  defaultModelConfig,
+  defaultRateLimitConfig,
+  defaultSimulatorConfig,
+} from './config/defaults';
 export { SCENARIO_NAMES, SCENARIOS } from './config/scenarios';
 export { SimulatorConfigError } from './config/simulator-config-error';
 export type * from './config/types';

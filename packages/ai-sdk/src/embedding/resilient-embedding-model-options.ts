@@ -36,7 +36,7 @@ export interface ResilientEmbeddingModelOptions extends EmbeddingPolicyOptions {
    * entry may be `{ model, id }`; ids default to `provider:modelId`. Required, at least one.
    */
   models: readonly ModelEntry<EmbeddingModelV4>[];
-  /** The `provider` reported to the AI SDK. Defaults to `'resilient-llm'`. */
+  /** The `provider` reported to the AI SDK. Defaults to `'resilient-llm'` (`defaultChainOptions.provider`). */
   provider?: string;
   /** The `modelId` reported. Defaults to the first model's `modelId`. */
   modelId?: string;

@@ -45,7 +45,10 @@ export interface ResilientLanguageModelOptions extends LanguageModelPolicyOption
    * `provider:modelId`, e.g. `openai.chat:gpt-4o`). Required, at least one.
    */
   models: readonly ModelEntry<LanguageModelV4>[];
-  /** The `provider` the resilient model reports to the AI SDK (telemetry, logs). Defaults to `'resilient-llm'`. */
+  /**
+   * The `provider` the resilient model reports to the AI SDK (telemetry, logs). Defaults to
+   * `'resilient-llm'` (`defaultChainOptions.provider`).
+   */
   provider?: string;
   /** The `modelId` it reports. Defaults to the first model's `modelId`. */
   modelId?: string;

@@ -8,9 +8,9 @@ import {
 
 /** Per-call control of the cache, from {@link withCacheControl} or the `control` option. */
 export interface CacheControl {
-  /** Neither read nor write the cache for this call. Defaults to false. */
+  /** Neither read nor write the cache for this call. Defaults to off (an absent flag). */
   readonly skip?: boolean;
-  /** Go upstream even on a hit, and store the fresh answer. Defaults to false. */
+  /** Go upstream even on a hit, and store the fresh answer. Defaults to off (an absent flag). */
   readonly refresh?: boolean;
   /** How long the answer stays fresh, in ms. Defaults to the stage's `ttlMs`. */
   readonly ttlMs?: number;

@@ -99,7 +99,7 @@ export interface RateLimitObservation {
 
 /** What a 429 told, for {@link RateLimiter.reportRateLimited}. */
 export interface RateLimitedReport {
-  /** How long the server asked to wait (`Retry-After` and friends). Defaults to no pause. */
+  /** How long the server asked to wait (`Retry-After` and friends). Defaults to none (no pause). */
   retryAfterMs?: number;
   /** The rate-limit headers of the 429. Defaults to none. */
   observation?: RateLimitObservation;
