@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  type Binding,
-  createFailure,
-  createResilientModel,
-  defaultRetryStageOptions,
-} from '../packages/core/src/index.ts';
+import { type Binding, createFailure } from '../packages/core/src/binding.ts';
+import { createResilientModel, defaultRetryStageOptions } from '../packages/core/src/index.ts';
 import {
   BrokenCircuitError,
   BulkheadPolicy,

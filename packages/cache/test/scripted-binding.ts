@@ -1,4 +1,4 @@
-import { type Binding, classifyError } from '@resilient-llm/core';
+import { type Binding, classifyError } from '@resilient-llm/core/binding';
 
 /** A request of the scripted provider: only `model`, `prompt` and `temperature` affect the answer. */
 export interface TestRequest {

@@ -4,7 +4,7 @@ import {
   type Binding,
   optionKeys,
   parseRateLimitHeaders,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 import type { Stream } from 'openai/core/streaming';
 import { cacheKey } from './cache-key';
 import { cacheScope } from './cache-scope';

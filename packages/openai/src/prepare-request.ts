@@ -1,4 +1,5 @@
-import { assertAbortSignal, assertObject, InvalidOptionError } from '@resilient-llm/core';
+import { InvalidOptionError } from '@resilient-llm/core';
+import { assertAbortSignal, assertObject } from '@resilient-llm/core/binding';
 import type { OpenAIEndpoint, OpenAIRequest, SdkRequestOptions } from './openai-request';
 
 /** One call as the pipeline takes it, with the caller's signal and whether it streams. */

@@ -1,15 +1,10 @@
-export {
-  type BulkheadOptions,
-  bulkheadOptionKeys,
-  defaultBulkheadOptions,
-} from './bulkhead/bulkhead-options';
+export { type BulkheadOptions, defaultBulkheadOptions } from './bulkhead/bulkhead-options';
 export { BulkheadPolicy } from './bulkhead/bulkhead-policy';
 export type { BreakEvent, StateChangeEvent } from './circuit-breaker/circuit-breaker-events';
 export {
   type BreakerStore,
   type CircuitBreakerOptions,
   type ConsecutiveStrategy,
-  circuitBreakerOptionKeys,
   defaultCircuitBreakerOptions,
   defaultConsecutiveStrategy,
   defaultSamplingStrategy,
@@ -28,7 +23,7 @@ export {
   type BulkheadRejectedReason,
 } from './errors/bulkhead-rejected-error';
 export { InvalidOptionError } from './errors/invalid-option-error';
-export { type LocalRefusal, localRefusalOf } from './errors/local-refusal';
+export type { LocalRefusal } from './errors/local-refusal';
 export { RateLimitWaitTooLongError } from './errors/rate-limit-wait-too-long-error';
 export { ResilientError } from './errors/resilient-error';
 export {
@@ -37,7 +32,7 @@ export {
 } from './errors/retries-exhausted-error';
 export { RetryAfterTooLongError } from './errors/retry-after-too-long-error';
 export { TimeoutError, type TimeoutPhase } from './errors/timeout-error';
-export { type Disposable, type Event, EventEmitter } from './events/event';
+export type { Disposable, Event } from './events/event';
 export type { Policy, PolicyContext, PolicyFunction } from './policy/policy';
 export { wrap } from './policy/wrap';
 export type { RateLimitPermit } from './rate-limit/rate-limit-permit';
@@ -51,7 +46,6 @@ export {
   type RateLimiterOptions,
   type RateLimiterStore,
   type RateLimitObservation,
-  rateLimiterOptionKeys,
 } from './rate-limit/rate-limiter-options';
 export type { RateLimiterSnapshot, TokenBucketSnapshot } from './rate-limit/rate-limiter-snapshot';
 export type {
@@ -71,12 +65,10 @@ export {
   type RetryDeadline,
   type RetryExecuteOptions,
   type RetryOptions,
-  retryOptionKeys,
 } from './retry/retry-options';
 export { RetryPolicy } from './retry/retry-policy';
 export { MemoryStateStore } from './store/memory-state-store';
 export type { MaybePromise, StateStore } from './store/state-store';
-export { abortError, onAbort, throwIfAborted } from './time/abort';
 export { type Clock, systemClock, type TimerHandle } from './time/clock';
 export {
   createDeadline,
@@ -103,5 +95,4 @@ export {
   TimeoutPolicy,
 } from './timeout/timeout-policy';
 export { withDeadline } from './timeout/with-deadline';
-export * from './validation/validate';
 export type { SlidingWindowCounterState } from './window/sliding-window-counter';

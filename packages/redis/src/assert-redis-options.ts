@@ -3,10 +3,10 @@ import {
   assertOptions,
   assertRequired,
   assertString,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 
 /** The keys every Redis store's options share. */
-export const redisStoreOptionKeys = ['client', 'keyPrefix'] as const;
+const redisStoreOptionKeys = ['client', 'keyPrefix'] as const;
 
 /**
  * Validates the options every Redis store shares: no key but `client` and `keyPrefix`, a

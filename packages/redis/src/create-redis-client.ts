@@ -1,4 +1,4 @@
-import { assertBoolean, assertFunction, assertObject } from '@resilient-llm/policies';
+import { assertBoolean, assertFunction, assertObject } from '@resilient-llm/policies/validation';
 import { createClient, type RedisClientOptions, type RedisClientType } from 'redis';
 
 /** Options of {@link createRedisClient}: node-redis's own, with defaults that fail fast. */

@@ -1,10 +1,6 @@
 import type { EmbeddingModelV4 } from '@ai-sdk/provider';
-import {
-  assertOptions,
-  assertRequired,
-  createResilientModel as createPipeline,
-  systemClock,
-} from '@resilient-llm/core';
+import { createResilientModel as createPipeline, systemClock } from '@resilient-llm/core';
+import { assertOptions, assertRequired } from '@resilient-llm/core/binding';
 import { assertReportedName } from '../target/assert-reported-name';
 import { defaultChainOptions } from '../target/model-target';
 import { prepareModelTargets } from '../target/prepare-model-targets';

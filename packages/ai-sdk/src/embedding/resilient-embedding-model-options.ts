@@ -1,9 +1,7 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
-import {
-  type ResilientModelOptions,
-  resilientModelOptionKeys,
-  withoutKeys,
-} from '@resilient-llm/core';
+import type { ResilientModelOptions } from '@resilient-llm/core';
+import { withoutKeys } from '@resilient-llm/core/binding';
+import { resilientModelOptionKeys } from '@resilient-llm/core/internal';
 import { chainOptionKeys, type ModelEntry, type ModelTarget } from '../target/model-target';
 import type { EmbeddingRequest } from './embedding-request';
 

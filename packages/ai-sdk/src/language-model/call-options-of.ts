@@ -1,5 +1,6 @@
 import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
-import { assertAbortSignal, type CallOptions } from '@resilient-llm/core';
+import type { CallOptions } from '@resilient-llm/core';
+import { assertAbortSignal } from '@resilient-llm/core/binding';
 import { metadataNamespace } from './resilient-metadata';
 
 /**

@@ -1,13 +1,12 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import {
-  assertOptions,
-  assertRequired,
   createResilientModel as createPipeline,
   type Disposable,
   type PipelineEventOf,
   type PipelineEventType,
   systemClock,
 } from '@resilient-llm/core';
+import { assertOptions, assertRequired } from '@resilient-llm/core/binding';
 import { assertReportedName } from '../target/assert-reported-name';
 import { defaultChainOptions } from '../target/model-target';
 import { prepareModelTargets } from '../target/prepare-model-targets';

@@ -1,10 +1,7 @@
 import type { LanguageModelV4, LanguageModelV4GenerateResult } from '@ai-sdk/provider';
-import {
-  type ResilientModelOptions,
-  resilientModelOptionKeys,
-  type Stage,
-  withoutKeys,
-} from '@resilient-llm/core';
+import type { ResilientModelOptions, Stage } from '@resilient-llm/core';
+import { withoutKeys } from '@resilient-llm/core/binding';
+import { resilientModelOptionKeys } from '@resilient-llm/core/internal';
 import type { ResilientStreamPart } from '../stream/stream-opened-part';
 import { chainOptionKeys, type ModelEntry, type ModelTarget } from '../target/model-target';
 import type { LanguageModelRequest } from './language-model-request';

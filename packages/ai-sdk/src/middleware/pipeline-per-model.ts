@@ -1,9 +1,9 @@
 import {
-  type Binding,
   createResilientModel as createPipeline,
   type ResilientModel,
   type ResilientModelOptions,
 } from '@resilient-llm/core';
+import type { Binding } from '@resilient-llm/core/binding';
 import { defaultTargetId } from '../target/default-target-id';
 import type { ModelTarget } from '../target/model-target';
 import { narrowTargetOverrides, overriddenTargetIds } from './narrow-target-overrides';

@@ -1,4 +1,4 @@
-import type { StreamPartRole } from '@resilient-llm/core';
+import type { StreamPartRole } from '@resilient-llm/core/binding';
 import type { ResilientStreamPart } from './stream-opened-part';
 
 // Parts that carry output the caller sees: the first of them commits the stream to its model.

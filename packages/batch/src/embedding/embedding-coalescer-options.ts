@@ -1,12 +1,12 @@
+import type { Clock } from '@resilient-llm/core';
 import {
   assertClock,
   assertFunction,
   assertNumber,
   assertOptions,
   assertRequired,
-  type Clock,
   optionKeys,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 import type { EmbeddingSender } from './embedding-sender';
 
 /** Options of `createEmbeddingCoalescer`. */

@@ -1,4 +1,4 @@
-import { assertBoolean, optionKeys } from '@resilient-llm/core';
+import { assertBoolean, optionKeys } from '@resilient-llm/core/binding';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
 import { parseBatchText } from '../prompt/parse-batch-text';

@@ -1,3 +1,4 @@
+import type { Clock } from '@resilient-llm/core';
 import {
   assertClock,
   assertFunction,
@@ -6,9 +7,8 @@ import {
   assertOptions,
   assertRequired,
   assertString,
-  type Clock,
   optionKeys,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 import { type AnswerSchema, answerSchemaKeys } from './answer-schema';
 import type { BatchSender } from './prompt-batch';
 

@@ -4,7 +4,7 @@ import {
   assertOptions,
   assertRequired,
   optionKeys,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import type { CacheSetOptions, CacheStore, CacheStoreCapabilities } from '../store/cache-store';
 
 /** The methods of an unstorage `Storage` the adapter uses; `createStorage(...)` fits. */

@@ -4,7 +4,7 @@ import {
   assertOptions,
   assertString,
   optionKeys,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 
 /** Per-call control of the cache, from {@link withCacheControl} or the `control` option. */
 export interface CacheControl {

@@ -1,4 +1,5 @@
-import { type Disposable, EventEmitter } from '@resilient-llm/policies';
+import type { Disposable } from '@resilient-llm/policies';
+import { EventEmitter } from '@resilient-llm/policies/internal';
 import type { CacheEvent, CacheEventOf, CacheEventType } from './cache-event';
 
 /** Typed listeners per event type; an event nobody listens to is never built. */

@@ -1,4 +1,4 @@
-import { optionKeys } from '@resilient-llm/policies';
+import { optionKeys } from '@resilient-llm/policies/validation';
 import type { EncryptionKey } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
 import type { CacheScope } from '../key/cache-scope';

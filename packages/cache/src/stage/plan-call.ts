@@ -1,10 +1,10 @@
+import { InvalidOptionError } from '@resilient-llm/policies';
 import {
   assertObject,
   assertOptions,
   assertString,
-  InvalidOptionError,
   optionKeys,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import type { CacheScope } from '../key/cache-scope';
 import { deriveCacheKey } from '../key/derive-cache-key';
 import { assertCacheControl } from './cache-control';

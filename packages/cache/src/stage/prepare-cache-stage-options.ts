@@ -1,11 +1,10 @@
+import { InvalidOptionError, type MaybePromise } from '@resilient-llm/policies';
 import {
   assertBoolean,
   assertFunction,
   assertNumber,
   assertOptions,
-  InvalidOptionError,
-  type MaybePromise,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import type { ValueCipher } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
 import { jsonCodec } from '../entry/json-codec';

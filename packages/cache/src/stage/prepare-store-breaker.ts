@@ -1,4 +1,5 @@
-import { assertNumber, assertOptions, InvalidOptionError } from '@resilient-llm/policies';
+import { InvalidOptionError } from '@resilient-llm/policies';
+import { assertNumber, assertOptions } from '@resilient-llm/policies/validation';
 import {
   defaultStoreBreakerOptions,
   type StoreBreakerOptions,

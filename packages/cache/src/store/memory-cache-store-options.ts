@@ -1,4 +1,5 @@
-import { type Clock, optionKeys } from '@resilient-llm/policies';
+import type { Clock } from '@resilient-llm/policies';
+import { optionKeys } from '@resilient-llm/policies/validation';
 
 /** Options of {@link MemoryCacheStore}. */
 export interface MemoryCacheStoreOptions {

@@ -1,4 +1,5 @@
-import { type Clock, optionKeys } from '@resilient-llm/policies';
+import type { Clock } from '@resilient-llm/policies';
+import { optionKeys } from '@resilient-llm/policies/validation';
 import type { Binding } from '../contract/binding';
 import type { PipelineEvent } from '../contract/pipeline-event';
 import type { Stage } from '../contract/stage';

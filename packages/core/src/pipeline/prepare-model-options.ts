@@ -1,3 +1,4 @@
+import { InvalidOptionError, systemClock } from '@resilient-llm/policies';
 import {
   assertClock,
   assertFunction,
@@ -7,9 +8,7 @@ import {
   assertOptions,
   assertRequired,
   assertString,
-  InvalidOptionError,
-  systemClock,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
 import { streamTimeoutKeys } from '../stream/stream-timeouts';
 import {

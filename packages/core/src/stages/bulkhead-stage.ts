@@ -1,11 +1,6 @@
-import {
-  assertOptions,
-  type BulkheadOptions,
-  BulkheadPolicy,
-  bulkheadOptionKeys,
-  type Clock,
-  withoutKeys,
-} from '@resilient-llm/policies';
+import { type BulkheadOptions, BulkheadPolicy, type Clock } from '@resilient-llm/policies';
+import { bulkheadOptionKeys } from '@resilient-llm/policies/internal';
+import { assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
 import { holdSlotUntilSettled } from './hold-slot-until-settled';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';

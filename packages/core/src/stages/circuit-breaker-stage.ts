@@ -1,12 +1,10 @@
 import {
-  assertArrayOf,
-  assertOptions,
   type CircuitBreakerOptions,
   CircuitBreakerPolicy,
   type Clock,
-  circuitBreakerOptionKeys,
-  withoutKeys,
 } from '@resilient-llm/policies';
+import { circuitBreakerOptionKeys } from '@resilient-llm/policies/internal';
+import { assertArrayOf, assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { FailureKind } from '../contract/failure';
 import type { Stage } from '../contract/stage';
 import { failureDefaults } from '../failure/failure-defaults';

@@ -1,16 +1,14 @@
 import {
-  assertNumber,
-  assertOptions,
   type Clock,
   defaultRateLimiterOptions,
   RateLimiter,
   type RateLimiterStore,
   type RateLimitPermit,
   RateLimitWaitTooLongError,
-  rateLimiterOptionKeys,
   type WindowKind,
-  withoutKeys,
 } from '@resilient-llm/policies';
+import { rateLimiterOptionKeys } from '@resilient-llm/policies/internal';
+import { assertNumber, assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { TargetContext } from '../contract/context';
 import type { Failure } from '../contract/failure';
 import type { Usage } from '../contract/observation';

@@ -1,13 +1,12 @@
 import {
-  assertOptions,
   type Clock,
   defaultRetryOptions,
   type Jitter,
   type RetryBudget,
   RetryPolicy,
-  retryOptionKeys,
-  withoutKeys,
 } from '@resilient-llm/policies';
+import { retryOptionKeys } from '@resilient-llm/policies/internal';
+import { assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { Failure } from '../contract/failure';
 import type { Stage } from '../contract/stage';
 import { withOptionPrefix } from './with-option-prefix';

@@ -1,4 +1,4 @@
-import { optionKeys } from '@resilient-llm/policies';
+import { optionKeys } from '@resilient-llm/policies/validation';
 
 /** Time limits on the parts of one streaming attempt. */
 export interface StreamTimeouts {

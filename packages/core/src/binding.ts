@@ -1,0 +1,17 @@
+/**
+ * The toolkit of adapter authors: the binding contract an SDK adapter implements, the failure
+ * classification and the rate-limit header parsing it builds on, and the validation toolkit
+ * of `@resilient-llm/policies` for checking its own options the way the pipeline does.
+ *
+ * @packageDocumentation
+ */
+export * from '@resilient-llm/policies/validation';
+export type {
+  AttemptSignal,
+  Binding,
+  BindingStream,
+  CacheScope,
+  StreamPartRole,
+} from './contract/binding';
+export * from './failure/index';
+export * from './headers/index';
