@@ -3,7 +3,7 @@
  * classification and the rate-limit header parsing it builds on, and the validation toolkit
  * of `@resilient-llm/policies` for checking its own options the way the pipeline does.
  *
- * @packageDocumentation
+ * @module binding
  */
 export * from '@resilient-llm/policies/validation';
 export type {

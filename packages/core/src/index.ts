@@ -1,3 +1,10 @@
+/**
+ * The application's API: `createResilientModel`, its options and defaults, the built-in
+ * stages, the errors and events of a call. Adapter authors find the binding contract on
+ * `@resilient-llm/core/binding`.
+ *
+ * @module application
+ */
 export {
   AbortedError,
   BrokenCircuitError,

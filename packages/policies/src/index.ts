@@ -1,3 +1,9 @@
+/**
+ * The policies, their options and defaults, errors and events. The validation toolkit sits
+ * on `@resilient-llm/policies/validation`.
+ *
+ * @module application
+ */
 export { type BulkheadOptions, defaultBulkheadOptions } from './bulkhead/bulkhead-options';
 export { BulkheadPolicy } from './bulkhead/bulkhead-policy';
 export type { BreakEvent, StateChangeEvent } from './circuit-breaker/circuit-breaker-events';

@@ -3,7 +3,7 @@
  * options the way the policies do: `InvalidOptionError` naming the field and the value, an
  * unknown key refused with the option it most likely means.
  *
- * @packageDocumentation
+ * @module validation
  */
 export { InvalidOptionError } from './errors/invalid-option-error';
 export * from './validation/validate';
