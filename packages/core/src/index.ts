@@ -67,6 +67,7 @@ export { createAttemptTimeoutStage } from './stages/attempt-timeout-stage';
 export { type BulkheadStageOptions, createBulkheadStage } from './stages/bulkhead-stage';
 export {
   type CircuitBreakerStageOptions,
+  type CircuitBreakerTargetOptions,
   createCircuitBreakerStage,
   defaultBreakerKinds,
   defaultCircuitBreakerStageOptions,

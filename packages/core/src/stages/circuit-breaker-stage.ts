@@ -19,7 +19,7 @@ const failureKinds = Object.keys(failureDefaults) as FailureKind[];
  * Options of one target's circuit breaker: those of `CircuitBreakerPolicy` but the hooks the
  * pipeline fills in (`shouldCount`, `clock`), with the pipeline's key.
  */
-interface CircuitBreakerTargetOptions
+export interface CircuitBreakerTargetOptions
   extends Omit<CircuitBreakerOptions, (typeof ownedByPipeline)[number] | 'key'> {
   /** Key of this target's breaker in `store`. Defaults to `'circuit-breaker:<target id>'`. */
   key?: string;
