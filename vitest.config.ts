@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const setupFile = fileURLToPath(new URL('./vitest.setup.ts', import.meta.url));
+const repoDir = fileURLToPath(new URL('.', import.meta.url));
 const packagesDir = fileURLToPath(new URL('./packages', import.meta.url));
 const packageNames = readdirSync(packagesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -20,21 +21,35 @@ const sourceAliases = [
 
 export default defineConfig({
   test: {
-    projects: packageNames.map((name) => ({
-      resolve: { alias: sourceAliases },
-      test: {
-        name,
-        root: `${packagesDir}/${name}`,
-        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-        typecheck: {
-          enabled: true,
-          include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
-          tsconfig: `${packagesDir}/${name}/tsconfig.json`,
+    projects: [
+      // Checks that span every package (the documented defaults against the applied ones).
+      {
+        resolve: { alias: sourceAliases },
+        test: {
+          name: 'repo',
+          root: repoDir,
+          include: ['test/**/*.test.ts'],
+          setupFiles: [setupFile],
+          restoreMocks: true,
+          unstubGlobals: true,
         },
-        setupFiles: [setupFile],
-        restoreMocks: true,
-        unstubGlobals: true,
       },
-    })),
+      ...packageNames.map((name) => ({
+        resolve: { alias: sourceAliases },
+        test: {
+          name,
+          root: `${packagesDir}/${name}`,
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          typecheck: {
+            enabled: true,
+            include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+            tsconfig: `${packagesDir}/${name}/tsconfig.json`,
+          },
+          setupFiles: [setupFile],
+          restoreMocks: true,
+          unstubGlobals: true,
+        },
+      })),
+    ],
   },
 });

@@ -1,4 +1,4 @@
-import { type Binding, classifyError } from '@resilient-llm/core';
+import { type Binding, classifyError } from '@resilient-llm/core/binding';
 
 /** What the scripted provider streams: a start marker, text deltas, a finish marker. */
 export type DemoPart = { type: 'start' } | { type: 'text'; text: string } | { type: 'finish' };

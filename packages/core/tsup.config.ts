@@ -1,3 +1,9 @@
+import { defineConfig } from 'tsup';
 import { packageBuildOptions } from '../../tsup.shared';
 
-export default packageBuildOptions;
+// One entry per subpath: the application API, the toolkit of adapter authors, and
+// the helpers only sibling packages use.
+export default defineConfig({
+  ...packageBuildOptions,
+  entry: ['src/index.ts', 'src/binding.ts', 'src/internal.ts'],
+});

@@ -26,4 +26,4 @@ export { metadataNamespace, type ResilientMetadata } from './metadata/resilient-
 export { createResilientMiddleware } from './middleware/create-resilient-middleware';
 export { partRole } from './stream/part-role';
 export type { LanguageModelStreamOpened } from './stream/stream-opened';
-export type { ModelEntry, ModelTarget } from './target/model-target';
+export { defaultChainOptions, type ModelEntry, type ModelTarget } from './target/model-target';

@@ -2,7 +2,10 @@ export {
   createEmbeddingCoalescer,
   type EmbeddingCoalescer,
 } from './embedding/create-embedding-coalescer';
-export type { EmbeddingCoalescerOptions } from './embedding/embedding-coalescer-options';
+export {
+  defaultEmbeddingCoalescerOptions,
+  type EmbeddingCoalescerOptions,
+} from './embedding/embedding-coalescer-options';
 export type { EmbeddingSender } from './embedding/embedding-sender';
 export * from './errors/index';
 export { type AnswerSchema, textAnswer } from './prompt/answer-schema';
@@ -11,5 +14,8 @@ export { createPromptBatcher, type PromptBatcher } from './prompt/create-prompt-
 export type { JsonSchema } from './prompt/json-schema';
 export { parseBatchText } from './prompt/parse-batch-text';
 export type { BatchSender, PromptBatch, PromptBatchItem } from './prompt/prompt-batch';
-export type { PromptBatcherOptions } from './prompt/prompt-batcher-options';
+export {
+  defaultPromptBatcherOptions,
+  type PromptBatcherOptions,
+} from './prompt/prompt-batcher-options';
 export { type ItemAnswer, readBatchAnswers } from './prompt/read-batch-answers';

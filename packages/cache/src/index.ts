@@ -4,6 +4,7 @@ export {
   type KeyvLike,
 } from './adapters/keyv-cache-store';
 export {
+  defaultUnstorageCacheStoreOptions,
   UnstorageCacheStore,
   type UnstorageCacheStoreOptions,
   type UnstorageLike,
@@ -39,6 +40,7 @@ export {
   type CacheKeyBinding,
   type CacheStageOptions,
   defaultCacheStageOptions,
+  defaultStoreBreakerOptions,
   type StoreBreakerOptions,
 } from './stage/cache-stage-options';
 export type { CacheStats } from './stage/cache-stats';

@@ -1,49 +1,28 @@
+/**
+ * The application's API: `createResilientModel`, its options and defaults, the built-in
+ * stages, the errors and events of a call. Adapter authors find the binding contract on
+ * `@resilient-llm/core/binding`.
+ *
+ * @module application
+ */
 export {
   AbortedError,
-  assertAbortSignal,
-  assertArrayOf,
-  assertBoolean,
-  assertClock,
-  assertFunction,
-  assertKnownKeys,
-  assertMethods,
-  assertNumber,
-  assertObject,
-  assertOneOf,
-  assertOptions,
-  assertRequired,
-  assertString,
   BrokenCircuitError,
   BulkheadRejectedError,
   type Clock,
-  createDeadline,
-  type Deadline,
   type Disposable,
   InvalidOptionError,
-  optionKeys,
   RateLimitWaitTooLongError,
   ResilientError,
   RetriesExhaustedError,
   RetryAfterTooLongError,
-  sleep,
-  startTimer,
   systemClock,
   TimeoutError,
   type TimeoutPhase,
-  type TimerOptions,
-  withoutKeys,
 } from '@resilient-llm/policies';
-export type {
-  AttemptSignal,
-  Binding,
-  BindingStream,
-  CacheScope,
-  GenerateBinding,
-  ModelBinding,
-  StreamPartRole,
-} from './contract/binding';
 export type { CommittedStream } from './contract/committed-stream';
 export type { CallContext, TargetContext } from './contract/context';
+export type { Failure, FailureKind } from './contract/failure';
 export type { Observation, Usage } from './contract/observation';
 export type {
   AttemptOutcome,
@@ -62,13 +41,12 @@ export type {
   StageEvent,
   StageEvents,
 } from './contract/pipeline-event';
-export {
-  type CallOptions,
-  callOptionKeys,
-  type GenerateResult,
-  type ResilientModel,
-  type ResilientStream,
-  type StreamResult,
+export type {
+  CallOptions,
+  GenerateResult,
+  ResilientModel,
+  ResilientStream,
+  StreamResult,
 } from './contract/resilient-model';
 export type {
   CallOptionCheck,
@@ -80,23 +58,20 @@ export type {
 export { AllTargetsFailedError, type TargetFailure } from './errors/all-targets-failed-error';
 export { IncompleteStreamError } from './errors/incomplete-stream-error';
 export { StreamInterruptedError } from './errors/stream-interrupted-error';
-export { EventHub } from './events/event-hub';
-export * from './failure/index';
-export * from './headers/index';
 export { createResilientModel } from './pipeline/create-resilient-model';
 export {
-  defaultTimeoutMs,
+  defaultResilientModelOptions,
   type ResilientModelOptions,
-  resilientModelOptionKeys,
 } from './pipeline/model-options';
 export { createAttemptTimeoutStage } from './stages/attempt-timeout-stage';
 export { type BulkheadStageOptions, createBulkheadStage } from './stages/bulkhead-stage';
 export {
   type CircuitBreakerStageOptions,
+  type CircuitBreakerTargetOptions,
   createCircuitBreakerStage,
   defaultBreakerKinds,
+  defaultCircuitBreakerStageOptions,
 } from './stages/circuit-breaker-stage';
-export { countableTokens } from './stages/countable-tokens';
 export type { PerTargetOptions } from './stages/per-target';
 export {
   createRateLimitStage,
@@ -109,5 +84,4 @@ export {
   defaultRetryStageOptions,
   type RetryStageOptions,
 } from './stages/retry-stage';
-export { type StreamTimeouts, streamTimeoutKeys } from './stream/stream-timeouts';
-export { charactersPerToken, estimateTextTokens } from './tokens/estimate-text-tokens';
+export type { StreamTimeouts } from './stream/stream-timeouts';

@@ -1,5 +1,5 @@
-import type { CacheScope } from '@resilient-llm/core';
-import { readHeader } from '@resilient-llm/core';
+import type { CacheScope } from '@resilient-llm/core/binding';
+import { readHeader } from '@resilient-llm/core/binding';
 import type { OpenAIRequest } from './openai-request';
 import type { OpenAITarget } from './openai-target';
 

@@ -1,4 +1,4 @@
-import type { StreamPartRole } from '@resilient-llm/core';
+import type { StreamPartRole } from '@resilient-llm/core/binding';
 import type OpenAI from 'openai';
 
 type ChunkDelta = OpenAI.Chat.ChatCompletionChunk.Choice.Delta;

@@ -1,9 +1,9 @@
+import type { Failure } from '@resilient-llm/core';
 import {
   classifyCommonError,
   classifyHttpFailure,
   createFailure,
-  type Failure,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 
 // Errors of the SDK that carry no response: the common classifier knows them by name.
 const transportErrorNames = new Set([

@@ -1,4 +1,4 @@
-import { type Binding, parseRateLimitHeaders } from '@resilient-llm/core';
+import { type Binding, parseRateLimitHeaders } from '@resilient-llm/core/binding';
 import type { Stream } from 'openai/core/streaming';
 import { cacheKey } from './cache-key';
 import { cacheScope } from './cache-scope';

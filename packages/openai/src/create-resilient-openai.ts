@@ -1,11 +1,10 @@
 import {
-  assertOptions,
-  assertRequired,
   createResilientModel,
   type GenerateResult,
   type Provenance,
   type StreamResult,
 } from '@resilient-llm/core';
+import { assertOptions, assertRequired } from '@resilient-llm/core/binding';
 import { createOpenAIBinding } from './create-openai-binding';
 import { mapModel } from './map-model';
 import type { OpenAIEndpoint, OpenAIRequest } from './openai-request';

@@ -1,4 +1,4 @@
-import { estimateTextTokens } from '@resilient-llm/core';
+import { estimateTextTokens } from '@resilient-llm/core/binding';
 import type { ChatBody, EmbeddingsBody, ResponsesBody } from './openai-request';
 
 // Fields of messages and input items that hold text the model reads; other fields (roles,

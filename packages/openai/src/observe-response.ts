@@ -1,4 +1,5 @@
-import { type Observation, parseRateLimitHeaders } from '@resilient-llm/core';
+import type { Observation } from '@resilient-llm/core';
+import { parseRateLimitHeaders } from '@resilient-llm/core/binding';
 import type { OpenAIResponse } from './openai-response';
 import { usageOf } from './usage-of';
 

@@ -1,9 +1,5 @@
-import {
-  assertAbortSignal,
-  assertObject,
-  type CallOptions,
-  InvalidOptionError,
-} from '@resilient-llm/core';
+import { type CallOptions, InvalidOptionError } from '@resilient-llm/core';
+import { assertAbortSignal, assertObject } from '@resilient-llm/core/binding';
 import { callOptionsKey } from './call-options';
 import type { OpenAIEndpoint, OpenAIRequest, SdkRequestOptions } from './openai-request';
 

@@ -1,9 +1,6 @@
-import {
-  type ResilientModel,
-  type ResilientModelOptions,
-  resilientModelOptionKeys,
-  withoutKeys,
-} from '@resilient-llm/core';
+import type { ResilientModel, ResilientModelOptions } from '@resilient-llm/core';
+import { withoutKeys } from '@resilient-llm/core/binding';
+import { resilientModelOptionKeys } from '@resilient-llm/core/internal';
 import type OpenAI from 'openai';
 import type { OpenAIRequest } from './openai-request';
 import type { OpenAIResponse, OpenAIStreamPart } from './openai-response';

@@ -1,4 +1,5 @@
-import { assertKnownKeys, assertString, InvalidOptionError } from '@resilient-llm/core';
+import { InvalidOptionError } from '@resilient-llm/core';
+import { assertKnownKeys, assertString } from '@resilient-llm/core/binding';
 import { defaultTargetId } from './default-target-id';
 import { type ModelMapping, type OpenAITarget, openAITargetKeys } from './openai-target';
 

@@ -1,4 +1,4 @@
-import type { StreamPartRole } from '@resilient-llm/core';
+import type { StreamPartRole } from '@resilient-llm/core/binding';
 import type OpenAI from 'openai';
 
 const preambleTypes = new Set(['response.created', 'response.in_progress', 'response.queued']);

@@ -1,4 +1,4 @@
-import type { StreamPartRole } from '@resilient-llm/core';
+import type { StreamPartRole } from '@resilient-llm/core/binding';
 import { chatChunkRole } from './chat-chunk-role';
 import type { OpenAIStreamPart } from './openai-response';
 import { responseEventRole } from './response-event-role';

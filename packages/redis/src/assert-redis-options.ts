@@ -3,7 +3,7 @@ import {
   assertOptions,
   assertRequired,
   assertString,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 
 /** The keys every Redis store's options share. */
 const redisStoreOptionKeys = ['client', 'keyPrefix'] as const;

@@ -1,4 +1,4 @@
-import { assertBoolean, assertFunction, assertObject } from '@resilient-llm/policies';
+import { assertBoolean, assertFunction, assertObject } from '@resilient-llm/policies/validation';
 import { createClient, type RedisClientOptions, type RedisClientType } from 'redis';
 
 /** Options of {@link createRedisClient}: node-redis's own, with defaults that fail fast. */
@@ -9,15 +9,25 @@ export interface CreateRedisClientOptions extends RedisClientOptions {
    * to ignoring them.
    */
   onError?: (error: unknown) => void;
+  /**
+   * Commands fail at once while disconnected, instead of queueing until a reconnect (so a
+   * call goes upstream instead of waiting). Defaults to `true`
+   * (`defaultRedisClientOptions.disableOfflineQueue`).
+   */
+  disableOfflineQueue?: boolean;
+  /**
+   * node-redis's socket options. Defaults to `{ connectTimeout: 1000 }`
+   * (`defaultRedisClientOptions.socket`); the fields given are merged over it.
+   */
+  socket?: RedisClientOptions['socket'];
 }
 
-/** The defaults {@link createRedisClient} applies where its options say nothing. */
+/** The values {@link createRedisClient} applies where its options say nothing. */
 export const defaultRedisClientOptions = {
-  /** Commands fail at once while disconnected, instead of queueing until a reconnect. */
   disableOfflineQueue: true,
-  /** Longest wait for a connection, in ms (`socket.connectTimeout`). */
-  connectTimeoutMs: 1_000,
-} as const;
+  /** Longest wait for a connection, in ms. */
+  socket: { connectTimeout: 1_000 },
+} as const satisfies CreateRedisClientOptions;
 
 /**
  * A node-redis client for the stores of this package, with defaults that never let a dead
@@ -44,7 +54,7 @@ export function createRedisClient(options: CreateRedisClientOptions = {}): Redis
     ...redisOptions,
     disableOfflineQueue,
     socket: {
-      connectTimeout: defaultRedisClientOptions.connectTimeoutMs,
+      ...defaultRedisClientOptions.socket,
       ...socket,
     } as RedisClientOptions['socket'],
   }) as RedisClientType;

@@ -10,11 +10,14 @@ export interface RedisCacheStoreOptions {
    * opens.
    */
   client: RedisCacheClient;
-  /** Put before every key, to share one database with other data. Defaults to `resilient-llm:cache:`. */
+  /**
+   * Put before every key, to share one database with other data. Defaults to
+   * `'resilient-llm:cache:'` (`defaultRedisCacheStoreOptions.keyPrefix`).
+   */
   keyPrefix?: string;
 }
 
-/** The defaults of {@link RedisCacheStoreOptions}. */
+/** The values {@link RedisCacheStore} applies to the {@link RedisCacheStoreOptions} left out. */
 export const defaultRedisCacheStoreOptions = {
   keyPrefix: 'resilient-llm:cache:',
-} as const;
+} as const satisfies Partial<RedisCacheStoreOptions>;

@@ -6,14 +6,14 @@ import type { RedisCacheClient } from './redis-cache-client';
 export interface RedisStateStoreOptions {
   /** A connected node-redis client (required); you own its lifecycle. */
   client: Pick<RedisCacheClient, 'get' | 'set'>;
-  /** Put before every key. Defaults to `resilient-llm:state:`. */
+  /** Put before every key. Defaults to `'resilient-llm:state:'` (`defaultRedisStateStoreOptions.keyPrefix`). */
   keyPrefix?: string;
 }
 
-/** The defaults of {@link RedisStateStoreOptions}. */
+/** The values {@link RedisStateStore} applies to the {@link RedisStateStoreOptions} left out. */
 export const defaultRedisStateStoreOptions = {
   keyPrefix: 'resilient-llm:state:',
-} as const;
+} as const satisfies Partial<RedisStateStoreOptions>;
 
 /** Version of the stored layout; states saved under another version read as absent. */
 const stateVersion = 1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { loadCliConfig } from './cli/load-cli-config';
 import { parseCliArguments, USAGE } from './cli/parse-cli-arguments';
+import { defaultSimulatorConfig } from './config/defaults';
 import { startSimulator } from './server/start-simulator';
 
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const simulator = await startSimulator(config);
   process.stdout.write(`${simulator.baseURL}\n`);
   process.stderr.write(
-    `resilient-llm-sim: scenario ${config.scenario ?? 'steady'}, seed ${config.seed ?? 1}; Ctrl-C stops.\n`,
+    `resilient-llm-sim: scenario ${config.scenario ?? defaultSimulatorConfig.scenario}, seed ${config.seed ?? defaultSimulatorConfig.seed}; Ctrl-C stops.\n`,
   );
   const stop = () => {
     void simulator.close().then(() => process.exit(0));

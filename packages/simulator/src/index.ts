@@ -1,4 +1,12 @@
 export { InvalidOptionError } from '@resilient-llm/policies';
+export {
+  defaultFaultRule,
+  defaultFaultWindow,
+  defaultLatencyConfig,
+  defaultModelConfig,
+  defaultRateLimitConfig,
+  defaultSimulatorConfig,
+} from './config/defaults';
 export { SCENARIO_NAMES, SCENARIOS } from './config/scenarios';
 export type * from './config/types';
 export { type ValidatedConfig, validateConfig } from './config/validate-config';

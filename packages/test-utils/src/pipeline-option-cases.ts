@@ -1,4 +1,4 @@
-import { failureDefaults } from '@resilient-llm/core';
+import { failureDefaults } from '@resilient-llm/core/binding';
 import { RetryBudget, systemClock } from '@resilient-llm/policies';
 import fc from 'fast-check';
 import {

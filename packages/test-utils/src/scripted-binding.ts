@@ -1,4 +1,4 @@
-import { type Binding, classifyError } from '@resilient-llm/core';
+import { type Binding, classifyError } from '@resilient-llm/core/binding';
 
 /** Stream parts of the scripted provider. */
 export type TestPart =

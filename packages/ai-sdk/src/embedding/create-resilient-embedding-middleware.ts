@@ -1,5 +1,6 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Middleware } from '@ai-sdk/provider';
-import { assertOptions, systemClock } from '@resilient-llm/core';
+import { systemClock } from '@resilient-llm/core';
+import { assertOptions } from '@resilient-llm/core/binding';
 import { pipelinePerModel } from '../middleware/pipeline-per-model';
 import { embedThroughPipeline } from './embed-through-pipeline';
 import { createEmbeddingBinding } from './embedding-binding';

@@ -1,11 +1,8 @@
 import type { EmbeddingModelV4 } from '@ai-sdk/provider';
-import {
-  assertOptions,
-  assertRequired,
-  createResilientModel as createPipeline,
-  systemClock,
-} from '@resilient-llm/core';
+import { createResilientModel as createPipeline, systemClock } from '@resilient-llm/core';
+import { assertOptions, assertRequired } from '@resilient-llm/core/binding';
 import { assertReportedName } from '../target/assert-reported-name';
+import { defaultChainOptions } from '../target/model-target';
 import { prepareModelTargets } from '../target/prepare-model-targets';
 import { embedThroughPipeline } from './embed-through-pipeline';
 import { createEmbeddingBinding } from './embedding-binding';
@@ -27,7 +24,7 @@ export function createResilientEmbeddingModel(
 ): EmbeddingModelV4 {
   assertRequired('options', options);
   assertOptions('', options, resilientEmbeddingModelOptionKeys);
-  const { models, provider = 'resilient-llm', modelId, ...policies } = options;
+  const { models, provider = defaultChainOptions.provider, modelId, ...policies } = options;
   assertReportedName('provider', provider);
   assertReportedName('modelId', modelId);
   const targets = prepareModelTargets(models, { field: 'models', methods: ['doEmbed'] });

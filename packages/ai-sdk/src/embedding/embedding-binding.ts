@@ -1,5 +1,5 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
-import { estimateTextTokens, type GenerateBinding } from '@resilient-llm/core';
+import { estimateTextTokens, type GenerateBinding } from '@resilient-llm/core/binding';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
 import { assertBindingOptions, type BindingOptions } from '../language-model/binding-options';
 import { observationOf } from '../language-model/observation-of';

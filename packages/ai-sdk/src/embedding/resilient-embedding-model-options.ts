@@ -1,9 +1,7 @@
 import type { EmbeddingModelV4, EmbeddingModelV4Result } from '@ai-sdk/provider';
-import {
-  type ResilientModelOptions,
-  resilientModelOptionKeys,
-  withoutKeys,
-} from '@resilient-llm/core';
+import type { ResilientModelOptions } from '@resilient-llm/core';
+import { withoutKeys } from '@resilient-llm/core/binding';
+import { resilientModelOptionKeys } from '@resilient-llm/core/internal';
 import { chainOptionKeys, type ModelEntry, type ModelTarget } from '../target/model-target';
 import type { EmbeddingRequest } from './embedding-request';
 
@@ -36,7 +34,7 @@ export interface ResilientEmbeddingModelOptions extends EmbeddingPolicyOptions {
    * entry may be `{ model, id }`; ids default to `provider:modelId`. Required, at least one.
    */
   models: readonly ModelEntry<EmbeddingModelV4>[];
-  /** The `provider` reported to the AI SDK. Defaults to `'resilient-llm'`. */
+  /** The `provider` reported to the AI SDK. Defaults to `'resilient-llm'` (`defaultChainOptions.provider`). */
   provider?: string;
   /** The `modelId` reported. Defaults to the first model's `modelId`. */
   modelId?: string;

@@ -1,5 +1,6 @@
 import { APICallError } from '@ai-sdk/provider';
-import { classifyCommonError, classifyHttpFailure, type Failure } from '@resilient-llm/core';
+import type { Failure } from '@resilient-llm/core';
+import { classifyCommonError, classifyHttpFailure } from '@resilient-llm/core/binding';
 import { providerErrorDetails } from './provider-error-details';
 
 /**

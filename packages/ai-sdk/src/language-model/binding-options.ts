@@ -1,10 +1,10 @@
+import type { Clock } from '@resilient-llm/core';
 import {
   assertClock,
   assertOptions,
   assertRequired,
-  type Clock,
   optionKeys,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 
 /** Options of `createLanguageModelBinding` and `createEmbeddingBinding`. */
 export interface BindingOptions {

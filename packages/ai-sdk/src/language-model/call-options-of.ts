@@ -1,10 +1,6 @@
 import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
-import {
-  assertAbortSignal,
-  assertObject,
-  type CallOptions,
-  InvalidOptionError,
-} from '@resilient-llm/core';
+import type { CallOptions } from '@resilient-llm/core';
+import { assertAbortSignal, assertObject, InvalidOptionError } from '@resilient-llm/core/binding';
 import { metadataNamespace } from '../metadata/resilient-metadata';
 
 const namespaceField = `providerOptions.${metadataNamespace}`;

@@ -1,14 +1,14 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import {
-  assertOptions,
-  assertRequired,
   createResilientModel as createPipeline,
   type Disposable,
   type PipelineEventOf,
   type PipelineEventType,
   systemClock,
 } from '@resilient-llm/core';
+import { assertOptions, assertRequired } from '@resilient-llm/core/binding';
 import { assertReportedName } from '../target/assert-reported-name';
+import { defaultChainOptions } from '../target/model-target';
 import { prepareModelTargets } from '../target/prepare-model-targets';
 import { generateThroughPipeline, streamThroughPipeline } from './call-through-pipeline';
 import { commonSupportedUrls } from './common-supported-urls';
@@ -45,7 +45,7 @@ export function createResilientModel(
 ): ResilientLanguageModel {
   assertRequired('options', options);
   assertOptions('', options, resilientLanguageModelOptionKeys);
-  const { models, provider = 'resilient-llm', modelId, ...policies } = options;
+  const { models, provider = defaultChainOptions.provider, modelId, ...policies } = options;
   assertReportedName('provider', provider);
   assertReportedName('modelId', modelId);
   const targets = prepareModelTargets(models, {

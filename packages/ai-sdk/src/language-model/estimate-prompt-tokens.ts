@@ -1,5 +1,5 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
-import { estimateTextTokens } from '@resilient-llm/core';
+import { estimateTextTokens } from '@resilient-llm/core/binding';
 
 /**
  * Input tokens plus the output limit of a call, for token-per-minute permits: text,

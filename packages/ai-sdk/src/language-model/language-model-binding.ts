@@ -3,7 +3,7 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import type { Binding } from '@resilient-llm/core';
+import type { Binding } from '@resilient-llm/core/binding';
 import { classifyAiSdkError } from '../failure/classify-ai-sdk-error';
 import { partRole } from '../stream/part-role';
 import { readStreamParts } from '../stream/read-stream-parts';

@@ -1,5 +1,5 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
-import { type CacheScope, readHeader } from '@resilient-llm/core';
+import { type CacheScope, readHeader } from '@resilient-llm/core/binding';
 import type { ModelTarget } from '../target/model-target';
 import type { LanguageModelRequest } from './language-model-request';
 

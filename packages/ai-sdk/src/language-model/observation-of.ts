@@ -1,5 +1,6 @@
 import type { LanguageModelV4Usage } from '@ai-sdk/provider';
-import { type Observation, parseRateLimitHeaders, type Usage } from '@resilient-llm/core';
+import type { Observation, Usage } from '@resilient-llm/core';
+import { parseRateLimitHeaders } from '@resilient-llm/core/binding';
 
 /**
  * What a response tells the pipeline: rate-limit state from its headers and token usage.

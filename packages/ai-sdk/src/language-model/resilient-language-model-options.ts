@@ -3,12 +3,9 @@ import type {
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamPart,
 } from '@ai-sdk/provider';
-import {
-  type ResilientModelOptions,
-  resilientModelOptionKeys,
-  type Stage,
-  withoutKeys,
-} from '@resilient-llm/core';
+import type { ResilientModelOptions, Stage } from '@resilient-llm/core';
+import { withoutKeys } from '@resilient-llm/core/binding';
+import { resilientModelOptionKeys } from '@resilient-llm/core/internal';
 import { chainOptionKeys, type ModelEntry, type ModelTarget } from '../target/model-target';
 import type { LanguageModelRequest } from './language-model-request';
 
@@ -48,7 +45,10 @@ export interface ResilientLanguageModelOptions extends LanguageModelPolicyOption
    * `provider:modelId`, e.g. `openai.chat:gpt-4o`). Required, at least one.
    */
   models: readonly ModelEntry<LanguageModelV4>[];
-  /** The `provider` the resilient model reports to the AI SDK (telemetry, logs). Defaults to `'resilient-llm'`. */
+  /**
+   * The `provider` the resilient model reports to the AI SDK (telemetry, logs). Defaults to
+   * `'resilient-llm'` (`defaultChainOptions.provider`).
+   */
   provider?: string;
   /** The `modelId` it reports. Defaults to the first model's `modelId`. */
   modelId?: string;

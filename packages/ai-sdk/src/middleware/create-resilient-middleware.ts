@@ -1,5 +1,6 @@
 import type { LanguageModelV4, LanguageModelV4Middleware } from '@ai-sdk/provider';
-import { assertOptions, systemClock } from '@resilient-llm/core';
+import { systemClock } from '@resilient-llm/core';
+import { assertOptions } from '@resilient-llm/core/binding';
 import {
   generateThroughPipeline,
   streamThroughPipeline,

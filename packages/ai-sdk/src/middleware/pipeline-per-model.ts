@@ -1,9 +1,9 @@
 import {
   createResilientModel as createPipeline,
-  type ModelBinding,
   type ResilientModel,
   type ResilientModelOptions,
 } from '@resilient-llm/core';
+import type { ModelBinding } from '@resilient-llm/core/binding';
 import { defaultTargetId } from '../target/default-target-id';
 import type { ModelTarget } from '../target/model-target';
 import { narrowTargetOverrides, overriddenTargetIds } from './narrow-target-overrides';

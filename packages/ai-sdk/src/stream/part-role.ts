@@ -1,5 +1,5 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import type { StreamPartRole } from '@resilient-llm/core';
+import type { StreamPartRole } from '@resilient-llm/core/binding';
 
 // Parts that carry output the caller sees: the first of them commits the stream to its model.
 // `text-start`, `reasoning-start` and `tool-input-end` only frame output, so a failure right

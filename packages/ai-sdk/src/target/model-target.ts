@@ -22,6 +22,11 @@ export type ModelEntry<TModel> =
       readonly id?: string;
     };
 
+/** The values a resilient model or embedding model applies to the chain options left out. */
+export const defaultChainOptions = {
+  provider: 'resilient-llm',
+} as const;
+
 /** The options of a resilient model that name its chain: `models`, `provider`, `modelId`. */
 export const chainOptionKeys = ['models', 'provider', 'modelId'] as const;
 

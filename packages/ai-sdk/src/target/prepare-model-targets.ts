@@ -1,4 +1,5 @@
-import { assertKnownKeys, InvalidOptionError } from '@resilient-llm/core';
+import { InvalidOptionError } from '@resilient-llm/core';
+import { assertKnownKeys } from '@resilient-llm/core/binding';
 import { defaultTargetId } from './default-target-id';
 import { type ModelEntry, type ModelTarget, modelEntryKeys } from './model-target';
 

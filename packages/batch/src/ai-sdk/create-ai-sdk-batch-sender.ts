@@ -1,4 +1,9 @@
-import { assertObject, assertOptions, assertRequired, optionKeys } from '@resilient-llm/core';
+import {
+  assertObject,
+  assertOptions,
+  assertRequired,
+  optionKeys,
+} from '@resilient-llm/core/binding';
 import {
   generateText,
   jsonSchema,

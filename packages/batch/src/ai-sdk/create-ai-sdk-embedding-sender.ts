@@ -1,4 +1,9 @@
-import { assertObject, assertOptions, assertRequired, optionKeys } from '@resilient-llm/core';
+import {
+  assertObject,
+  assertOptions,
+  assertRequired,
+  optionKeys,
+} from '@resilient-llm/core/binding';
 import { type EmbeddingModel, embedMany } from 'ai';
 import type { EmbeddingSender } from '../embedding/embedding-sender';
 import { assertAiSdkModel } from '../options/assert-ai-sdk-model';

@@ -6,6 +6,7 @@ import type { PendingCall } from '../queue/pending-call';
 import { createWindowQueue } from '../queue/window-queue';
 import {
   assertEmbeddingCoalescerOptions,
+  defaultEmbeddingCoalescerOptions,
   type EmbeddingCoalescerOptions,
 } from './embedding-coalescer-options';
 
@@ -29,7 +30,12 @@ type Call = PendingCall<string, number[]>;
  */
 export function createEmbeddingCoalescer(options: EmbeddingCoalescerOptions): EmbeddingCoalescer {
   assertEmbeddingCoalescerOptions(options);
-  const { send, maxBatchSize = 2048, maxWaitMs = 10, clock = systemClock } = options;
+  const {
+    send,
+    maxBatchSize = defaultEmbeddingCoalescerOptions.maxBatchSize,
+    maxWaitMs = defaultEmbeddingCoalescerOptions.maxWaitMs,
+    clock = systemClock,
+  } = options;
 
   const queue = createWindowQueue<Call>({
     maxWaitMs,

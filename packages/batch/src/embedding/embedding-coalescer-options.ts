@@ -1,12 +1,12 @@
+import type { Clock } from '@resilient-llm/core';
 import {
   assertClock,
   assertFunction,
   assertNumber,
   assertOptions,
   assertRequired,
-  type Clock,
   optionKeys,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 import type { EmbeddingSender } from './embedding-sender';
 
 /** Options of `createEmbeddingCoalescer`. */
@@ -15,14 +15,23 @@ export interface EmbeddingCoalescerOptions {
   readonly send: EmbeddingSender;
   /**
    * Most texts in one request: the provider's limit of inputs per call (OpenAI: 2048).
-   * Defaults to `2048`.
+   * Defaults to 2048 (`defaultEmbeddingCoalescerOptions.maxBatchSize`).
    */
   readonly maxBatchSize?: number;
-  /** Longest time the first text of a batch waits for others, in ms. Defaults to `10`. */
+  /**
+   * Longest time the first text of a batch waits for others, in ms. Defaults to 10
+   * (`defaultEmbeddingCoalescerOptions.maxWaitMs`).
+   */
   readonly maxWaitMs?: number;
   /** Timers of the batching window. Defaults to the global timers, read at call time. */
   readonly clock?: Clock;
 }
+
+/** The values `createEmbeddingCoalescer` applies to the {@link EmbeddingCoalescerOptions} left out. */
+export const defaultEmbeddingCoalescerOptions = {
+  maxBatchSize: 2048,
+  maxWaitMs: 10,
+} as const satisfies Partial<EmbeddingCoalescerOptions>;
 
 /** Every option of {@link EmbeddingCoalescerOptions}: any other key is refused. */
 const embeddingCoalescerOptionKeys = optionKeys<EmbeddingCoalescerOptions>({

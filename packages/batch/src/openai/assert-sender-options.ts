@@ -1,10 +1,10 @@
+import { InvalidOptionError } from '@resilient-llm/core';
 import {
   assertObject,
   assertOptions,
   assertRequired,
   assertString,
-  InvalidOptionError,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 import { refuseOwnedKeys } from '../options/refuse-owned-keys';
 
 /** What tells the options of one OpenAI sender apart. */

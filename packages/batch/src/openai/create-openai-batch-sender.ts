@@ -1,4 +1,4 @@
-import { assertBoolean, optionKeys } from '@resilient-llm/core';
+import { assertBoolean, optionKeys } from '@resilient-llm/core/binding';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
 import { parseBatchText } from '../prompt/parse-batch-text';
@@ -17,7 +17,8 @@ export interface OpenAIBatchSenderOptions {
   readonly model: string;
   /**
    * Asks for strict structured output (`json_schema` with `strict: true`); the answer
-   * schema must then keep to the provider's strict subset. Defaults to `true`.
+   * schema must then keep to the provider's strict subset. Defaults to `true`
+   * (`defaultOpenAIBatchSenderOptions.strict`).
    */
   readonly strict?: boolean;
   /**
@@ -29,6 +30,11 @@ export interface OpenAIBatchSenderOptions {
     (typeof ownedRequestKeys)[number]
   >;
 }
+
+/** The values `createOpenAIBatchSender` applies to the {@link OpenAIBatchSenderOptions} left out. */
+export const defaultOpenAIBatchSenderOptions = {
+  strict: true,
+} as const satisfies Partial<OpenAIBatchSenderOptions>;
 
 /** Every option of {@link OpenAIBatchSenderOptions}: any other key is refused. */
 const openAIBatchSenderOptionKeys = optionKeys<OpenAIBatchSenderOptions>({
@@ -49,7 +55,7 @@ export function createOpenAIBatchSender(options: OpenAIBatchSenderOptions): Batc
     clientMethod: ['chat', 'completions', 'create'],
     ownedRequestKeys,
   });
-  const { client, model, strict = true, request = {} } = options;
+  const { client, model, strict = defaultOpenAIBatchSenderOptions.strict, request = {} } = options;
   assertBoolean('strict', strict);
   return async (batch, { signal }) => {
     const completion = await client.chat.completions.create(

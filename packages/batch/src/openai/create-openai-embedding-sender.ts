@@ -1,4 +1,4 @@
-import { optionKeys } from '@resilient-llm/core';
+import { optionKeys } from '@resilient-llm/core/binding';
 import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 import type { EmbeddingSender } from '../embedding/embedding-sender';
 import { assertSenderOptions } from './assert-sender-options';

@@ -1,5 +1,6 @@
 export {
   createOpenAIBatchSender,
+  defaultOpenAIBatchSenderOptions,
   type OpenAIBatchSenderOptions,
 } from './create-openai-batch-sender';
 export {

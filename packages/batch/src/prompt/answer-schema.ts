@@ -1,4 +1,4 @@
-import { optionKeys } from '@resilient-llm/core';
+import { optionKeys } from '@resilient-llm/core/binding';
 import type { JsonSchema } from './json-schema';
 
 /**

@@ -1,4 +1,5 @@
-import { estimateTextTokens, systemClock } from '@resilient-llm/core';
+import { systemClock } from '@resilient-llm/core';
+import { estimateTextTokens } from '@resilient-llm/core/binding';
 import { MalformedBatchAnswerError } from '../errors/malformed-batch-answer-error';
 import { MissingItemAnswerError } from '../errors/missing-item-answer-error';
 import { enqueueCall } from '../queue/enqueue-call';
@@ -8,7 +9,11 @@ import { createWindowQueue } from '../queue/window-queue';
 import { type AnswerSchema, textAnswer } from './answer-schema';
 import { composeBatch, itemLine } from './compose-batch';
 import type { JsonSchema } from './json-schema';
-import { assertPromptBatcherOptions, type PromptBatcherOptions } from './prompt-batcher-options';
+import {
+  assertPromptBatcherOptions,
+  defaultPromptBatcherOptions,
+  type PromptBatcherOptions,
+} from './prompt-batcher-options';
 import { readBatchAnswers } from './read-batch-answers';
 
 /** Packs prompts into batch requests and hands each caller its own answer. */
@@ -38,11 +43,11 @@ export function createPromptBatcher<TAnswer = string>(
     send,
     answer = textAnswer as unknown as AnswerSchema<TAnswer>,
     instructions,
-    maxWaitMs = 10,
-    maxBatchSize = 20,
-    maxBatchTokens = 4000,
+    maxWaitMs = defaultPromptBatcherOptions.maxWaitMs,
+    maxBatchSize = defaultPromptBatcherOptions.maxBatchSize,
+    maxBatchTokens = defaultPromptBatcherOptions.maxBatchTokens,
     estimateTokens = estimateTextTokens,
-    itemRetries = 1,
+    itemRetries = defaultPromptBatcherOptions.itemRetries,
     clock = systemClock,
   } = options;
 

@@ -1,3 +1,4 @@
+import type { Clock } from '@resilient-llm/core';
 import {
   assertClock,
   assertFunction,
@@ -6,9 +7,8 @@ import {
   assertOptions,
   assertRequired,
   assertString,
-  type Clock,
   optionKeys,
-} from '@resilient-llm/core';
+} from '@resilient-llm/core/binding';
 import { type AnswerSchema, answerSchemaKeys } from './answer-schema';
 import type { BatchSender } from './prompt-batch';
 
@@ -20,25 +20,38 @@ export interface PromptBatcherOptions<TAnswer> {
   readonly answer?: AnswerSchema<TAnswer>;
   /** Instructions shared by every item, sent once per batch in the system text. Defaults to none. */
   readonly instructions?: string;
-  /** Longest time the first item of a batch waits for others, in ms. Defaults to `10`. */
+  /**
+   * Longest time the first item of a batch waits for others, in ms. Defaults to 10
+   * (`defaultPromptBatcherOptions.maxWaitMs`).
+   */
   readonly maxWaitMs?: number;
-  /** Most items in one request. Defaults to `20`. */
+  /** Most items in one request. Defaults to 20 (`defaultPromptBatcherOptions.maxBatchSize`). */
   readonly maxBatchSize?: number;
   /**
    * Most estimated tokens of item lines in one request (the rules and shared instructions are
-   * not counted); an item larger than this goes alone. Defaults to `4000`.
+   * not counted); an item larger than this goes alone. Defaults to 4000
+   * (`defaultPromptBatcherOptions.maxBatchTokens`).
    */
   readonly maxBatchTokens?: number;
   /** Token estimate of one item line. Defaults to `Math.ceil(text.length / 4)`. */
   readonly estimateTokens?: (text: string) => number;
   /**
    * How many times an item that is missing, invalid or ambiguous in a batch answer (or whose
-   * batch answer was malformed) is sent again, each time alone. Defaults to `1`.
+   * batch answer was malformed) is sent again, each time alone. Defaults to 1
+   * (`defaultPromptBatcherOptions.itemRetries`).
    */
   readonly itemRetries?: number;
   /** Timers of the batching window. Defaults to the global timers, read at call time. */
   readonly clock?: Clock;
 }
+
+/** The values `createPromptBatcher` applies to the {@link PromptBatcherOptions} left out. */
+export const defaultPromptBatcherOptions = {
+  maxWaitMs: 10,
+  maxBatchSize: 20,
+  maxBatchTokens: 4000,
+  itemRetries: 1,
+} as const satisfies Partial<PromptBatcherOptions<unknown>>;
 
 /** Every option of {@link PromptBatcherOptions}: any other key is refused. */
 const promptBatcherOptionKeys = optionKeys<PromptBatcherOptions<unknown>>({

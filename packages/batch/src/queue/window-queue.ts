@@ -1,4 +1,5 @@
-import { type Clock, startTimer } from '@resilient-llm/core';
+import type { Clock } from '@resilient-llm/core';
+import { startTimer } from '@resilient-llm/core/internal';
 
 /** Limits of one batching window. */
 export interface WindowQueueOptions<TEntry> {

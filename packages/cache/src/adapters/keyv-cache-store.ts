@@ -1,4 +1,9 @@
-import { assertMethods, assertOptions, assertRequired, optionKeys } from '@resilient-llm/policies';
+import {
+  assertMethods,
+  assertOptions,
+  assertRequired,
+  optionKeys,
+} from '@resilient-llm/policies/validation';
 import type {
   CacheSetOptions,
   CacheStore,

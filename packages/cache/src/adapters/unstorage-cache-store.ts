@@ -4,7 +4,7 @@ import {
   assertOptions,
   assertRequired,
   optionKeys,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import type { CacheSetOptions, CacheStore, CacheStoreCapabilities } from '../store/cache-store';
 
 /** The methods of an unstorage `Storage` the adapter uses; `createStorage(...)` fits. */
@@ -21,10 +21,16 @@ export interface UnstorageCacheStoreOptions {
   /**
    * The driver expires items by itself given `ttl` in seconds (e.g. the redis, cloudflare-kv
    * and vercel-kv drivers). Without it the cache stage still never serves an expired entry,
-   * but expired entries stay until overwritten. Defaults to false.
+   * but expired entries stay until overwritten. Defaults to `false`
+   * (`defaultUnstorageCacheStoreOptions.driverTtl`).
    */
   driverTtl?: boolean;
 }
+
+/** The values {@link UnstorageCacheStore} applies to the {@link UnstorageCacheStoreOptions} left out. */
+export const defaultUnstorageCacheStoreOptions = {
+  driverTtl: false,
+} as const satisfies Partial<UnstorageCacheStoreOptions>;
 
 const unstorageOptionKeys = optionKeys<UnstorageCacheStoreOptions>({
   storage: true,
@@ -47,7 +53,7 @@ export class UnstorageCacheStore implements CacheStore {
 
   constructor(options: UnstorageCacheStoreOptions) {
     assertOptions('', options, unstorageOptionKeys);
-    const { storage, driverTtl = false } = options;
+    const { storage, driverTtl = defaultUnstorageCacheStoreOptions.driverTtl } = options;
     assertRequired('storage', storage);
     assertMethods('storage', storage, unstorageMethods);
     assertBoolean('driverTtl', driverTtl);

@@ -1,4 +1,4 @@
-import type { CacheScope } from '@resilient-llm/core';
+import type { CacheScope } from '@resilient-llm/core/binding';
 import { LRUCache } from 'lru-cache';
 import { toHex } from '../crypto/hex';
 import { canonicalJson } from './canonical-json';

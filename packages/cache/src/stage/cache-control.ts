@@ -4,16 +4,16 @@ import {
   assertOptions,
   assertString,
   optionKeys,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 
 /**
  * Per-call control of the cache: the `cache` per-call option (`model.generate(request, {
  * cache: { refresh: true } })`), or what the stage's `control` option reads from a request.
  */
 export interface CacheControl {
-  /** Neither read nor write the cache for this call. Defaults to false. */
+  /** Neither read nor write the cache for this call. Defaults to off (an absent flag). */
   readonly skip?: boolean;
-  /** Go upstream even on a hit, and store the fresh answer. Defaults to false. */
+  /** Go upstream even on a hit, and store the fresh answer. Defaults to off (an absent flag). */
   readonly refresh?: boolean;
   /** How long the answer stays fresh, in ms. Defaults to the stage's `ttlMs`. */
   readonly ttlMs?: number;

@@ -1,10 +1,6 @@
-import {
-  type CallContext,
-  type CallOutcome,
-  classifyError,
-  createDeadline,
-  type PipelineEvent,
-} from '@resilient-llm/core';
+import type { CallContext, CallOutcome, PipelineEvent } from '@resilient-llm/core';
+import { classifyError } from '@resilient-llm/core/binding';
+import { createDeadline } from '@resilient-llm/policies';
 import { createManualClock, type ManualClock } from '@resilient-llm/simulator';
 import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';

@@ -1,5 +1,10 @@
-import type { Binding, CacheScope, GenerateBinding, StreamPartRole } from '@resilient-llm/core';
-import { optionKeys } from '@resilient-llm/policies';
+import type {
+  Binding,
+  CacheScope,
+  GenerateBinding,
+  StreamPartRole,
+} from '@resilient-llm/core/binding';
+import { optionKeys } from '@resilient-llm/policies/validation';
 import type { EncryptionKey } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
 import type { FingerprintSecret } from '../key/fingerprint-secret';
@@ -21,9 +26,15 @@ export type CacheKeyBinding<TTarget, TRequest, TPart> = Pick<
 
 /** Settings of the breaker that skips a failing store. */
 export interface StoreBreakerOptions {
-  /** Store failures or timeouts in a row that open the breaker. Defaults to 3. */
+  /**
+   * Store failures or timeouts in a row that open the breaker. Defaults to 3
+   * (`defaultStoreBreakerOptions.failureThreshold`).
+   */
   failureThreshold?: number;
-  /** How long an open breaker skips the store before one operation probes it, in ms. Defaults to 5 000. */
+  /**
+   * How long an open breaker skips the store before one operation probes it, in ms. Defaults
+   * to 5000 (`defaultStoreBreakerOptions.cooldownMs`).
+   */
   cooldownMs?: number;
 }
 
@@ -38,19 +49,28 @@ export interface StoreBreakerOptions {
 export interface CacheStageOptions<TTarget, TRequest, TPart> {
   /** Where entries live (required). */
   store: CacheStore;
-  /** The stage's name, shown as `targetId` of answers from the cache. Defaults to `cache`. */
+  /**
+   * The stage's name, shown as `targetId` of answers from the cache. Defaults to `'cache'`
+   * (`defaultCacheStageOptions.name`).
+   */
   name?: string;
   /** The binding whose `cacheKey` and `partRole` to use. Defaults to none (then `keyOf` is required). */
   binding?: CacheKeyBinding<TTarget, TRequest, TPart>;
-  /** The target whose identity keys entries; required with `binding`. In a model without `binding`, the model's first target unless given. */
+  /** The target whose identity keys entries; required with `binding`. In a model, without `binding`, the model's first target unless given. Defaults to none. */
   target?: TTarget;
   /** Key material of a request: the fields that affect the output. Defaults to `binding.cacheKey`. */
   keyOf?: (request: TRequest) => unknown;
-  /** Identity of what answers, used with `keyOf`. Defaults to `binding.targetId(target)`, or `default`. */
+  /**
+   * Identity of what answers, used with `keyOf`: `binding.targetId(target)` when both are
+   * given. Defaults to `'default'` (`defaultCacheStageOptions.targetId`) otherwise.
+   */
   targetId?: string;
   /** The role of a stream part; without it (and without `binding`) streams are not cached. Defaults to `binding.partRole`. */
   partRole?: (part: TPart) => StreamPartRole;
-  /** The namespace (tenant) of every entry, or a function of the request. Defaults to `default`. */
+  /**
+   * The namespace (tenant) of every entry, or a function of the request. Defaults to
+   * `'default'` (`defaultCacheStageOptions.namespace`).
+   */
   namespace?: string | ((request: TRequest) => string);
   /**
    * The endpoint and credentials a request would be sent with; entries are keyed by the
@@ -62,7 +82,7 @@ export interface CacheStageOptions<TTarget, TRequest, TPart> {
   /**
    * Share answers across credentials: callers with other API keys get each other's entries
    * (the endpoint still keys them). Only for callers who may all see each other's answers.
-   * Defaults to false.
+   * Defaults to `false` (`defaultCacheStageOptions.shareAcrossCredentials`).
    */
   shareAcrossCredentials?: boolean;
   /**
@@ -81,24 +101,37 @@ export interface CacheStageOptions<TTarget, TRequest, TPart> {
   encryptionKey?: EncryptionKey;
   /**
    * Skips the store after repeated failures or timeouts, for a cool-down, then probes it with
-   * one operation; `false` switches it off. Defaults to `{ failureThreshold: 3, cooldownMs: 5 000 }`.
+   * one operation; `false` switches it off. Defaults to `{ failureThreshold: 3, cooldownMs: 5000 }`
+   * (`defaultCacheStageOptions.storeBreaker`).
    */
   storeBreaker?: StoreBreakerOptions | false;
-  /** How long an answer stays fresh, in ms. Defaults to 3 600 000 (1 hour). */
+  /** How long an answer stays fresh, in ms. Defaults to 3600000 (`defaultCacheStageOptions.ttlMs`, 1 hour). */
   ttlMs?: number;
-  /** How long past `ttlMs` an answer is served stale while one call refreshes it in the background, in ms. Defaults to 0 (off). */
+  /**
+   * How long past `ttlMs` an answer is served stale while one call refreshes it in the
+   * background, in ms. Defaults to 0 (`defaultCacheStageOptions.staleWhileRevalidateMs`): off.
+   */
   staleWhileRevalidateMs?: number;
-  /** Largest entry stored, in UTF-8 bytes of its encoded form; larger ones are skipped. Defaults to 1 MiB. */
+  /**
+   * Largest entry stored, in UTF-8 bytes of its encoded form; larger ones are skipped.
+   * Defaults to 1048576 (`defaultCacheStageOptions.maxEntryBytes`, 1 MiB).
+   */
   maxEntryBytes?: number;
-  /** Longest wait for a store operation, in ms; past it a read goes upstream. Defaults to 100. */
+  /**
+   * Longest wait for a store operation, in ms; past it a read goes upstream. Defaults to 100
+   * (`defaultCacheStageOptions.storeTimeoutMs`).
+   */
   storeTimeoutMs?: number;
-  /** Cache requests whose sampling is not deterministic. Defaults to false. */
+  /**
+   * Cache requests whose sampling is not deterministic. Defaults to `false`
+   * (`defaultCacheStageOptions.cacheNonDeterministic`).
+   */
   cacheNonDeterministic?: boolean;
   /** Whether a request samples non-deterministically. Defaults to "the key material has `temperature` > 0". */
   isNonDeterministic?: (request: TRequest, material: unknown) => boolean;
   /** Per-call control of a request. Defaults to reading what `withCacheControl` attached. */
   control?: (request: TRequest) => CacheControl | undefined;
-  /** Encodes entries for the store. Defaults to JSON. */
+  /** Encodes entries for the store. Defaults to `jsonCodec` (JSON). */
   codec?: CacheCodec;
 }
 
@@ -133,7 +166,16 @@ export const storeBreakerOptionKeys = optionKeys<StoreBreakerOptions>({
   cooldownMs: true,
 });
 
-/** The defaults of {@link CacheStageOptions}. */
+/** The values the cache stage applies to the {@link StoreBreakerOptions} left out. */
+export const defaultStoreBreakerOptions = {
+  failureThreshold: 3,
+  cooldownMs: 5_000,
+} as const satisfies StoreBreakerOptions;
+
+/**
+ * The values the cache stage applies to the {@link CacheStageOptions} left out (those whose
+ * default is a value; the others default to what the binding gives).
+ */
 export const defaultCacheStageOptions = {
   name: 'cache',
   targetId: 'default',
@@ -143,6 +185,6 @@ export const defaultCacheStageOptions = {
   staleWhileRevalidateMs: 0,
   maxEntryBytes: 1024 * 1024,
   storeTimeoutMs: 100,
-  storeBreaker: { failureThreshold: 3, cooldownMs: 5_000 },
+  storeBreaker: defaultStoreBreakerOptions,
   cacheNonDeterministic: false,
-} as const;
+} as const satisfies Partial<CacheStageOptions<unknown, unknown, unknown>>;

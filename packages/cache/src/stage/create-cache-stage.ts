@@ -1,9 +1,5 @@
-import {
-  type CallContext,
-  type CallOutcome,
-  EventHub,
-  type WrapCallInput,
-} from '@resilient-llm/core';
+import type { CallContext, CallOutcome, WrapCallInput } from '@resilient-llm/core';
+import { EventHub } from '@resilient-llm/core/internal';
 import { newEntry } from '../entry/new-entry';
 import { assertCacheControl } from './cache-control';
 import type { CacheBypassReason, CacheEvent } from './cache-event';

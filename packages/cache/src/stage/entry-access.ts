@@ -1,4 +1,4 @@
-import type { EventHub } from '@resilient-llm/core';
+import type { EventHub } from '@resilient-llm/core/internal';
 import type { Clock, MaybePromise } from '@resilient-llm/policies';
 import type { ValueCipher } from '../crypto/value-cipher';
 import type { CacheCodec, CacheEntry } from '../entry/cache-entry';

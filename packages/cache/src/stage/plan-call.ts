@@ -1,11 +1,12 @@
-import type { CacheScope, CallContext } from '@resilient-llm/core';
+import type { CallContext } from '@resilient-llm/core';
+import type { CacheScope } from '@resilient-llm/core/binding';
 import {
   assertObject,
   assertOptions,
   assertString,
   InvalidOptionError,
   optionKeys,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import { deriveCacheKey } from '../key/derive-cache-key';
 import { assertCacheControl, type CacheControl } from './cache-control';
 import type { CacheBypassReason } from './cache-event';

@@ -4,7 +4,7 @@ import {
   assertNumber,
   assertOptions,
   InvalidOptionError,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import type { ValueCipher } from '../crypto/value-cipher';
 import type { CacheCodec } from '../entry/cache-entry';
 import { jsonCodec } from '../entry/json-codec';

@@ -1,6 +1,7 @@
-import { assertNumber, assertOptions, InvalidOptionError } from '@resilient-llm/policies';
+import { InvalidOptionError } from '@resilient-llm/policies';
+import { assertNumber, assertOptions } from '@resilient-llm/policies/validation';
 import {
-  defaultCacheStageOptions,
+  defaultStoreBreakerOptions,
   type StoreBreakerOptions,
   storeBreakerOptionKeys,
 } from './cache-stage-options';
@@ -19,8 +20,8 @@ export function prepareStoreBreaker(
     });
   assertOptions('storeBreaker', options, storeBreakerOptionKeys);
   const {
-    failureThreshold = defaultCacheStageOptions.storeBreaker.failureThreshold,
-    cooldownMs = defaultCacheStageOptions.storeBreaker.cooldownMs,
+    failureThreshold = defaultStoreBreakerOptions.failureThreshold,
+    cooldownMs = defaultStoreBreakerOptions.cooldownMs,
   } = options;
   assertNumber('storeBreaker.failureThreshold', failureThreshold, { min: 1, integer: true });
   assertNumber('storeBreaker.cooldownMs', cooldownMs, { min: 1, max: 2 ** 31 - 1, integer: true });

@@ -1,4 +1,5 @@
-import type { CommittedStream, StreamPartRole } from '@resilient-llm/core';
+import type { CommittedStream } from '@resilient-llm/core';
+import type { StreamPartRole } from '@resilient-llm/core/binding';
 import { describe, expect, it } from 'vitest';
 import { recordStream, type StreamRecording } from './record-stream';
 import { replayStream } from './replay-stream';

@@ -1,4 +1,5 @@
-import type { CommittedStream, StreamPartRole } from '@resilient-llm/core';
+import type { CommittedStream } from '@resilient-llm/core';
+import type { StreamPartRole } from '@resilient-llm/core/binding';
 import type { RecordedUsage } from '../entry/cache-entry';
 
 /** A stream that ended normally with its finish part: every part, in order, its usage and what it opened. */

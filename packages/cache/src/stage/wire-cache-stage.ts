@@ -1,4 +1,4 @@
-import type { CacheScope, StreamPartRole } from '@resilient-llm/core';
+import type { CacheScope, StreamPartRole } from '@resilient-llm/core/binding';
 import { InvalidOptionError, type MaybePromise } from '@resilient-llm/policies';
 import type { CacheKeyBinding, CacheStageOptions } from './cache-stage-options';
 import { defaultCacheStageOptions } from './cache-stage-options';

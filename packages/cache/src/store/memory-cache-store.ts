@@ -1,4 +1,5 @@
-import { assertClock, assertNumber, assertOptions, systemClock } from '@resilient-llm/policies';
+import { systemClock } from '@resilient-llm/policies';
+import { assertClock, assertNumber, assertOptions } from '@resilient-llm/policies/validation';
 import { LRUCache } from 'lru-cache';
 import type {
   CacheSetOptions,

@@ -11,11 +11,11 @@ import type { PipelineEventOf, PipelineEventType } from './pipeline-event';
  * stage of the model declares is refused.
  */
 export interface CallOptions {
-  /** Cancels the call: the attempt in flight stops and the call rejects at once with `AbortedError`. */
+  /** Cancels the call: the attempt in flight stops and the call rejects at once with `AbortedError`. Defaults to none. */
   signal?: AbortSignal;
   /** Total deadline of this call, spanning retries, waits and fallbacks. Defaults to the model's `timeoutMs`. */
   timeoutMs?: number;
-  /** Your own data for this call, for your stages and event listeners; never sent upstream. */
+  /** Your own data for this call, for your stages and event listeners; never sent upstream. Defaults to none. */
   metadata?: Readonly<Record<string, unknown>>;
 }
 

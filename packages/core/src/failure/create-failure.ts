@@ -7,21 +7,21 @@ import { failureDefaults } from './failure-defaults';
 export interface CreateFailureOptions {
   /** A short description. Defaults to the kind's description in {@link failureDefaults}. */
   readonly message?: string;
-  /** The original error. Defaults to `undefined`. */
+  /** The original error. Defaults to none. */
   readonly cause?: unknown;
-  /** HTTP status of the failed response. Left out when not a finite number. */
+  /** HTTP status of the failed response. Left out when not a finite number. Defaults to none. */
   readonly status?: number;
-  /** Server-requested wait. Left out when not a finite, non-negative number. */
+  /** Server-requested wait. Left out when not a finite, non-negative number. Defaults to none. */
   readonly retryAfterMs?: number;
-  /** For `timeout`: which limit ran out. */
+  /** For `timeout`: which limit ran out. Defaults to none. */
   readonly phase?: TimeoutPhase;
-  /** For `refused`: which local policy refused. */
+  /** For `refused`: which local policy refused. Defaults to none. */
   readonly refusal?: LocalRefusal;
-  /** Rate-limit state from the failed response. Left out when it holds nothing. */
+  /** Rate-limit state from the failed response. Left out when it holds nothing. Defaults to none. */
   readonly rateLimit?: RateLimitSnapshot;
-  /** Overrides the kind's default; see {@link failureDefaults}. */
+  /** Overrides the kind's default. Defaults to the kind's `retryable` in {@link failureDefaults}. */
   readonly retryable?: boolean;
-  /** Overrides the kind's default; see {@link failureDefaults}. */
+  /** Overrides the kind's default. Defaults to the kind's `fallbackable` in {@link failureDefaults}. */
   readonly fallbackable?: boolean;
 }
 

@@ -1,4 +1,5 @@
-import { assertString, InvalidOptionError, systemClock } from '@resilient-llm/policies';
+import { InvalidOptionError, systemClock } from '@resilient-llm/policies';
+import { assertString } from '@resilient-llm/policies/validation';
 import {
   noBuiltIns,
   type ScriptedTarget,

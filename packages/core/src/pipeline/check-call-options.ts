@@ -1,4 +1,4 @@
-import { assertAbortSignal, assertObject, assertOptions } from '@resilient-llm/policies';
+import { assertAbortSignal, assertObject, assertOptions } from '@resilient-llm/policies/validation';
 import type { CallOptions } from '../contract/resilient-model';
 import { callOptionKeys } from '../contract/resilient-model';
 import type { CallOptionCheck, Stage } from '../contract/stage';

@@ -1,10 +1,10 @@
 import {
   AbortedError,
   InvalidOptionError,
-  localRefusalOf,
   RetriesExhaustedError,
   TimeoutError,
 } from '@resilient-llm/policies';
+import { localRefusalOf } from '@resilient-llm/policies/internal';
 import type { Failure } from '../contract/failure';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';
 import { StreamInterruptedError } from '../errors/stream-interrupted-error';

@@ -1,4 +1,5 @@
-import { type Clock, optionKeys } from '@resilient-llm/policies';
+import type { Clock } from '@resilient-llm/policies';
+import { optionKeys } from '@resilient-llm/policies/validation';
 import type { ModelBinding } from '../contract/binding';
 import type { PipelineEvent } from '../contract/pipeline-event';
 import type { Stage } from '../contract/stage';
@@ -20,19 +21,41 @@ export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
    * yourself. Defaults to none.
    */
   stages?: readonly Stage<TTarget, TRequest, TResponse, TPart>[];
-  /** Retry per target (see `createRetryStage`), or `false` for none. Defaults to 3 calls per target, 1 s backoff x2 with full jitter, server waits up to 30 s. */
+  /**
+   * Retry per target (see `createRetryStage`), or `false` for none. Defaults to `{}`
+   * (`defaultResilientModelOptions.retry`): every field at `defaultRetryStageOptions`, i.e. 3
+   * calls per target, 1 s backoff x2 with full jitter, server waits up to 30 s.
+   */
   retry?: RetryStageOptions | false;
-  /** One circuit breaker per target, or `false` for none. Defaults to opening after 5 consecutive overloaded/server/timeout/network failures, half-open after 30 s. */
+  /**
+   * One circuit breaker per target, or `false` for none. Defaults to `{}`
+   * (`defaultResilientModelOptions.circuitBreaker`): opening after 5 consecutive
+   * overloaded/server/timeout/network failures, half-open after 30 s.
+   */
   circuitBreaker?: CircuitBreakerStageOptions | false;
-  /** One adaptive rate limiter per target, or `false` for none. Defaults to no local limits until response headers report them, and waits of at most 30 s. */
+  /**
+   * One adaptive rate limiter per target, or `false` for none. Defaults to `{}`
+   * (`defaultResilientModelOptions.rateLimit`): every field at `defaultRateLimitStageOptions`,
+   * i.e. no local limits until response headers report them, and waits of at most 30 s.
+   */
   rateLimit?: RateLimitStageOptions | false;
-  /** One bulkhead per target, or `false` for none. Defaults to `false` (no concurrency limit). */
+  /**
+   * One bulkhead per target, or `false` for none. Defaults to `false`
+   * (`defaultResilientModelOptions.bulkhead`): no concurrency limit.
+   */
   bulkhead?: BulkheadStageOptions | false;
   /** Limit of each attempt in ms: a plain call until its response, a stream until its commit point. Defaults to none. */
   attemptTimeoutMs?: number;
-  /** Total deadline of every call, in ms; a call may lower or raise it. Defaults to 600000 (10 minutes). */
+  /**
+   * Total deadline of every call, in ms; a call may lower or raise it. Defaults to 600000
+   * (`defaultResilientModelOptions.timeoutMs`): 10 minutes, as the OpenAI SDK's own request
+   * timeout.
+   */
   timeoutMs?: number;
-  /** Time limits on stream parts (first content, idle gap). Defaults to none. */
+  /**
+   * Time limits on stream parts (first content, idle gap). Defaults to `{}`
+   * (`defaultResilientModelOptions.streamTimeouts`): no limit.
+   */
   streamTimeouts?: StreamTimeouts;
   /** Source of time for every wait. Defaults to the system clock. */
   clock?: Clock;
@@ -40,8 +63,15 @@ export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
   telemetry?: (event: PipelineEvent) => void;
 }
 
-/** The default total deadline of a call: 10 minutes, as the OpenAI SDK's own request timeout. */
-export const defaultTimeoutMs = 600_000;
+/** The values `createResilientModel` applies to the {@link ResilientModelOptions} left out. */
+export const defaultResilientModelOptions = {
+  retry: {},
+  circuitBreaker: {},
+  rateLimit: {},
+  bulkhead: false,
+  timeoutMs: 600_000,
+  streamTimeouts: {} as StreamTimeouts,
+} as const satisfies Partial<ResilientModelOptions<unknown, unknown, unknown, unknown>>;
 
 /** Every option of {@link ResilientModelOptions}: any other key is refused. */
 export const resilientModelOptionKeys = optionKeys<

@@ -1,3 +1,4 @@
+import { InvalidOptionError, systemClock } from '@resilient-llm/policies';
 import {
   assertClock,
   assertFunction,
@@ -7,14 +8,12 @@ import {
   assertOptions,
   assertRequired,
   assertString,
-  InvalidOptionError,
-  systemClock,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 import type { Binding } from '../contract/binding';
 import type { Stage } from '../contract/stage';
 import { streamTimeoutKeys } from '../stream/stream-timeouts';
 import {
-  defaultTimeoutMs,
+  defaultResilientModelOptions,
   type ResilientModelOptions,
   resilientModelOptionKeys,
 } from './model-options';
@@ -46,14 +45,14 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     binding,
     targets,
     stages = [],
-    timeoutMs = defaultTimeoutMs,
-    streamTimeouts = {},
+    timeoutMs = defaultResilientModelOptions.timeoutMs,
+    streamTimeouts = defaultResilientModelOptions.streamTimeouts,
     clock = systemClock,
     telemetry,
-    retry = {},
-    circuitBreaker = {},
-    rateLimit = {},
-    bulkhead = false,
+    retry = defaultResilientModelOptions.retry,
+    circuitBreaker = defaultResilientModelOptions.circuitBreaker,
+    rateLimit = defaultResilientModelOptions.rateLimit,
+    bulkhead = defaultResilientModelOptions.bulkhead,
     attemptTimeoutMs,
   } = options;
   assertRequired('binding', binding);

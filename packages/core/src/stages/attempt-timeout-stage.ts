@@ -1,4 +1,5 @@
-import { assertNumber, assertRequired, TimeoutPolicy } from '@resilient-llm/policies';
+import { TimeoutPolicy } from '@resilient-llm/policies';
+import { assertNumber, assertRequired } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
 import { createModelState } from './model-state';
 

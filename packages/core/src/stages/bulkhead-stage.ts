@@ -1,10 +1,6 @@
-import {
-  assertOptions,
-  type BulkheadOptions,
-  BulkheadPolicy,
-  bulkheadOptionKeys,
-  withoutKeys,
-} from '@resilient-llm/policies';
+import { type BulkheadOptions, BulkheadPolicy } from '@resilient-llm/policies';
+import { bulkheadOptionKeys } from '@resilient-llm/policies/internal';
+import { assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
 import { holdSlotUntilSettled } from './hold-slot-until-settled';
 import { createModelState } from './model-state';

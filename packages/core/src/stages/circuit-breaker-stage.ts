@@ -1,11 +1,6 @@
-import {
-  assertArrayOf,
-  assertOptions,
-  type CircuitBreakerOptions,
-  CircuitBreakerPolicy,
-  circuitBreakerOptionKeys,
-  withoutKeys,
-} from '@resilient-llm/policies';
+import { type CircuitBreakerOptions, CircuitBreakerPolicy } from '@resilient-llm/policies';
+import { circuitBreakerOptionKeys } from '@resilient-llm/policies/internal';
+import { assertArrayOf, assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { FailureKind } from '../contract/failure';
 import type { Stage } from '../contract/stage';
 import { failureDefaults } from '../failure/failure-defaults';
@@ -18,11 +13,22 @@ const ownedByPipeline = ['shouldCount', 'clock'] as const;
 const breakerKeys = withoutKeys(circuitBreakerOptionKeys, ownedByPipeline);
 const failureKinds = Object.keys(failureDefaults) as FailureKind[];
 
+/**
+ * Options of one target's circuit breaker: those of `CircuitBreakerPolicy` but the hooks the
+ * pipeline fills in (`shouldCount`, `clock`), with the pipeline's key.
+ */
+export interface CircuitBreakerTargetOptions
+  extends Omit<CircuitBreakerOptions, (typeof ownedByPipeline)[number] | 'key'> {
+  /** Key of this target's breaker in `store`. Defaults to `'circuit-breaker:<target id>'`. */
+  key?: string;
+}
+
 /** Options of the circuit-breaker stage: `CircuitBreakerOptions` (one breaker per target) plus per-target overrides. */
-export type CircuitBreakerStageOptions = PerTargetOptions<
-  Omit<CircuitBreakerOptions, (typeof ownedByPipeline)[number]>
-> & {
-  /** Failure kinds that count against a target's health. Defaults to {@link defaultBreakerKinds}. */
+export type CircuitBreakerStageOptions = PerTargetOptions<CircuitBreakerTargetOptions> & {
+  /**
+   * Failure kinds that count against a target's health. Defaults to
+   * `['overloaded', 'server', 'timeout', 'network']` (`defaultCircuitBreakerStageOptions.countedKinds`).
+   */
   countedKinds?: readonly FailureKind[];
 };
 
@@ -41,6 +47,15 @@ export const defaultBreakerKinds: readonly FailureKind[] = [
   'timeout',
   'network',
 ];
+
+/**
+ * The values the circuit-breaker stage applies to the {@link CircuitBreakerStageOptions} left
+ * out; the breakers' own fields default as `CircuitBreakerPolicy`'s
+ * (`defaultCircuitBreakerOptions`).
+ */
+export const defaultCircuitBreakerStageOptions = {
+  countedKinds: defaultBreakerKinds,
+} as const satisfies CircuitBreakerStageOptions;
 
 /**
  * One circuit breaker per target. While a target's breaker is open the stage throws

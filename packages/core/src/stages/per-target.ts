@@ -1,10 +1,5 @@
-import {
-  assertObject,
-  assertOptions,
-  type Clock,
-  InvalidOptionError,
-  systemClock,
-} from '@resilient-llm/policies';
+import { type Clock, InvalidOptionError, systemClock } from '@resilient-llm/policies';
+import { assertObject, assertOptions } from '@resilient-llm/policies/validation';
 import { withOptionPrefix } from './with-option-prefix';
 
 /** Options shared by every target, with overrides for some targets by id. */

@@ -1,13 +1,13 @@
 import {
-  assertNumber,
-  assertOptions,
+  defaultRateLimiterOptions,
   RateLimiter,
-  type RateLimiterOptions,
+  type RateLimiterStore,
   type RateLimitPermit,
   RateLimitWaitTooLongError,
-  rateLimiterOptionKeys,
-  withoutKeys,
+  type WindowKind,
 } from '@resilient-llm/policies';
+import { rateLimiterOptionKeys } from '@resilient-llm/policies/internal';
+import { assertNumber, assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { TargetContext } from '../contract/context';
 import type { Failure } from '../contract/failure';
 import type { Usage } from '../contract/observation';
@@ -20,15 +20,50 @@ import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { ResponseTimes } from './response-times';
 
-/** Options of one target's rate limiter in the pipeline. */
-export interface RateLimitTargetOptions extends Omit<RateLimiterOptions, 'clock'> {
+/**
+ * Options of one target's rate limiter in the pipeline: those of `RateLimiter` but the clock
+ * (the model's), with the pipeline's defaults.
+ */
+export interface RateLimitTargetOptions {
+  /**
+   * Requests allowed per window (bucket capacity). Defaults to `Infinity`
+   * (`defaultRateLimitStageOptions.requestsPerWindow`): no limit until the server reports one.
+   */
+  requestsPerWindow?: number;
+  /**
+   * Tokens allowed per window (bucket capacity). Defaults to `Infinity`
+   * (`defaultRateLimitStageOptions.tokensPerWindow`): no limit until the server reports one.
+   */
+  tokensPerWindow?: number;
+  /**
+   * The window both limits refer to, in milliseconds. Defaults to 60000
+   * (`defaultRateLimitStageOptions.windowMs`): per minute, as providers count.
+   */
+  windowMs?: number;
+  /**
+   * Longest wait for a permit; a longer expected wait is refused at once with
+   * `RateLimitWaitTooLongError` and the call moves on to the next target. Defaults to 30000
+   * (`defaultRateLimitStageOptions.maxWaitMs`).
+   */
+  maxWaitMs?: number;
+  /**
+   * How the server refills its windows between two rate-limit reports (see `RateLimiter`'s
+   * `windowKind`): `'continuous'`, `'fixed'`, or `'auto'`, continuous until a 429 shows
+   * otherwise. Defaults to `'auto'` (`defaultRateLimitStageOptions.windowKind`).
+   */
+  windowKind?: 'auto' | WindowKind;
+  /** Keeps the limiter's state beyond this process. Defaults to none. */
+  store?: RateLimiterStore;
+  /** Key of this target's limiter in `store`. Defaults to `'rate-limiter:<target id>'`. */
+  key?: string;
   /**
    * Time kept back from the call's remaining deadline for the answer. A permit that would come
    * later than the deadline less this is refused at once (`RateLimitWaitTooLongError`, and the
    * call moves on to the next target) rather than spent, together with a request the provider
    * counts, on an answer that cannot arrive in time. `'observed'`: the 90th percentile of the
    * target's last 32 response times (from the permit to the response, or to a stream's first
-   * content), 0 until the first. Defaults to `'observed'`.
+   * content), 0 until the first. Defaults to `'observed'`
+   * (`defaultRateLimitStageOptions.responseTimeReserveMs`).
    */
   responseTimeReserveMs?: number | 'observed';
 }
@@ -66,10 +101,15 @@ export interface RateLimitStage<TTarget, TRequest, TResponse, TPart>
 }
 
 /**
- * The pipeline's default: no local limits until response headers report them; wait at most
- * 30 s, and never so long that the answer cannot arrive before the deadline.
+ * The pipeline's default: `RateLimiter`'s (no local limits until response headers report
+ * them, per-minute windows, `windowKind: 'auto'`), but waits of at most 30 s instead of
+ * unbounded ones, and never so long that the answer cannot arrive before the deadline.
  */
 export const defaultRateLimitStageOptions = {
+  requestsPerWindow: defaultRateLimiterOptions.requestsPerWindow,
+  tokensPerWindow: defaultRateLimiterOptions.tokensPerWindow,
+  windowMs: defaultRateLimiterOptions.windowMs,
+  windowKind: defaultRateLimiterOptions.windowKind,
   maxWaitMs: 30_000,
   responseTimeReserveMs: 'observed',
 } as const satisfies RateLimitStageOptions;

@@ -1,12 +1,13 @@
 import {
-  assertOptions,
   type Clock,
-  type RetryOptions,
+  defaultRetryOptions,
+  type Jitter,
+  type RetryBudget,
   RetryPolicy,
-  retryOptionKeys,
   systemClock,
-  withoutKeys,
 } from '@resilient-llm/policies';
+import { retryOptionKeys } from '@resilient-llm/policies/internal';
+import { assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
 import { ClassifiedFailures } from './classified-failures';
 import { createModelState } from './model-state';
@@ -16,19 +17,54 @@ import { withOptionPrefix } from './with-option-prefix';
 // deadline is the call's; the clock is the model's.
 const ownedByPipeline = ['shouldRetry', 'retryAfterMs', 'deadline', 'clock'] as const;
 
-/** Options of the retry stage: those of `RetryPolicy` except the hooks the pipeline fills in. */
-export type RetryStageOptions = Omit<RetryOptions, (typeof ownedByPipeline)[number]>;
+/**
+ * Options of the retry stage: those of `RetryPolicy` except the hooks the pipeline fills in
+ * (`shouldRetry`, `retryAfterMs`, `deadline`, `clock`), with the pipeline's defaults.
+ */
+export interface RetryStageOptions {
+  /**
+   * Calls made to one target in total, the first one included (3 means 1 call + 2 retries).
+   * Defaults to 3 (`defaultRetryStageOptions.maxAttempts`).
+   */
+  maxAttempts?: number;
+  /** How waits are randomised. Defaults to `'full'` (`defaultRetryStageOptions.jitter`). */
+  jitter?: Jitter;
+  /** Base of the first wait, in milliseconds. Defaults to 1000 (`defaultRetryStageOptions.initialDelayMs`). */
+  initialDelayMs?: number;
+  /** Growth factor of the backoff between waits. Defaults to 2 (`defaultRetryStageOptions.multiplier`). */
+  multiplier?: number;
+  /**
+   * Cap on each backoff wait, in milliseconds (server-requested waits are not capped by it).
+   * Defaults to 30000 (`defaultRetryStageOptions.maxDelayMs`).
+   */
+  maxDelayMs?: number;
+  /**
+   * Longest server-requested wait to honour; a longer one ends the target at once with
+   * `RetryAfterTooLongError`, so the call falls over to the next target. Defaults to 30000
+   * (`defaultRetryStageOptions.maxServerDelayMs`).
+   */
+  maxServerDelayMs?: number;
+  /**
+   * When the server-requested wait is the longer one, up to this fraction of it is added at
+   * random (unless `jitter` is `'none'`). Defaults to 0.1
+   * (`defaultRetryStageOptions.serverDelaySpread`).
+   */
+  serverDelaySpread?: number;
+  /** A budget shared between policies that caps retries across a fleet. Defaults to none. */
+  budget?: RetryBudget;
+}
 
 /** Every option of {@link RetryStageOptions}: any other key is refused. */
 const retryStageOptionKeys = withoutKeys(retryOptionKeys, ownedByPipeline);
 
-/** The pipeline's retry defaults: 3 calls per target, 1 s then x2 with full jitter, 30 s caps. */
+/**
+ * The pipeline's retry defaults: `RetryPolicy`'s (1 s then x2 with full jitter, 30 s cap on
+ * backoff) but 3 calls per target instead of 4, and server waits up to 30 s instead of 60 s,
+ * so a target that asks for long waits gives way to the next one.
+ */
 export const defaultRetryStageOptions = {
+  ...defaultRetryOptions,
   maxAttempts: 3,
-  initialDelayMs: 1_000,
-  multiplier: 2,
-  maxDelayMs: 30_000,
-  jitter: 'full',
   maxServerDelayMs: 30_000,
 } as const satisfies RetryStageOptions;
 

@@ -1,4 +1,5 @@
-import { type Clock, onAbort, startTimer, TimeoutError } from '@resilient-llm/policies';
+import { type Clock, startTimer, TimeoutError } from '@resilient-llm/policies';
+import { onAbort } from '@resilient-llm/policies/internal';
 import { errorFromSignal } from '../util/error-from-signal';
 
 /**

@@ -1,4 +1,5 @@
-import { AbortedError, onAbort } from '@resilient-llm/policies';
+import { AbortedError } from '@resilient-llm/policies';
+import { onAbort } from '@resilient-llm/policies/internal';
 import type { CommittedStream } from '../contract/committed-stream';
 import type { Usage } from '../contract/observation';
 import { IncompleteStreamError } from '../errors/incomplete-stream-error';

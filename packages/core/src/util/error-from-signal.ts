@@ -1,4 +1,5 @@
-import { abortError, ResilientError } from '@resilient-llm/policies';
+import { ResilientError } from '@resilient-llm/policies';
+import { abortError } from '@resilient-llm/policies/internal';
 
 /**
  * The error to raise when `signal` has fired: our own reasons (a deadline's `TimeoutError`)

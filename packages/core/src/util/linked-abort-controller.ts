@@ -1,4 +1,4 @@
-import { onAbort } from '@resilient-llm/policies';
+import { onAbort } from '@resilient-llm/policies/internal';
 
 /** An AbortController that also aborts, with the same reason, when `parent` aborts. */
 export interface LinkedAbortController {

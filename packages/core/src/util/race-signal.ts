@@ -1,4 +1,4 @@
-import { onAbort } from '@resilient-llm/policies';
+import { onAbort } from '@resilient-llm/policies/internal';
 
 /**
  * Settles with `promise`, or rejects with `toError()` the moment `signal` fires, whichever

@@ -6,7 +6,11 @@ import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
 import { assertClock, assertNumber, assertOptions } from '../validation/validate';
-import { type BulkheadOptions, bulkheadOptionKeys } from './bulkhead-options';
+import {
+  type BulkheadOptions,
+  bulkheadOptionKeys,
+  defaultBulkheadOptions,
+} from './bulkhead-options';
 
 interface Waiter {
   grant(): void;
@@ -33,9 +37,9 @@ export class BulkheadPolicy implements Policy {
   constructor(options: BulkheadOptions = {}) {
     assertOptions('', options, bulkheadOptionKeys);
     const {
-      maxConcurrent = 10,
-      maxQueued = 0,
-      maxQueueWaitMs = Infinity,
+      maxConcurrent = defaultBulkheadOptions.maxConcurrent,
+      maxQueued = defaultBulkheadOptions.maxQueued,
+      maxQueueWaitMs = defaultBulkheadOptions.maxQueueWaitMs,
       clock = systemClock,
     } = options;
     assertClock('clock', clock);

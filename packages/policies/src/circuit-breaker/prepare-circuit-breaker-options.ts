@@ -15,6 +15,9 @@ import {
   type CircuitBreakerOptions,
   circuitBreakerOptionKeys,
   consecutiveStrategyKeys,
+  defaultCircuitBreakerOptions,
+  defaultConsecutiveStrategy,
+  defaultSamplingStrategy,
   samplingStrategyKeys,
 } from './circuit-breaker-options';
 import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
@@ -47,14 +50,14 @@ export function prepareCircuitBreakerOptions(
 }
 
 function checkedSettings({
-  strategy = { kind: 'consecutive' },
-  halfOpenAfterMs = 30_000,
-  halfOpenMultiplier = 1,
-  maxHalfOpenAfterMs = 300_000,
-  halfOpenProbes = 1,
+  strategy = defaultCircuitBreakerOptions.strategy,
+  halfOpenAfterMs = defaultCircuitBreakerOptions.halfOpenAfterMs,
+  halfOpenMultiplier = defaultCircuitBreakerOptions.halfOpenMultiplier,
+  maxHalfOpenAfterMs = defaultCircuitBreakerOptions.maxHalfOpenAfterMs,
+  halfOpenProbes = defaultCircuitBreakerOptions.halfOpenProbes,
   shouldCount = isNotAborted,
   store,
-  key = 'circuit-breaker',
+  key = defaultCircuitBreakerOptions.key,
   clock = systemClock,
 }: CircuitBreakerOptions): CircuitBreakerSettings {
   assertNumber('halfOpenAfterMs', halfOpenAfterMs);
@@ -88,13 +91,17 @@ function counterFactory(
   assertObject('strategy', strategy);
   if (strategy?.kind === 'consecutive') {
     assertOptions('strategy', strategy, consecutiveStrategyKeys);
-    const { threshold = 5 } = strategy;
+    const { threshold = defaultConsecutiveStrategy.threshold } = strategy;
     assertNumber('strategy.threshold', threshold, { min: 1, integer: true });
     return () => new ConsecutiveFailureCounter(threshold);
   }
   if (strategy?.kind === 'sampling') {
     assertOptions('strategy', strategy, samplingStrategyKeys);
-    const { threshold = 0.5, windowMs = 30_000, minimumThroughput = 10 } = strategy;
+    const {
+      threshold = defaultSamplingStrategy.threshold,
+      windowMs = defaultSamplingStrategy.windowMs,
+      minimumThroughput = defaultSamplingStrategy.minimumThroughput,
+    } = strategy;
     assertNumber('strategy.threshold', threshold, { min: Number.EPSILON, max: 1 });
     assertNumber('strategy.windowMs', windowMs, { min: 1 });
     assertNumber('strategy.minimumThroughput', minimumThroughput, { min: 1, integer: true });

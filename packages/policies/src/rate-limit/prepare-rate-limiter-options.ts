@@ -8,7 +8,11 @@ import {
   assertOptions,
   assertString,
 } from '../validation/validate';
-import { type RateLimiterOptions, rateLimiterOptionKeys } from './rate-limiter-options';
+import {
+  defaultRateLimiterOptions,
+  type RateLimiterOptions,
+  rateLimiterOptionKeys,
+} from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 import type { WindowKind } from './token-bucket';
 
@@ -34,13 +38,13 @@ export function prepareRateLimiterOptions(options: RateLimiterOptions): RateLimi
 }
 
 function checkedSettings({
-  requestsPerWindow = Infinity,
-  tokensPerWindow = Infinity,
-  windowMs = 60_000,
-  maxWaitMs = Infinity,
-  windowKind = 'auto',
+  requestsPerWindow = defaultRateLimiterOptions.requestsPerWindow,
+  tokensPerWindow = defaultRateLimiterOptions.tokensPerWindow,
+  windowMs = defaultRateLimiterOptions.windowMs,
+  maxWaitMs = defaultRateLimiterOptions.maxWaitMs,
+  windowKind = defaultRateLimiterOptions.windowKind,
   store,
-  key = 'rate-limiter',
+  key = defaultRateLimiterOptions.key,
   clock = systemClock,
 }: RateLimiterOptions): RateLimiterSettings {
   assertNumber('requestsPerWindow', requestsPerWindow, { min: 1, allowInfinity: true });

@@ -12,12 +12,13 @@ import {
 } from './prepare-rate-limiter-options';
 import { RateLimitBuckets } from './rate-limit-buckets';
 import type { RateLimitPermit } from './rate-limit-permit';
-import type {
-  AcquireOptions,
-  RateLimitedReport,
-  RateLimiterExecuteOptions,
-  RateLimiterOptions,
-  RateLimitObservation,
+import {
+  type AcquireOptions,
+  defaultAcquireOptions,
+  type RateLimitedReport,
+  type RateLimiterExecuteOptions,
+  type RateLimiterOptions,
+  type RateLimitObservation,
 } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 
@@ -71,7 +72,7 @@ export class RateLimiter implements Policy {
     signal?: AbortSignal,
     options?: RateLimiterExecuteOptions<T>,
   ): Promise<T> {
-    const tokens = options?.tokens ?? 0;
+    const tokens = options?.tokens ?? defaultAcquireOptions.tokens;
     // The common case takes its permit synchronously and allocates nothing.
     const permit = this.take(tokens) ? undefined : await this.acquire({ tokens, signal });
     const result = await fn({ signal: signal ?? neverAbortedSignal() });
@@ -82,7 +83,7 @@ export class RateLimiter implements Policy {
   }
 
   /** Grants a permit at once if one is free and nobody waits; `undefined` otherwise. */
-  tryAcquire(tokens = 0): RateLimitPermit | undefined {
+  tryAcquire(tokens: number = defaultAcquireOptions.tokens): RateLimitPermit | undefined {
     assertNumber('tokens', tokens);
     return this.take(tokens) ? this.createPermit(tokens) : undefined;
   }
@@ -93,7 +94,7 @@ export class RateLimiter implements Policy {
    * pause makes it exceed), and with `AbortedError` when `signal` fires.
    */
   acquire({
-    tokens = 0,
+    tokens = defaultAcquireOptions.tokens,
     signal,
     maxWaitMs = this.settings.maxWaitMs,
   }: AcquireOptions = {}): Promise<RateLimitPermit> {
@@ -136,7 +137,7 @@ export class RateLimiter implements Policy {
    * at once): use it to skip a target whose wait exceeds your budget. An estimate when both
    * limits bind.
    */
-  expectedWaitMs(tokens = 0): number {
+  expectedWaitMs(tokens: number = defaultAcquireOptions.tokens): number {
     const now = this.buckets.refill();
     const tokensAhead = this.queuedTokens + this.buckets.needed(tokens);
     return this.buckets.waitMs(this.queue.length + 1, tokensAhead, now);

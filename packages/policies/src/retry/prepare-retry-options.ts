@@ -10,7 +10,12 @@ import {
 } from '../validation/validate';
 import type { BackoffSettings } from './backoff';
 import { type RetryBudget, retryBudgetMethods } from './retry-budget';
-import { type RetryDeadline, type RetryOptions, retryOptionKeys } from './retry-options';
+import {
+  defaultRetryOptions,
+  type RetryDeadline,
+  type RetryOptions,
+  retryOptionKeys,
+} from './retry-options';
 
 /** {@link RetryOptions} with defaults applied and values checked. */
 export interface RetrySettings extends BackoffSettings {
@@ -34,15 +39,15 @@ export function prepareRetryOptions(options: RetryOptions): RetrySettings {
 }
 
 function checkedSettings({
-  maxAttempts = 4,
-  jitter = 'full',
-  initialDelayMs = 1000,
-  multiplier = 2,
-  maxDelayMs = 30_000,
+  maxAttempts = defaultRetryOptions.maxAttempts,
+  jitter = defaultRetryOptions.jitter,
+  initialDelayMs = defaultRetryOptions.initialDelayMs,
+  multiplier = defaultRetryOptions.multiplier,
+  maxDelayMs = defaultRetryOptions.maxDelayMs,
   shouldRetry = isNotAborted,
   retryAfterMs,
-  maxServerDelayMs = 60_000,
-  serverDelaySpread = 0.1,
+  maxServerDelayMs = defaultRetryOptions.maxServerDelayMs,
+  serverDelaySpread = defaultRetryOptions.serverDelaySpread,
   deadline,
   budget,
   clock = systemClock,

@@ -5,15 +5,24 @@ import { SlidingWindowCounter } from '../window/sliding-window-counter';
 
 /** Options of {@link RetryBudget}. */
 export interface RetryBudgetOptions {
-  /** Retries allowed as a share of calls made in the window. Defaults to 0.2. */
+  /** Retries allowed as a share of calls made in the window. Defaults to 0.2 (`defaultRetryBudgetOptions.ratio`). */
   ratio?: number;
-  /** Length of the sliding window, in milliseconds. Defaults to 10000. */
+  /** Length of the sliding window, in milliseconds. Defaults to 10000 (`defaultRetryBudgetOptions.windowMs`). */
   windowMs?: number;
-  /** Retries always allowed per window, however few calls were made. Defaults to 10. */
+  /** Retries always allowed per window, however few calls were made. Defaults to 10
+   * (`defaultRetryBudgetOptions.minRetriesPerWindow`).
+   */
   minRetriesPerWindow?: number;
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** The values {@link RetryBudget} applies to the {@link RetryBudgetOptions} left out. */
+export const defaultRetryBudgetOptions = {
+  ratio: 0.2,
+  windowMs: 10_000,
+  minRetriesPerWindow: 10,
+} as const satisfies RetryBudgetOptions;
 
 /** Every option of {@link RetryBudgetOptions}: any other key is refused. */
 const retryBudgetOptionKeys = optionKeys<RetryBudgetOptions>({
@@ -44,9 +53,9 @@ export class RetryBudget {
   constructor(options: RetryBudgetOptions = {}) {
     assertOptions('', options, retryBudgetOptionKeys);
     const {
-      ratio = 0.2,
-      windowMs = 10_000,
-      minRetriesPerWindow = 10,
+      ratio = defaultRetryBudgetOptions.ratio,
+      windowMs = defaultRetryBudgetOptions.windowMs,
+      minRetriesPerWindow = defaultRetryBudgetOptions.minRetriesPerWindow,
       clock = systemClock,
     } = options;
     assertClock('clock', clock);

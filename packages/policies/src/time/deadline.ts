@@ -23,20 +23,23 @@ export interface Deadline {
 
 /** Options of {@link createDeadline}. */
 export interface DeadlineOptions {
-  /** Time allowed from now. Defaults to no limit. */
+  /** Time allowed from now, in milliseconds. Defaults to `Infinity` (`defaultDeadlineOptions.timeoutMs`): no limit. */
   timeoutMs?: number;
-  /** The caller's signal; aborting it aborts the deadline's signal. */
+  /** The caller's signal; aborting it aborts the deadline's signal. Defaults to none. */
   signal?: AbortSignal;
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** The values {@link createDeadline} applies to the {@link DeadlineOptions} left out. */
+export const defaultDeadlineOptions = { timeoutMs: Infinity } as const satisfies DeadlineOptions;
 
 /**
  * Starts a deadline `timeoutMs` from now, joined with `signal`. Call `dispose()` when done.
  * Its timer keeps the process alive until `keepProcessAlive(false)`.
  */
 export function createDeadline({
-  timeoutMs = Infinity,
+  timeoutMs = defaultDeadlineOptions.timeoutMs,
   signal,
   clock = systemClock,
 }: DeadlineOptions = {}): Deadline {

@@ -4,7 +4,7 @@ import { startTimer } from './start-timer';
 
 /** Options of {@link sleep}. */
 export interface SleepOptions {
-  /** Rejects the wait at once with `AbortedError` and clears its timer. */
+  /** Rejects the wait at once with `AbortedError` and clears its timer. Defaults to none. */
   signal?: AbortSignal;
   /** Source of time. Defaults to {@link systemClock}. */
   clock?: Clock;

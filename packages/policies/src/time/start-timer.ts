@@ -10,11 +10,15 @@ export interface TimerOptions {
    * where it has one (Node, Bun); where it has none (Deno, browsers, edge runtimes) nothing
    * changes. Set it only on a timer that bounds work nobody is awaiting (an unread stream),
    * never on a wait the caller is itself awaiting: an in-process model that hangs holds no
-   * handle, so the process would exit under the caller's `await`. Defaults to `false`.
+   * handle, so the process would exit under the caller's `await`. Defaults to `false`
+   * (`defaultTimerOptions.unref`).
    * {@link Timer.keepProcessAlive} changes it later.
    */
   unref?: boolean;
 }
+
+/** The values {@link startTimer} applies to the {@link TimerOptions} left out. */
+export const defaultTimerOptions = { unref: false } as const satisfies TimerOptions;
 
 /** A timer started by {@link startTimer}: call it to cancel it. */
 export interface Timer {
@@ -34,7 +38,7 @@ export interface Timer {
 export function startTimer(
   callback: () => void,
   delayMs: number,
-  { clock = systemClock, unref = false }: TimerOptions = {},
+  { clock = systemClock, unref = defaultTimerOptions.unref }: TimerOptions = {},
 ): Timer {
   if (delayMs === Infinity) return Object.assign(noop, { keepProcessAlive: noop });
   let handle: TimerHandle;

@@ -12,15 +12,27 @@ import {
 
 /** Options of {@link createStreamWatchdog}. */
 export interface StreamWatchdogOptions {
-  /** Time allowed from creation until the first content part, in milliseconds. Defaults to `Infinity` (no limit). */
+  /**
+   * Time allowed from creation until the first content part, in milliseconds. Defaults to
+   * `Infinity` (`defaultStreamWatchdogOptions.firstContentTimeoutMs`): no limit.
+   */
   firstContentTimeoutMs?: number;
-  /** Time allowed between two parts once the first part arrived, in milliseconds. Defaults to `Infinity` (no limit). */
+  /**
+   * Time allowed between two parts once the first part arrived, in milliseconds. Defaults to
+   * `Infinity` (`defaultStreamWatchdogOptions.idleTimeoutMs`): no limit.
+   */
   idleTimeoutMs?: number;
   /** Called once, when a limit runs out; the watchdog then stops. */
   onTimeout: (phase: 'first-token' | 'idle', error: TimeoutError) => void;
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** The values {@link createStreamWatchdog} applies to the {@link StreamWatchdogOptions} left out. */
+export const defaultStreamWatchdogOptions = {
+  firstContentTimeoutMs: Infinity,
+  idleTimeoutMs: Infinity,
+} as const satisfies Partial<StreamWatchdogOptions>;
 
 /** Every option of {@link StreamWatchdogOptions}: any other key is refused. */
 const streamWatchdogOptionKeys = optionKeys<StreamWatchdogOptions>({
@@ -49,8 +61,8 @@ export function createStreamWatchdog(options: StreamWatchdogOptions): StreamWatc
   assertRequired('options', options);
   assertOptions('', options, streamWatchdogOptionKeys);
   const {
-    firstContentTimeoutMs = Infinity,
-    idleTimeoutMs = Infinity,
+    firstContentTimeoutMs = defaultStreamWatchdogOptions.firstContentTimeoutMs,
+    idleTimeoutMs = defaultStreamWatchdogOptions.idleTimeoutMs,
     onTimeout,
     clock = systemClock,
   } = options;

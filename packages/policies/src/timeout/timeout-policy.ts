@@ -15,13 +15,25 @@ import {
 
 /** Options of {@link TimeoutPolicy}. */
 export interface TimeoutOptions {
-  /** Time allowed for one run, in milliseconds; `Infinity` turns the policy into a pass-through. Defaults to 30000. */
+  /**
+   * Time allowed for one run, in milliseconds; `Infinity` turns the policy into a
+   * pass-through. Defaults to 30000 (`defaultTimeoutOptions.timeoutMs`).
+   */
   timeoutMs?: number;
-  /** The phase the `TimeoutError` reports: one `attempt`, or the `total` of a call. Defaults to `'attempt'`. */
+  /**
+   * The phase the `TimeoutError` reports: one `attempt`, or the `total` of a call. Defaults
+   * to `'attempt'` (`defaultTimeoutOptions.phase`).
+   */
   phase?: 'attempt' | 'total';
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
 }
+
+/** The values {@link TimeoutPolicy} applies to the {@link TimeoutOptions} left out. */
+export const defaultTimeoutOptions = {
+  timeoutMs: 30_000,
+  phase: 'attempt',
+} as const satisfies TimeoutOptions;
 
 /** Every option of {@link TimeoutOptions}: any other key is refused. */
 const timeoutOptionKeys = optionKeys<TimeoutOptions>({
@@ -47,7 +59,11 @@ export class TimeoutPolicy implements Policy {
 
   constructor(options: TimeoutOptions = {}) {
     assertOptions('', options, timeoutOptionKeys);
-    const { timeoutMs = 30_000, phase = 'attempt', clock = systemClock } = options;
+    const {
+      timeoutMs = defaultTimeoutOptions.timeoutMs,
+      phase = defaultTimeoutOptions.phase,
+      clock = systemClock,
+    } = options;
     assertClock('clock', clock);
     assertNumber('timeoutMs', timeoutMs, { allowInfinity: true });
     assertOneOf('phase', phase, ['attempt', 'total']);

@@ -1,31 +1,58 @@
-import type { ResolvedRateLimit } from './resolved-types';
+import type {
+  FaultRuleBase,
+  FaultWindow,
+  LatencyConfig,
+  ModelConfig,
+  RateLimitConfig,
+  SimulatorConfig,
+} from './types';
 
-/** Limits of a model nobody configured: high enough never to bite, still reported in headers. */
-export const DEFAULT_RATE_LIMIT: ResolvedRateLimit = {
+/** The values applied to the {@link SimulatorConfig} fields left out. */
+export const defaultSimulatorConfig = {
+  scenario: 'steady',
+  seed: 1,
+  port: 0,
+  rejectUnknownModels: false,
+} as const satisfies SimulatorConfig;
+
+/** The values every model starts from before scenario and user settings apply. */
+export const defaultModelConfig = {
+  contextWindow: 128_000,
+  responseTokens: 16,
+  embeddingDimensions: 256,
+} as const satisfies ModelConfig;
+
+/**
+ * The limits of a model nobody configured, and of every {@link RateLimitConfig} field left
+ * out: high enough never to bite, still reported in headers.
+ */
+export const defaultRateLimitConfig = {
   kind: 'fixed-window',
   requestsPerWindow: 1_000_000,
   tokensPerWindow: 1_000_000_000,
   windowMs: 60_000,
-};
+} as const satisfies RateLimitConfig;
 
-/** Model settings every model starts from before scenario and user settings apply. */
-export const MODEL_DEFAULTS = {
-  contextWindow: 128_000,
-  responseTokens: 16,
-  embeddingDimensions: 256,
+/** The values applied to the {@link LatencyConfig} fields left out: answers at once. */
+export const defaultLatencyConfig = {
   firstTokenMedianMs: 0,
   tokensPerSecond: 0,
-} as const;
+} as const satisfies LatencyConfig;
 
-/** Defaults of the tunable fields of fault rules. */
-export const FAULT_DEFAULTS = {
+/** The values applied to the {@link FaultWindow} fields left out: a window never closes. */
+export const defaultFaultWindow = {
+  endMs: Infinity,
+} as const satisfies Partial<FaultWindow>;
+
+/**
+ * The values applied to the tunable fields of fault rules left out, by field name (a field
+ * such as `afterTokens` means the same in every rule that has it).
+ */
+export const defaultFaultRule = {
   probability: 1,
   status: 500,
   retryAfterMs: 1000,
   medianMs: 2000,
   afterTokens: 3,
-  stallDurationMs: 30_000,
-} as const;
-
-/** Seed used when none is configured. */
-export const DEFAULT_SEED = 1;
+  durationMs: 30_000,
+} as const satisfies FaultRuleBase & Record<string, number>;

@@ -1,4 +1,10 @@
-import { DEFAULT_RATE_LIMIT, FAULT_DEFAULTS, MODEL_DEFAULTS } from './defaults';
+import {
+  defaultFaultRule,
+  defaultFaultWindow,
+  defaultLatencyConfig,
+  defaultModelConfig,
+  defaultRateLimitConfig,
+} from './defaults';
 import type { ResolvedFaultRule, ResolvedModel, ResolvedRateLimit } from './resolved-types';
 import type { FaultRule, ModelConfig, RateLimitConfig } from './types';
 
@@ -22,49 +28,49 @@ export function resolveModel(
     });
   }
   const firstTokenMedianMs =
-    merged.latency?.firstTokenMedianMs ?? MODEL_DEFAULTS.firstTokenMedianMs;
+    merged.latency?.firstTokenMedianMs ?? defaultLatencyConfig.firstTokenMedianMs;
   return {
     name,
-    contextWindow: merged.contextWindow ?? MODEL_DEFAULTS.contextWindow,
-    responseTokens: merged.responseTokens ?? MODEL_DEFAULTS.responseTokens,
-    embeddingDimensions: merged.embeddingDimensions ?? MODEL_DEFAULTS.embeddingDimensions,
+    contextWindow: merged.contextWindow ?? defaultModelConfig.contextWindow,
+    responseTokens: merged.responseTokens ?? defaultModelConfig.responseTokens,
+    embeddingDimensions: merged.embeddingDimensions ?? defaultModelConfig.embeddingDimensions,
     rateLimit: resolveRateLimit(merged.rateLimit),
     sharedPool: merged.sharedPool ? resolveRateLimit(merged.sharedPool) : undefined,
     firstTokenMedianMs,
     firstTokenP99Ms: merged.latency?.firstTokenP99Ms ?? firstTokenMedianMs,
-    tokensPerSecond: merged.latency?.tokensPerSecond ?? MODEL_DEFAULTS.tokensPerSecond,
+    tokensPerSecond: merged.latency?.tokensPerSecond ?? defaultLatencyConfig.tokensPerSecond,
     faults: (merged.faults ?? []).map(resolveFaultRule),
   };
 }
 
 function resolveRateLimit(limit: RateLimitConfig | undefined): ResolvedRateLimit {
   return {
-    kind: limit?.kind ?? DEFAULT_RATE_LIMIT.kind,
-    requestsPerWindow: limit?.requestsPerWindow ?? DEFAULT_RATE_LIMIT.requestsPerWindow,
-    tokensPerWindow: limit?.tokensPerWindow ?? DEFAULT_RATE_LIMIT.tokensPerWindow,
-    windowMs: limit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
+    kind: limit?.kind ?? defaultRateLimitConfig.kind,
+    requestsPerWindow: limit?.requestsPerWindow ?? defaultRateLimitConfig.requestsPerWindow,
+    tokensPerWindow: limit?.tokensPerWindow ?? defaultRateLimitConfig.tokensPerWindow,
+    windowMs: limit?.windowMs ?? defaultRateLimitConfig.windowMs,
   };
 }
 
 /** Applies the defaults of one fault rule. */
 function resolveFaultRule(rule: FaultRule): ResolvedFaultRule {
-  const probability = rule.probability ?? FAULT_DEFAULTS.probability;
+  const probability = rule.probability ?? defaultFaultRule.probability;
   const windows = rule.windows?.map((window) => ({
     startMs: window.startMs,
-    endMs: window.endMs ?? Infinity,
+    endMs: window.endMs ?? defaultFaultWindow.endMs,
   }));
   switch (rule.type) {
     case 'server-error':
-      return { ...rule, probability, windows, status: rule.status ?? FAULT_DEFAULTS.status };
+      return { ...rule, probability, windows, status: rule.status ?? defaultFaultRule.status };
     case 'rate-limit':
       return {
         ...rule,
         probability,
         windows,
-        retryAfterMs: rule.retryAfterMs ?? FAULT_DEFAULTS.retryAfterMs,
+        retryAfterMs: rule.retryAfterMs ?? defaultFaultRule.retryAfterMs,
       };
     case 'slow-first-token': {
-      const medianMs = rule.medianMs ?? FAULT_DEFAULTS.medianMs;
+      const medianMs = rule.medianMs ?? defaultFaultRule.medianMs;
       return { ...rule, probability, windows, medianMs, p99Ms: rule.p99Ms ?? medianMs * 10 };
     }
     case 'stall':
@@ -72,8 +78,8 @@ function resolveFaultRule(rule: FaultRule): ResolvedFaultRule {
         ...rule,
         probability,
         windows,
-        afterTokens: rule.afterTokens ?? FAULT_DEFAULTS.afterTokens,
-        durationMs: rule.durationMs ?? FAULT_DEFAULTS.stallDurationMs,
+        afterTokens: rule.afterTokens ?? defaultFaultRule.afterTokens,
+        durationMs: rule.durationMs ?? defaultFaultRule.durationMs,
       };
     case 'drop':
     case 'malformed-chunk':
@@ -81,7 +87,7 @@ function resolveFaultRule(rule: FaultRule): ResolvedFaultRule {
         ...rule,
         probability,
         windows,
-        afterTokens: rule.afterTokens ?? FAULT_DEFAULTS.afterTokens,
+        afterTokens: rule.afterTokens ?? defaultFaultRule.afterTokens,
       };
     default:
       return { ...rule, probability, windows };

@@ -1,5 +1,5 @@
 import type { SimulatorClock } from '../time/clock';
-import { DEFAULT_SEED } from './defaults';
+import { defaultSimulatorConfig } from './defaults';
 import { SCENARIO_NAMES } from './scenarios';
 import type { ModelConfig, ScenarioName, SimulatorConfig } from './types';
 import { validateModelConfig } from './validate-model-config';
@@ -35,13 +35,15 @@ export function validateConfig(input: unknown = {}): ValidatedConfig {
     Record<string, unknown>;
   const scenario =
     config.scenario === undefined
-      ? 'steady'
+      ? defaultSimulatorConfig.scenario
       : expectOneOf('scenario', config.scenario, SCENARIO_NAMES);
   const seed =
-    config.seed === undefined ? DEFAULT_SEED : expectNumber('seed', config.seed, { integer: true });
+    config.seed === undefined
+      ? defaultSimulatorConfig.seed
+      : expectNumber('seed', config.seed, { integer: true });
   const port =
     config.port === undefined
-      ? 0
+      ? defaultSimulatorConfig.port
       : expectNumber('port', config.port, { min: 0, max: 65_535, integer: true });
   const models: Record<string, ModelConfig> = {};
   if (config.models !== undefined) {
@@ -55,7 +57,7 @@ export function validateConfig(input: unknown = {}): ValidatedConfig {
       : validateModelConfig('defaultModel', config.defaultModel);
   const rejectUnknownModels =
     config.rejectUnknownModels === undefined
-      ? false
+      ? defaultSimulatorConfig.rejectUnknownModels
       : expectBoolean('rejectUnknownModels', config.rejectUnknownModels);
   if (config.clock !== undefined) validateClock(config.clock);
   return { scenario, seed, port, models, defaultModel, rejectUnknownModels, clock: config.clock };

@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '@resilient-llm/policies';
 import {
   assertBoolean,
   assertKnownKeys,
@@ -5,9 +6,8 @@ import {
   assertObject,
   assertOneOf,
   assertRequired,
-  InvalidOptionError,
   type NumberRule,
-} from '@resilient-llm/policies';
+} from '@resilient-llm/policies/validation';
 
 // The simulator reads untyped JSON, so each check returns the value it proved, typed; the
 // rules and the error (`InvalidOptionError`, with "did you mean" for unknown keys) are the

@@ -6,9 +6,12 @@ export interface FaultProfile {
   faults?: FaultRule[];
   /** Time to first token of healthy calls (`tokensPerSecond` is not used in process). Defaults to none. */
   latency?: LatencyConfig;
-  /** Prompt tokens allowed before a 400 `context_length_exceeded`. Defaults to 128000. */
+  /**
+   * Prompt tokens allowed before a 400 `context_length_exceeded`. Defaults to 128000
+   * (`defaultModelConfig.contextWindow`).
+   */
   contextWindow?: number;
-  /** Seed of the fault draws. Defaults to 1. */
+  /** Seed of the fault draws. Defaults to 1 (`defaultSimulatorConfig.seed`). */
   seed?: number;
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_SEED } from '../config/defaults';
+import { defaultSimulatorConfig } from '../config/defaults';
 import { resolveModel } from '../config/resolve-model';
 import type { ResolvedModel } from '../config/resolved-types';
 import { SCENARIO_NAMES, SCENARIOS } from '../config/scenarios';
@@ -16,7 +16,10 @@ export interface ResolvedFaultProfile {
 export function resolveFaultProfile(input: FaultProfileInput): ResolvedFaultProfile {
   if (typeof input === 'string') {
     const scenario = expectOneOf('profile', input, SCENARIO_NAMES);
-    return { model: resolveModel('in-process', [SCENARIOS[scenario]]), seed: DEFAULT_SEED };
+    return {
+      model: resolveModel('in-process', [SCENARIOS[scenario]]),
+      seed: defaultSimulatorConfig.seed,
+    };
   }
   const { seed, ...modelFields } = expectObject('profile', input, [
     'faults',
@@ -26,6 +29,8 @@ export function resolveFaultProfile(input: FaultProfileInput): ResolvedFaultProf
   ]);
   const model = validateModelConfig('profile', modelFields);
   const resolvedSeed =
-    seed === undefined ? DEFAULT_SEED : expectNumber('profile.seed', seed, { integer: true });
+    seed === undefined
+      ? defaultSimulatorConfig.seed
+      : expectNumber('profile.seed', seed, { integer: true });
   return { model: resolveModel('in-process', [model]), seed: resolvedSeed };
 }
