@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Binding, createFailure } from '../packages/core/src/binding.ts';
-import { createResilientModel, defaultRetryStageOptions } from '../packages/core/src/index.ts';
+import {
+  createResilientModel,
+  defaultRetryStageOptions,
+  type ResilientModelOptions,
+} from '../packages/core/src/index.ts';
 import {
   BrokenCircuitError,
   BulkheadPolicy,
@@ -32,6 +36,27 @@ async function settle(call: Promise<unknown>): Promise<void> {
   await settled;
 }
 
+/** A model over one target whose every call fails with a server error, without a breaker. */
+function failingModel(
+  options: Pick<ResilientModelOptions<string, string, string, never>, 'retry'>,
+) {
+  const call = failingCall();
+  const binding: Binding<string, string, string, never> = {
+    targetId: (target) => target,
+    generate: call,
+    stream: () => Promise.reject(new Error('not streamed')),
+    classify: (error) => createFailure('server', { cause: error }),
+    partRole: () => 'content',
+  };
+  const model = createResilientModel({
+    binding,
+    targets: ['only'],
+    circuitBreaker: false,
+    ...options,
+  });
+  return { call, model };
+}
+
 describe('applied defaults', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -47,15 +72,13 @@ describe('applied defaults', () => {
   });
 
   it('a resilient model calls a target defaultRetryStageOptions.maxAttempts times', async () => {
-    const call = failingCall();
-    const binding: Binding<string, string, string, never> = {
-      targetId: (target) => target,
-      generate: call,
-      stream: () => Promise.reject(new Error('not streamed')),
-      classify: (error) => createFailure('server', { cause: error }),
-      partRole: () => 'content',
-    };
-    const model = createResilientModel({ binding, targets: ['only'], circuitBreaker: false });
+    const { call, model } = failingModel({});
+    await settle(model.generate('hello'));
+    expect(call.count).toBe(defaultRetryStageOptions.maxAttempts);
+  });
+
+  it('a retry option given as undefined takes the stage default, not the policy default', async () => {
+    const { call, model } = failingModel({ retry: { maxAttempts: undefined } });
     await settle(model.generate('hello'));
     expect(call.count).toBe(defaultRetryStageOptions.maxAttempts);
   });

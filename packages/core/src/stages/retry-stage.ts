@@ -92,7 +92,8 @@ export function createRetryStage<TTarget, TRequest, TResponse, TPart>(
       () =>
         new RetryPolicy({
           ...defaultRetryStageOptions,
-          ...options,
+          // A key given as `undefined` means "the default": the stage's, not the policy's.
+          ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
           clock,
           shouldRetry: (error) => failures.of(error)?.retryable ?? false,
           retryAfterMs: (error) => failures.of(error)?.retryAfterMs,
