@@ -34,6 +34,7 @@ step "test (Node 22)" env PATH="$NODE22_BIN:$PATH" node node_modules/vitest/vite
   --reporter=dot --reporter=json --outputFile.json=.reports/tests-node22.json
 step "package checks" pnpm run check:packages
 step knip pnpm run knip
+step layers pnpm run check:layers
 step examples bash scripts/run-examples.sh
 step docs bash scripts/check-docs.sh
 step "bench smoke" pnpm --dir bench run smoke
