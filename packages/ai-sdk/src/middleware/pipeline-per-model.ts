@@ -23,7 +23,7 @@ export function pipelinePerModel<
   TModel extends { readonly provider: string; readonly modelId: string },
   TRequest,
   TResponse,
-  TPart,
+  TPart = never,
 >(
   options: PolicyOptions<TModel, TRequest, TResponse, TPart>,
   binding: ModelBinding<ModelTarget<TModel>, TRequest, TResponse, TPart>,

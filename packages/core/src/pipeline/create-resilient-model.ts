@@ -32,7 +32,7 @@ import { toResilientStream } from './to-resilient-stream';
  * naming the field. Per-call options are validated when the call is made: a bad one rejects
  * the call with `InvalidOptionError` before anything starts.
  */
-export function createResilientModel<TTarget, TRequest, TResponse, TPart>(
+export function createResilientModel<TTarget, TRequest, TResponse, TPart = never>(
   options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,
 ): ResilientModel<TTarget, TRequest, TResponse, TPart> {
   const prepared = prepareModelOptions(options);

@@ -20,7 +20,7 @@ export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
    * place built-ins elsewhere, switch them off here and list `createRetryStage()` & co.
    * yourself. Defaults to none.
    */
-  stages?: readonly Stage<TTarget, TRequest, TResponse, TPart>[];
+  stages?: readonly NoInfer<Stage<TTarget, TRequest, TResponse, TPart>>[];
   /**
    * Retry per target (see `createRetryStage`), or `false` for none. Defaults to `{}`
    * (`defaultResilientModelOptions.retry`): every field at `defaultRetryStageOptions`, i.e. 3

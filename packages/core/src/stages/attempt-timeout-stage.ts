@@ -1,6 +1,7 @@
 import { TimeoutPolicy } from '@resilient-llm/policies';
 import { assertNumber, assertRequired } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
+import type { FitsAnyModel } from './fits-any-model';
 import { createModelState } from './model-state';
 
 /**
@@ -12,9 +13,12 @@ import { createModelState } from './model-state';
  * when it is built. The stage serves one model: setting it up for a second throws
  * `InvalidOptionError`, and running it before setup throws.
  */
-export function createAttemptTimeoutStage<TTarget, TRequest, TResponse, TPart>(
-  timeoutMs: number,
-): Stage<TTarget, TRequest, TResponse, TPart> {
+export function createAttemptTimeoutStage<
+  TTarget = FitsAnyModel,
+  TRequest = FitsAnyModel,
+  TResponse = FitsAnyModel,
+  TPart = FitsAnyModel,
+>(timeoutMs: number): Stage<TTarget, TRequest, TResponse, TPart> {
   assertRequired('attemptTimeoutMs', timeoutMs);
   assertNumber('attemptTimeoutMs', timeoutMs, { min: 1, allowInfinity: true });
   const model = createModelState(

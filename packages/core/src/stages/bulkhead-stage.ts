@@ -2,6 +2,7 @@ import { type BulkheadOptions, BulkheadPolicy } from '@resilient-llm/policies';
 import { bulkheadOptionKeys } from '@resilient-llm/policies/internal';
 import { assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
+import type { FitsAnyModel } from './fits-any-model';
 import { holdSlotUntilSettled } from './hold-slot-until-settled';
 import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
@@ -24,7 +25,12 @@ const bulkheadStageOptionKeys = perTargetKeys(bulkheadKeys);
  * stage serves one model: setting it up for a second throws `InvalidOptionError`, and running
  * it before setup throws. `bulkheads` holds one bulkhead per target once the stage is set up.
  */
-export function createBulkheadStage<TTarget, TRequest, TResponse, TPart>(
+export function createBulkheadStage<
+  TTarget = FitsAnyModel,
+  TRequest = FitsAnyModel,
+  TResponse = FitsAnyModel,
+  TPart = FitsAnyModel,
+>(
   options: BulkheadStageOptions = {},
 ): Stage<TTarget, TRequest, TResponse, TPart> & {
   readonly bulkheads: ReadonlyMap<string, BulkheadPolicy>;

@@ -5,6 +5,7 @@ import type { FailureKind } from '../contract/failure';
 import type { Stage } from '../contract/stage';
 import { failureDefaults } from '../failure/failure-defaults';
 import { ClassifiedFailures } from './classified-failures';
+import type { FitsAnyModel } from './fits-any-model';
 import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 
@@ -69,7 +70,12 @@ export const defaultCircuitBreakerStageOptions = {
  * stage serves one model: setting it up for a second throws `InvalidOptionError`, and running
  * it before setup throws. `breakers` holds one breaker per target once the stage is set up.
  */
-export function createCircuitBreakerStage<TTarget, TRequest, TResponse, TPart>(
+export function createCircuitBreakerStage<
+  TTarget = FitsAnyModel,
+  TRequest = FitsAnyModel,
+  TResponse = FitsAnyModel,
+  TPart = FitsAnyModel,
+>(
   options: CircuitBreakerStageOptions = {},
 ): Stage<TTarget, TRequest, TResponse, TPart> & {
   readonly breakers: ReadonlyMap<string, CircuitBreakerPolicy>;

@@ -15,6 +15,7 @@ import type { AttemptOutcome } from '../contract/outcome';
 import type { Stage, StageSetup } from '../contract/stage';
 import { suggestedWaitMs } from '../headers/suggested-wait';
 import { countableTokens } from './countable-tokens';
+import type { FitsAnyModel } from './fits-any-model';
 import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
@@ -131,9 +132,12 @@ export const defaultRateLimitStageOptions = {
  * throws `InvalidOptionError`, and running it before setup throws. `limiters` holds one
  * limiter per target once the stage is set up.
  */
-export function createRateLimitStage<TTarget, TRequest, TResponse, TPart>(
-  options: RateLimitStageOptions = {},
-): RateLimitStage<TTarget, TRequest, TResponse, TPart> {
+export function createRateLimitStage<
+  TTarget = FitsAnyModel,
+  TRequest = FitsAnyModel,
+  TResponse = FitsAnyModel,
+  TPart = FitsAnyModel,
+>(options: RateLimitStageOptions = {}): RateLimitStage<TTarget, TRequest, TResponse, TPart> {
   assertOptions('rateLimit', options, rateLimitStageOptionKeys);
   const settings = perTarget(
     'rateLimit',

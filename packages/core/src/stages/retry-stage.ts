@@ -10,6 +10,7 @@ import { retryOptionKeys } from '@resilient-llm/policies/internal';
 import { assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
 import { ClassifiedFailures } from './classified-failures';
+import type { FitsAnyModel } from './fits-any-model';
 import { createModelState } from './model-state';
 import { withOptionPrefix } from './with-option-prefix';
 
@@ -79,9 +80,12 @@ export const defaultRetryStageOptions = {
  * it is built. The stage serves one model: setting it up for a second throws
  * `InvalidOptionError`, and running it before setup throws.
  */
-export function createRetryStage<TTarget, TRequest, TResponse, TPart>(
-  options: RetryStageOptions = {},
-): Stage<TTarget, TRequest, TResponse, TPart> {
+export function createRetryStage<
+  TTarget = FitsAnyModel,
+  TRequest = FitsAnyModel,
+  TResponse = FitsAnyModel,
+  TPart = FitsAnyModel,
+>(options: RetryStageOptions = {}): Stage<TTarget, TRequest, TResponse, TPart> {
   assertOptions('retry', options, retryStageOptionKeys);
   // The policy is handed only the error: each attempt's error is classified by its target's
   // context on its way out, and the policy reads that failure.
