@@ -1,4 +1,5 @@
 import type { Disposable } from '@resilient-llm/policies';
+import { EventEmitter } from '@resilient-llm/policies/internal';
 import type { PipelineEvent } from '../contract/pipeline-event';
 
 /** An event: a plain object tagged by its `type`. */
@@ -17,28 +18,35 @@ interface EventForward<TEvent extends TypedEvent> {
  * names it, a sink further on (a stage's hub forwards to its model's event stream from
  * setup). Emitters ask {@link EventHub.wants} first, so an event nobody listens to is never
  * even built. Generic over its events: a model's hub carries every `PipelineEvent`, a
- * stage's hub its own.
+ * stage's hub its own. Each list of listeners is a policies `EventEmitter`, the one
+ * implementation of listeners in the repository.
  */
 export class EventHub<TEvent extends TypedEvent = PipelineEvent> {
-  private readonly listeners = new Map<TEvent['type'], ((event: TEvent) => void)[]>();
+  private readonly byType = new Map<TEvent['type'], EventEmitter<TEvent>>();
+  // Telemetry, then the sink forwarded to: both see every event, after the typed listeners.
+  private readonly everyEvent = new EventEmitter<TEvent>();
   private forward: EventForward<TEvent> | undefined;
 
-  constructor(private readonly telemetry?: (event: TEvent) => void) {}
+  constructor(private readonly telemetry?: (event: TEvent) => void) {
+    if (telemetry) this.everyEvent.event(telemetry);
+  }
 
   /** Subscribes to one event type. */
   on<TType extends TEvent['type']>(
     type: TType,
     listener: (event: Extract<TEvent, { readonly type: TType }>) => void,
   ): Disposable {
-    const widened = listener as (event: TEvent) => void;
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), widened]);
+    let emitter = this.byType.get(type);
+    if (!emitter) {
+      emitter = new EventEmitter<TEvent>();
+      this.byType.set(type, emitter);
+    }
+    const subscription = emitter.event(listener as (event: TEvent) => void);
+    const typed = emitter;
     return {
       dispose: () => {
-        const remaining = (this.listeners.get(type) ?? []).filter(
-          (existing) => existing !== widened,
-        );
-        if (remaining.length > 0) this.listeners.set(type, remaining);
-        else this.listeners.delete(type);
+        subscription.dispose();
+        if (!typed.hasListeners && this.byType.get(type) === typed) this.byType.delete(type);
       },
     };
   }
@@ -48,33 +56,25 @@ export class EventHub<TEvent extends TypedEvent = PipelineEvent> {
    * hub forwards to one sink: naming another throws `TypeError`.
    */
   forwardTo(sink: EventForward<TEvent>): void {
-    if (this.forward && this.forward !== sink)
+    if (this.forward === sink) return;
+    if (this.forward)
       throw new TypeError('This event hub already forwards its events to another sink.');
     this.forward = sink;
+    this.everyEvent.event((event) => sink.emit(event));
   }
 
   /** True when someone listens to `type`: a listener of it, telemetry, or the sink it forwards to. */
   wants(type: TEvent['type']): boolean {
     return (
       this.telemetry !== undefined ||
-      this.listeners.has(type) ||
+      (this.byType.get(type)?.hasListeners ?? false) ||
       (this.forward?.wants(type) ?? false)
     );
   }
 
   /** Delivers an event; a listener (or the sink) that throws never changes the call's outcome. */
   emit(event: TEvent): void {
-    const forward = this.forward;
-    for (const listener of [
-      ...(this.listeners.get(event.type) ?? []),
-      ...(this.telemetry ? [this.telemetry] : []),
-      ...(forward ? [(forwarded: TEvent) => forward.emit(forwarded)] : []),
-    ]) {
-      try {
-        listener(event);
-      } catch {
-        // Observers must not break the call they observe.
-      }
-    }
+    this.byType.get(event.type)?.emit(event);
+    this.everyEvent.emit(event);
   }
 }
