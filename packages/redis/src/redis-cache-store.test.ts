@@ -1,5 +1,5 @@
-import type { InvalidOptionError } from '@resilient-llm/policies';
 import { describeCacheStoreConformance } from '@resilient-llm/test-utils/cache-store-conformance';
+import { refusedField } from '@resilient-llm/test-utils/refusal';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
 import { describeWithRedis } from '../test/describe-with-redis';
@@ -53,24 +53,20 @@ describe('RedisCacheStore options', () => {
 
   it('refuses an unknown key or a client without a method it calls, naming it', () => {
     const client = { get: async () => null, set: async () => 'OK', del: async () => 0 };
-    const fieldOf = (create: () => unknown) => {
-      try {
-        create();
-      } catch (error) {
-        return (error as InvalidOptionError).field;
-      }
-      return undefined;
-    };
-    expect(fieldOf(() => new RedisCacheStore({ client, prefix: 'a:' } as never))).toBe('prefix');
+    expect(refusedField(() => new RedisCacheStore({ client, prefix: 'a:' } as never))).toBe(
+      'prefix',
+    );
     expect(() => new RedisCacheStore({ client, prefix: 'a:' } as never)).toThrow(
       'did you mean `keyPrefix`',
     );
-    expect(fieldOf(() => new RedisStateStore({ client, keyprefix: 'a:' } as never))).toBe(
+    expect(refusedField(() => new RedisStateStore({ client, keyprefix: 'a:' } as never))).toBe(
       'keyprefix',
     );
     expect(
-      fieldOf(() => new RedisCacheStore({ client: { get: client.get, set: client.set } } as never)),
+      refusedField(
+        () => new RedisCacheStore({ client: { get: client.get, set: client.set } } as never),
+      ),
     ).toBe('client.del');
-    expect(fieldOf(() => new RedisStateStore(null as never))).toBe('options');
+    expect(refusedField(() => new RedisStateStore(null as never))).toBe('options');
   });
 });

@@ -12,6 +12,17 @@ export function refusal(build: () => unknown): InvalidOptionError {
   throw new Error('The input was accepted.');
 }
 
+/** The field `build`'s `InvalidOptionError` names, or `undefined` when it accepts the input; any other error fails the test. */
+export function refusedField(build: () => unknown): string | undefined {
+  try {
+    build();
+  } catch (error) {
+    if (InvalidOptionError.isInstance(error)) return error.field;
+    throw error;
+  }
+  return undefined;
+}
+
 /** Every way a value reaches a log: `String`, `JSON.stringify` and `console.error`'s rendering. */
 export function renderings(value: unknown): string[] {
   const seen = new WeakSet<object>();

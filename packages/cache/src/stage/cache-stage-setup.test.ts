@@ -1,5 +1,6 @@
 import { createResilientModel, InvalidOptionError } from '@resilient-llm/core';
 import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
+import { refusedField } from '@resilient-llm/test-utils/refusal';
 import {
   collect,
   noBuiltIns,
@@ -12,17 +13,6 @@ import { MemoryCacheStore } from '../store/memory-cache-store';
 import { createCacheStage } from './create-cache-stage';
 
 const answer: TestPart[] = [{ type: 'start' }, { type: 'text', text: 'hel' }, { type: 'finish' }];
-
-/** The field of the `InvalidOptionError` that `create` throws, or undefined when it throws none. */
-function fieldOf(create: () => unknown): string | undefined {
-  try {
-    create();
-  } catch (error) {
-    if (InvalidOptionError.isInstance(error)) return error.field;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('a cache stage given only its store, in a model', () => {
   it('keys, scopes and caches through the model’s binding and first target', async () => {
@@ -112,10 +102,12 @@ describe('a cache stage given only its store, in a model', () => {
     const withoutKey = { ...scriptedRequestBinding, cacheKey: undefined };
     const withoutScope = { ...scriptedRequestBinding, cacheScope: undefined };
 
-    expect(fieldOf(build(withoutKey))).toBe('binding.cacheKey');
-    expect(fieldOf(build(withoutKey, { keyOf: (request: unknown) => request }))).toBeUndefined();
-    expect(fieldOf(build(withoutScope))).toBe('scope');
-    expect(fieldOf(build(withoutScope, { shareAcrossCredentials: true }))).toBeUndefined();
+    expect(refusedField(build(withoutKey))).toBe('binding.cacheKey');
+    expect(
+      refusedField(build(withoutKey, { keyOf: (request: unknown) => request })),
+    ).toBeUndefined();
+    expect(refusedField(build(withoutScope))).toBe('scope');
+    expect(refusedField(build(withoutScope, { shareAcrossCredentials: true }))).toBeUndefined();
     // Construction alone cannot know: the model may bring what is missing.
     expect(() => createCacheStage({ store: new MemoryCacheStore() })).not.toThrow();
   });

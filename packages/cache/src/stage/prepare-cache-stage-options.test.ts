@@ -1,4 +1,5 @@
 import { InvalidOptionError } from '@resilient-llm/policies';
+import { refusedField } from '@resilient-llm/test-utils/refusal';
 import { scriptedRequestBinding, scriptedTarget } from '@resilient-llm/test-utils/scripted-binding';
 import { describe, expect, it } from 'vitest';
 import { MemoryCacheStore } from '../store/memory-cache-store';
@@ -8,16 +9,6 @@ const store = new MemoryCacheStore();
 const keyOf = (request: unknown) => request;
 /** A key source that knows no credentials: allowed only when sharing across them. */
 const shared = { store, keyOf, shareAcrossCredentials: true };
-
-function fieldOf(create: () => unknown): string | undefined {
-  try {
-    create();
-  } catch (error) {
-    if (InvalidOptionError.isInstance(error)) return error.field;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('createCacheStage options', () => {
   it('accepts a binding with a target, or keyOf with a scope or shared across credentials', () => {
@@ -32,9 +23,11 @@ describe('createCacheStage options', () => {
   it('refuses a stage that could not keep credentials apart, unless sharing is asked for', () => {
     const withoutScope = { ...scriptedRequestBinding, cacheScope: undefined };
     const target = scriptedTarget('a');
-    expect(fieldOf(() => createCacheStage({ store, binding: withoutScope, target }))).toBe('scope');
+    expect(refusedField(() => createCacheStage({ store, binding: withoutScope, target }))).toBe(
+      'scope',
+    );
     expect(
-      fieldOf(() =>
+      refusedField(() =>
         createCacheStage({ store, binding: withoutScope, target, shareAcrossCredentials: true }),
       ),
     ).toBeUndefined();
@@ -95,7 +88,7 @@ describe('createCacheStage options', () => {
         () => createCacheStage({ ...shared, storeBreaker: { cooldownMs: 1.5 } }),
       ],
     ];
-    for (const [field, create] of cases) expect(fieldOf(create), field).toBe(field);
+    for (const [field, create] of cases) expect(refusedField(create), field).toBe(field);
   });
 
   it('refuses an unknown key at every level, suggesting the closest known one', () => {
@@ -110,13 +103,13 @@ describe('createCacheStage options', () => {
       ['maxEntrys', () => new MemoryCacheStore({ maxEntrys: 5 } as never), 'maxEntries'],
     ];
     for (const [field, create, suggestion] of cases) {
-      expect(fieldOf(create), field).toBe(field);
+      expect(refusedField(create), field).toBe(field);
       expect(create).toThrow(`did you mean \`${suggestion}\``);
     }
-    expect(fieldOf(() => createCacheStage(null as never))).toBe('options');
+    expect(refusedField(() => createCacheStage(null as never))).toBe('options');
     expect(
-      fieldOf(() => createCacheStage({ ...shared, cacheNonDeterministic: 'yes' as never })),
+      refusedField(() => createCacheStage({ ...shared, cacheNonDeterministic: 'yes' as never })),
     ).toBe('cacheNonDeterministic');
-    expect(fieldOf(() => new MemoryCacheStore({ clock: {} as never }))).toBe('clock.now');
+    expect(refusedField(() => new MemoryCacheStore({ clock: {} as never }))).toBe('clock.now');
   });
 });
