@@ -1,4 +1,4 @@
-import { createResilientModel, InvalidOptionError } from '@resilient-llm/core';
+import { createResilientModel } from '@resilient-llm/core';
 import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { refusedField } from '@resilient-llm/test-utils/refusal';
 import {
