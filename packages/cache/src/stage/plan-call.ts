@@ -79,7 +79,7 @@ export async function planCall<TRequest, TPart>(
     return { key, ttlMs, staleWhileRevalidateMs, refresh: control.refresh === true };
   } catch (error) {
     // A scope of the wrong shape is a bug in the `scope` option: the caller hears of it.
-    if (error instanceof InvalidOptionError) throw error;
+    if (InvalidOptionError.isInstance(error)) throw error;
     // The key material or scope threw, or has no canonical form: go upstream uncached.
     return bypass('uncacheable-request', error);
   }
