@@ -79,7 +79,8 @@ export function createResilientOpenAI(options: ResilientOpenAIOptions): Resilien
     const client = result.target?.client;
     const stream = toSdkStream(result.stream, { signal, client });
     setProvenance(stream, provenanceOf(request, result));
-    // The binding opens a stream with its HTTP response; a stream a stage answered has none.
+    // The binding opens a stream with its HTTP response; a cache hit gives back the one it
+    // stored, and a stage that answers without one leaves it undefined.
     const { opened } = result.stream;
     const response = opened instanceof Response ? opened : new Response(null, { status: 200 });
     return { data: stream, props: responseProps(request, response, stream.controller) };

@@ -67,6 +67,10 @@ describe('config validation', () => {
     expect(error).toBeInstanceOf(Error);
   });
 
+  it('accepts a negative seed, as a seed may be any integer', () => {
+    expect(validateConfig({ seed: -7 }).seed).toBe(-7);
+  });
+
   it('suggests the known key an unknown one most likely means, at any depth', () => {
     expect(rejection({ models: { fast: { contextWindo: 10 } } }).message).toContain(
       'did you mean `contextWindow`?',

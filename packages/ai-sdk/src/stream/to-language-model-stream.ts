@@ -6,8 +6,8 @@ import type { LanguageModelStreamOpened } from './stream-opened';
 /**
  * Turns a committed pipeline stream into what `doStream` returns.
  *
- * The committing attempt's `request` and `response` are what its stream `opened` (none when a
- * stage such as the cache answered). The `finish`
+ * The committing attempt's `request` and `response` are what its stream `opened` (a cache hit
+ * gives back the ones it stored; a stage that answers without them leaves them out). The `finish`
  * part gains `providerMetadata.resilientLlm`. A failure after the commit point becomes an
  * `error` part carrying `StreamInterruptedError` (its `partialParts` are the AI SDK parts
  * delivered), after which the stream closes: `streamText` reports it through `onError` and

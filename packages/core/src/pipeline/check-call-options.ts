@@ -17,7 +17,7 @@ export function createCallOptionsCheck(
     for (const [key, check] of Object.entries(stage.callOptions ?? {}))
       checks.set(key, [...(checks.get(key) ?? []), check]);
   }
-  const knownKeys = [...callOptionKeys, ...[...checks.keys()].filter((key) => !isOwnKey(key))];
+  const knownKeys = [...new Set<string>([...callOptionKeys, ...checks.keys()])];
   return (options) => {
     assertOptions('', options, knownKeys);
     if (options === undefined) return;
@@ -30,8 +30,4 @@ export function createCallOptionsCheck(
       if (value !== undefined) for (const check of keyChecks) check(value, key);
     }
   };
-}
-
-function isOwnKey(key: string): boolean {
-  return (callOptionKeys as readonly string[]).includes(key);
 }

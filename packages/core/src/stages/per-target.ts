@@ -1,5 +1,6 @@
 import { type Clock, InvalidOptionError, systemClock } from '@resilient-llm/policies';
 import { assertObject, assertOptions } from '@resilient-llm/policies/validation';
+import { definedOnly } from './defined-only';
 import { withOptionPrefix } from './with-option-prefix';
 
 /** Options shared by every target, with overrides for some targets by id. */
@@ -42,11 +43,12 @@ const optionsCheckId = '(options check)';
  */
 export function perTarget<TOptions extends object, TPolicy>(
   prefix: string,
-  { targets: overrides = {}, ...shared }: PerTargetOptions<TOptions>,
+  { targets: overrides = {}, ...given }: PerTargetOptions<TOptions>,
   targetKeys: readonly string[],
   build: (options: TOptions, targetId: string, clock: Clock) => TPolicy,
 ): PerTargetPolicies<TPolicy> {
   assertObject(`${prefix}.targets`, overrides);
+  const shared = definedOnly(given);
   const overriddenIds = Object.keys(overrides);
   for (const id of overriddenIds)
     assertOptions(`${prefix}.targets.${id}`, overrides[id], targetKeys);
@@ -56,7 +58,7 @@ export function perTarget<TOptions extends object, TPolicy>(
     const prefixOf = (field: string) =>
       override && Object.hasOwn(override, topKey(field)) ? `${prefix}.targets.${targetId}` : prefix;
     return withOptionPrefix(prefixOf, () =>
-      build({ ...shared, ...override } as TOptions, targetId, clock),
+      build({ ...shared, ...(override && definedOnly(override)) } as TOptions, targetId, clock),
     );
   };
   // The shared options on their own, so that a bad value is refused even where every target

@@ -253,4 +253,16 @@ describe('options of a built-in stage', () => {
       expect(() => modelWith(create(), 'a', 'b')).toThrow(/names no target \(targets are a, b\)/);
     },
   );
+
+  it('read an option given as undefined, shared or per target, as its default', () => {
+    const bulkhead = createBulkheadStage({
+      maxConcurrent: 2,
+      maxQueued: undefined,
+      targets: { a: { maxConcurrent: undefined } },
+    });
+    modelWith(bulkhead, 'a', 'b');
+    expect(bulkhead.bulkheads.get('a')?.executionSlots).toBe(2);
+    expect(bulkhead.bulkheads.get('b')?.executionSlots).toBe(2);
+    expect(bulkhead.bulkheads.get('a')?.queueSlots).toBe(0);
+  });
 });

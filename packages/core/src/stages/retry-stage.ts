@@ -10,6 +10,7 @@ import { retryOptionKeys } from '@resilient-llm/policies/internal';
 import { assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { Stage } from '../contract/stage';
 import { ClassifiedFailures } from './classified-failures';
+import { definedOnly } from './defined-only';
 import type { FitsAnyModel } from './fits-any-model';
 import { createModelState } from './model-state';
 import { withOptionPrefix } from './with-option-prefix';
@@ -90,14 +91,14 @@ export function createRetryStage<
   // The policy is handed only the error: each attempt's error is classified by its target's
   // context on its way out, and the policy reads that failure.
   const failures = new ClassifiedFailures();
+  const given = definedOnly(options);
   const policyOn = (clock: Clock) =>
     withOptionPrefix(
       'retry',
       () =>
         new RetryPolicy({
           ...defaultRetryStageOptions,
-          // A key given as `undefined` means "the default": the stage's, not the policy's.
-          ...Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)),
+          ...given,
           clock,
           shouldRetry: (error) => failures.of(error)?.retryable ?? false,
           retryAfterMs: (error) => failures.of(error)?.retryAfterMs,

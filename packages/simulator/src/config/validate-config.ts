@@ -1,3 +1,4 @@
+import { assertKnownKeys } from '@resilient-llm/policies/validation';
 import type { SimulatorClock } from '../time/clock';
 import { defaultSimulatorConfig } from './defaults';
 import { SCENARIO_NAMES } from './scenarios';
@@ -31,8 +32,9 @@ const TOP_LEVEL_FIELDS = [
  * Throws `InvalidOptionError` whose `field` is the path of the first bad field.
  */
 export function validateConfig(input: unknown = {}): ValidatedConfig {
-  const config = expectObject('config', input, TOP_LEVEL_FIELDS) as SimulatorConfig &
-    Record<string, unknown>;
+  // Top-level keys are named bare (`seed`, not `config.seed`).
+  assertKnownKeys('', expectObject('config', input), TOP_LEVEL_FIELDS);
+  const config = input as SimulatorConfig & Record<string, unknown>;
   const scenario =
     config.scenario === undefined
       ? defaultSimulatorConfig.scenario

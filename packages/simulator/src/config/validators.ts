@@ -17,7 +17,8 @@ import {
 /** Throws unless `value` is a finite number within `rule`; returns it typed. */
 export function expectNumber(field: string, value: unknown, rule: NumberRule = {}): number {
   assertRequired(field, value);
-  assertNumber(field, value, rule);
+  // No lower bound unless the rule gives one (a seed may be negative).
+  assertNumber(field, value, { min: -Infinity, ...rule });
   return value as number;
 }
 
@@ -47,7 +48,7 @@ export function expectObject(
 ): Record<string, unknown> {
   assertRequired(field, value);
   assertObject(field, value);
-  if (known) assertKnownKeys(field === 'config' ? '' : field, value, known);
+  if (known) assertKnownKeys(field, value, known);
   return value as Record<string, unknown>;
 }
 
