@@ -3,10 +3,12 @@ import {
   assertOptions,
   assertRequired,
   assertString,
+  optionKeys,
 } from '@resilient-llm/policies/validation';
+import type { RedisCacheStoreOptions } from './redis-cache-store-options';
 
 /** The keys every Redis store's options share. */
-const redisStoreOptionKeys = ['client', 'keyPrefix'] as const;
+const redisStoreOptionKeys = optionKeys<RedisCacheStoreOptions>({ client: true, keyPrefix: true });
 
 /**
  * Validates the options every Redis store shares: no key but `client` and `keyPrefix`, a

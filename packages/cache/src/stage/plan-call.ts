@@ -4,7 +4,6 @@ import {
   assertObject,
   assertOptions,
   assertString,
-  InvalidOptionError,
   optionKeys,
 } from '@resilient-llm/policies/validation';
 import { deriveCacheKey } from '../key/derive-cache-key';
@@ -54,17 +53,25 @@ export async function planCall<TRequest, TPart>(
   if (context.mode === 'stream' && !wiring.partRole) return bypass('stream-without-part-role');
   const ttlMs = control.ttlMs ?? prepared.ttlMs;
   const staleWhileRevalidateMs = control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs;
+  let material: unknown;
+  let scope: CacheScope | undefined;
   try {
-    const material = wiring.keyMaterial(request);
+    material = wiring.keyMaterial(request);
     const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
     if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
       return bypass('non-deterministic');
-    const scope = await wiring.scopeOf?.(request);
-    assertScope(scope);
+    scope = await wiring.scopeOf?.(request);
+  } catch (error) {
+    // The key material or scope threw: go upstream uncached.
+    return bypass('uncacheable-request', error);
+  }
+  // A scope of the wrong shape is a bug in the `scope` option: the caller hears of it.
+  assertScope(scope);
+  try {
     let credentials: string | undefined;
     if (prepared.fingerprintOf) {
       // Never share by accident: a request whose credentials are unknown is not cached.
-      if (typeof scope?.credentials !== 'object' || scope.credentials === null)
+      if (scope?.credentials === undefined)
         throw new TypeError('the scope of the request names no credentials');
       credentials = await prepared.fingerprintOf(scope.credentials);
     }
@@ -78,9 +85,7 @@ export async function planCall<TRequest, TPart>(
     });
     return { key, ttlMs, staleWhileRevalidateMs, refresh: control.refresh === true };
   } catch (error) {
-    // A scope of the wrong shape is a bug in the `scope` option: the caller hears of it.
-    if (InvalidOptionError.isInstance(error)) throw error;
-    // The key material or scope threw, or has no canonical form: go upstream uncached.
+    // The request has no canonical form, or names no credentials: go upstream uncached.
     return bypass('uncacheable-request', error);
   }
 }

@@ -3,6 +3,7 @@ import {
   assertFunction,
   assertNumber,
   assertOptions,
+  assertString,
   InvalidOptionError,
 } from '@resilient-llm/policies/validation';
 import type { ValueCipher } from '../crypto/value-cipher';
@@ -79,24 +80,14 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>(
     codec = jsonCodec,
   } = options;
   assertStore(store);
-  if (typeof name !== 'string' || name === '')
-    throw new InvalidOptionError({
-      field: 'name',
-      value: name,
-      reason: 'must be a non-empty string',
-    });
+  assertString('name', name);
   assertBoolean('cacheNonDeterministic', cacheNonDeterministic);
   assertFunction('keyOf', keyOf);
   assertFunction('partRole', partRole);
   assertFunction('isNonDeterministic', isNonDeterministic);
   assertFunction('control', control);
   assertFunction('scope', scope);
-  if (typeof shareAcrossCredentials !== 'boolean')
-    throw new InvalidOptionError({
-      field: 'shareAcrossCredentials',
-      value: shareAcrossCredentials,
-      reason: 'must be true or false',
-    });
+  assertBoolean('shareAcrossCredentials', shareAcrossCredentials);
   assertNumber('ttlMs', ttlMs, timeRule);
   assertNumber('staleWhileRevalidateMs', staleWhileRevalidateMs, { ...timeRule, min: 0 });
   assertNumber('maxEntryBytes', maxEntryBytes, { min: 1, integer: true });
@@ -113,12 +104,7 @@ export function prepareCacheStageOptions<TTarget, TRequest, TPart>(
       value: codec,
       reason: 'needs encode and decode',
     });
-  if (targetId !== undefined && (typeof targetId !== 'string' || targetId === ''))
-    throw new InvalidOptionError({
-      field: 'targetId',
-      value: targetId,
-      reason: 'must be a non-empty string',
-    });
+  assertString('targetId', targetId);
   if (binding && target === undefined)
     throw new InvalidOptionError({
       field: 'target',
