@@ -6,6 +6,7 @@
  * @module binding
  */
 export * from '@resilient-llm/policies/validation';
+export { callOptionsFrom } from './call-options/call-options-from';
 export type {
   AttemptSignal,
   Binding,

@@ -1,5 +1,5 @@
 import { type CallOptions, InvalidOptionError } from '@resilient-llm/core';
-import { assertAbortSignal, assertObject } from '@resilient-llm/core/binding';
+import { assertAbortSignal, assertObject, callOptionsFrom } from '@resilient-llm/core/binding';
 import { callOptionsKey } from './call-options';
 import type { OpenAIEndpoint, OpenAIRequest, SdkRequestOptions } from './openai-request';
 
@@ -45,19 +45,7 @@ export function prepareRequest(
   if (signal !== null) assertAbortSignal('options.signal', signal);
   return {
     request: { endpoint, body, options: forwarded } as OpenAIRequest,
-    callOptions: { ...checkedCallOptions(ownCallOptions), ...(signal && { signal }) },
+    callOptions: callOptionsFrom(callOptionsField, ownCallOptions, signal, 'signal'),
     streaming: 'stream' in body && (body as { stream?: unknown }).stream === true,
   };
-}
-
-function checkedCallOptions(callOptions: unknown): CallOptions {
-  assertObject(callOptionsField, callOptions);
-  if (callOptions !== undefined && 'signal' in (callOptions as object)) {
-    throw new InvalidOptionError({
-      field: `${callOptionsField}.signal`,
-      value: (callOptions as CallOptions).signal,
-      reason: 'is the SDK request option `signal`: pass it there',
-    });
-  }
-  return (callOptions ?? {}) as CallOptions;
 }

@@ -1,6 +1,6 @@
 import type { SharedV4ProviderOptions } from '@ai-sdk/provider';
 import type { CallOptions } from '@resilient-llm/core';
-import { assertAbortSignal, assertObject, InvalidOptionError } from '@resilient-llm/core/binding';
+import { assertAbortSignal, callOptionsFrom } from '@resilient-llm/core/binding';
 import { metadataNamespace } from '../metadata/resilient-metadata';
 
 const namespaceField = `providerOptions.${metadataNamespace}`;
@@ -22,14 +22,10 @@ export function callOptionsOf({
   providerOptions?: SharedV4ProviderOptions;
 }): CallOptions {
   assertAbortSignal('abortSignal', abortSignal);
-  const own = providerOptions?.[metadataNamespace];
-  assertObject(namespaceField, own);
-  if (own !== undefined && 'signal' in own) {
-    throw new InvalidOptionError({
-      field: `${namespaceField}.signal`,
-      value: own.signal,
-      reason: "is the AI SDK's `abortSignal`: pass it there",
-    });
-  }
-  return (abortSignal ? { ...own, signal: abortSignal } : { ...own }) as CallOptions;
+  return callOptionsFrom(
+    namespaceField,
+    providerOptions?.[metadataNamespace],
+    abortSignal,
+    'abortSignal',
+  );
 }
