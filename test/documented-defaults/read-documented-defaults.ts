@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
+import { createRepoProgram, repoRoot } from '../repo-program';
 
 /** What one optional field's JSDoc says about its default. */
 type DocumentedDefault =
@@ -21,8 +22,6 @@ export interface DocumentedField {
   readonly declaredIn: readonly string[];
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-
 // "Defaults to 3 (`defaultRetryStageOptions.maxAttempts`)", the reference right after the value.
 const constantReference = /Defaults\s+to\s+([\s\S]+?)\s+\(`(default\w+)((?:\.\w+)+)`/;
 
@@ -33,7 +32,7 @@ const constantReference = /Defaults\s+to\s+([\s\S]+?)\s+\(`(default\w+)((?:\.\w+
 export function readOptionsTypes(
   types: ReadonlyMap<string, readonly string[]>,
 ): Map<string, DocumentedField[]> {
-  const program = createProgram([...types.keys()].map((file) => path.join(repoRoot, file)));
+  const program = createRepoProgram([...types.keys()].map((file) => path.join(repoRoot, file)));
   const checker = program.getTypeChecker();
   const result = new Map<string, DocumentedField[]>();
   for (const [file, names] of types) {
@@ -115,11 +114,4 @@ function evaluateLiteral(node: ts.Expression, text: string): unknown {
     );
   }
   throw new Error(`not a literal: ${text}`);
-}
-
-function createProgram(rootNames: string[]): ts.Program {
-  const configPath = path.join(repoRoot, 'tsconfig.json');
-  const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, repoRoot);
-  return ts.createProgram({ rootNames, options: { ...options, noEmit: true } });
 }

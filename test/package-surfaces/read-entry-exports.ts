@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
+import { createRepoProgram, repoRoot } from '../repo-program';
 
 /** One name an entry point exports, and whether its declaration has JSDoc. */
 export interface EntryExport {
@@ -7,16 +8,9 @@ export interface EntryExport {
   readonly documented: boolean;
 }
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-
 /** The names each entry file (relative to the repository root) exports, types included. */
 export function readEntryExports(entries: readonly string[]): Map<string, EntryExport[]> {
-  const { config } = ts.readConfigFile(path.join(repoRoot, 'tsconfig.json'), ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, repoRoot);
-  const program = ts.createProgram({
-    rootNames: entries.map((entry) => path.join(repoRoot, entry)),
-    options: { ...options, noEmit: true },
-  });
+  const program = createRepoProgram(entries.map((entry) => path.join(repoRoot, entry)));
   const checker = program.getTypeChecker();
   return new Map(
     entries.map((entry) => {
