@@ -73,6 +73,15 @@ export {
   type RetryOptions,
 } from './retry/retry-options';
 export { RetryPolicy } from './retry/retry-policy';
+export { MemorySharedState } from './shared/memory-shared-state';
+export type {
+  SharedBreakerView,
+  SharedRateLimitCommand,
+  SharedRateLimitLimits,
+  SharedRateLimitResult,
+  SharedState,
+  SharedStateFault,
+} from './shared/shared-state';
 export { MemoryStateStore } from './store/memory-state-store';
 export type { MaybePromise, StateStore } from './store/state-store';
 export { type Clock, systemClock, type TimerHandle } from './time/clock';

@@ -11,4 +11,5 @@ export { localRefusalOf } from './errors/local-refusal';
 export { EventEmitter } from './events/event';
 export { rateLimiterOptionKeys } from './rate-limit/rate-limiter-options';
 export { retryOptionKeys } from './retry/retry-options';
+export { applyRateLimitCommand } from './shared/apply-rate-limit-command';
 export { abortError, onAbort, throwIfAborted } from './time/abort';

@@ -1,0 +1,64 @@
+import { RateLimitBuckets } from '../rate-limit/rate-limit-buckets';
+import type { RateLimiterSnapshot } from '../rate-limit/rate-limiter-snapshot';
+import type { Clock } from '../time/clock';
+import type {
+  SharedRateLimitCommand,
+  SharedRateLimitLimits,
+  SharedRateLimitResult,
+} from './shared-state';
+
+/**
+ * The fleet's rate-limit model: applies one command to a shared state (`undefined`: none yet,
+ * created from `limits`) at `now`, with the buckets a local `RateLimiter` uses. The in-memory
+ * shared state runs it as it is; the Redis script is a port of it, tested to decide exactly
+ * as it does.
+ */
+export function applyRateLimitCommand(
+  state: RateLimiterSnapshot | undefined,
+  limits: SharedRateLimitLimits,
+  command: SharedRateLimitCommand,
+  now: number,
+): SharedRateLimitResult {
+  const buckets = new RateLimitBuckets(
+    limits.requestsPerWindow,
+    limits.tokensPerWindow,
+    limits.windowMs,
+    fixedClock(now),
+    limits.refillMode,
+  );
+  if (state) buckets.restore(state);
+  let granted = true;
+  let waitMs = 0;
+  switch (command.op) {
+    case 'take': {
+      buckets.refill();
+      waitMs = buckets.waitMs(1 + command.reserveRequests, buckets.needed(command.tokens), now);
+      granted = waitMs <= 0;
+      if (granted) buckets.consume(command.tokens);
+      break;
+    }
+    case 'refund':
+      buckets.refund(command.requests, command.tokens);
+      break;
+    case 'observe':
+      buckets.observe(command.observation);
+      break;
+    case 'rate-limited':
+      if (command.learn) buckets.learnFromRefusal(command.observation);
+      if (command.observation) buckets.observe(command.observation);
+      if (command.pauseUntil > 0) buckets.pauseUntil(command.pauseUntil);
+      break;
+  }
+  return { granted, waitMs, state: buckets.snapshot() };
+}
+
+/** A clock stopped at `now`: the model reads time, it never waits. */
+function fixedClock(now: number): Clock {
+  return {
+    now: () => now,
+    setTimeout: () => {
+      throw new Error('the rate-limit model never waits');
+    },
+    clearTimeout: () => {},
+  };
+}

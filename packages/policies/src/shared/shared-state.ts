@@ -1,0 +1,112 @@
+import type { Disposable } from '../events/event';
+import type { RateLimitObservation } from '../rate-limit/rate-limiter-options';
+import type { RateLimiterSnapshot } from '../rate-limit/rate-limiter-snapshot';
+import type { RefillMode } from '../rate-limit/token-bucket';
+import type { MaybePromise } from '../store/state-store';
+
+/**
+ * The limits a shared rate limit starts from when the fleet has no state for its key yet:
+ * the first process to touch the key creates the buckets from these.
+ */
+export interface SharedRateLimitLimits {
+  readonly requestsPerWindow: number;
+  readonly tokensPerWindow: number;
+  readonly windowMs: number;
+  readonly refillMode: RefillMode;
+}
+
+/**
+ * One operation on a shared rate limit, applied atomically to the fleet's state (on Redis, by
+ * one server-side script). `now` is epoch milliseconds of the caller's clock.
+ *
+ * - `take`: one request and `tokens` tokens, granted when the buckets hold them with
+ *   `reserveRequests` requests to spare (the margin kept for arrival jitter).
+ * - `refund`: gives back requests and tokens (negative tokens take more: a call used more
+ *   than it reserved).
+ * - `observe`: what a response's rate-limit headers reported.
+ * - `rate-limited`: a 429: learn from it when `learn` (windowKind `auto`), fold in its
+ *   headers, pause every process until `pauseUntil` (epoch ms, 0: no pause).
+ */
+export type SharedRateLimitCommand =
+  | { readonly op: 'take'; readonly tokens: number; readonly reserveRequests: number }
+  | { readonly op: 'refund'; readonly requests: number; readonly tokens: number }
+  | { readonly op: 'observe'; readonly observation: RateLimitObservation }
+  | {
+      readonly op: 'rate-limited';
+      readonly observation?: RateLimitObservation;
+      readonly pauseUntil: number;
+      readonly learn: boolean;
+    };
+
+/** What the fleet's state answered to one {@link SharedRateLimitCommand}. */
+export interface SharedRateLimitResult {
+  /** `take`: whether the permit was granted; `true` for every other operation. */
+  readonly granted: boolean;
+  /** `take` refused: milliseconds until it would be granted (`Infinity` during an endless pause). */
+  readonly waitMs: number;
+  /** The fleet's state after the operation, which the local limiter mirrors. */
+  readonly state: RateLimiterSnapshot;
+}
+
+/** The fleet's view of one circuit breaker. */
+export interface SharedBreakerView {
+  /**
+   * Epoch milliseconds until which every process refuses calls; 0 when closed. Once past, the
+   * breaker is half-open until a probe closes it (`closeBreaker`) or reopens it.
+   */
+  readonly openUntil: number;
+  /** Epoch milliseconds until which one process holds the half-open probe lease; 0 when none. */
+  readonly probeLeaseUntil: number;
+}
+
+/**
+ * State shared by every process built with the same target ids: rate-limit buckets and
+ * pauses, and circuit breakers. Implementations must be safe for many processes at once
+ * (`@resilient-llm/redis`'s `redisSharedState`); {@link MemorySharedState} shares between the
+ * models of one process and is the reference the Redis script is tested against.
+ *
+ * Every method may fail or hang: callers bound each with a timeout and fall back to local
+ * state, so an implementation need not catch its own errors.
+ */
+export interface SharedState {
+  /** Applies `command` to the rate limit under `key`, creating it from `limits` when absent. */
+  rateLimit(
+    key: string,
+    limits: SharedRateLimitLimits,
+    command: SharedRateLimitCommand,
+    now: number,
+  ): Promise<SharedRateLimitResult>;
+  /** The breaker under `key`. */
+  readBreaker(key: string, now: number): Promise<SharedBreakerView>;
+  /** Opens the breaker under `key` for every process until `untilMs`; never shortens an open period. */
+  openBreaker(key: string, untilMs: number, now: number): Promise<SharedBreakerView>;
+  /**
+   * Takes the half-open probe lease of the breaker under `key` until `untilMs` when the
+   * breaker's open period is over and nobody holds the lease: true for exactly one caller.
+   */
+  leaseProbe(key: string, untilMs: number, now: number): Promise<boolean>;
+  /** Closes the breaker under `key` for every process (a probe succeeded). */
+  closeBreaker(key: string, now: number): Promise<void>;
+  /**
+   * Tells `listener` the key and view of every breaker change made by any process, without
+   * polling. Optional: without it, processes learn of changes when they next read.
+   */
+  onBreakerChange?(
+    listener: (key: string, view: SharedBreakerView) => void,
+  ): MaybePromise<Disposable>;
+  /** Releases what the shared state holds (connections, subscriptions); not the client you passed. */
+  close?(): MaybePromise<void>;
+}
+
+/**
+ * A failed or slow operation on a {@link SharedState}, reported by the policy that called it
+ * as it falls back to local state.
+ */
+export interface SharedStateFault {
+  /** The operation that failed (`'rate-limit'`, `'read-breaker'`, …). */
+  readonly operation: string;
+  /** The key it was for (a prefix plus a target id: never a secret). */
+  readonly key: string;
+  /** Why: the error, or a `TimeoutError` when it did not answer in time. */
+  readonly error: unknown;
+}
