@@ -5,7 +5,7 @@ import { textToNumber } from './number-text';
  * The first word of every stored rate-limit state: a value with another one (an older
  * layout) reads as no state, and the limit starts again from its limits.
  */
-export const rateLimitLayoutVersion = 'rl1';
+export const rateLimitLayoutVersion = '1';
 
 /** Refill modes as the stored state numbers them. */
 export const refillModeCodes: Readonly<Record<RefillMode, number>> = {
