@@ -7,7 +7,7 @@ import type {
 import fc from 'fast-check';
 
 /** Limits of every refill mode, some dimensions unlimited. */
-export const limitsArbitrary: fc.Arbitrary<SharedRateLimitLimits> = fc.record({
+const limitsArbitrary: fc.Arbitrary<SharedRateLimitLimits> = fc.record({
   requestsPerWindow: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 20 })),
   tokensPerWindow: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 5_000 })),
   windowMs: fc.oneof(fc.constantFrom(1_000, 60_000), fc.integer({ min: 100, max: 100_000 })),
@@ -51,7 +51,7 @@ function observationArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateL
   );
 }
 
-/** One step of a sequence: a time step, then a command (a pause is relative to the step's now). */
+/** One step of a sequence: a time step, then a command (a pause is relative to the step's now; `Infinity`: endless). */
 export interface RateLimitStep {
   readonly advanceMs: number;
   readonly command: SharedRateLimitCommand;
@@ -59,7 +59,7 @@ export interface RateLimitStep {
 }
 
 /** Commands of every kind with plausible arguments and observations for `limits`. */
-export function stepArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateLimitStep> {
+function stepArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateLimitStep> {
   const tokenScale = Number.isFinite(limits.tokensPerWindow) ? limits.tokensPerWindow : 1_000;
   const observation = observationArbitrary(limits);
   const command: fc.Arbitrary<SharedRateLimitCommand> = fc.oneof(
@@ -104,7 +104,11 @@ export function stepArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateL
       fc.double({ min: 0, max: limits.windowMs / 2, noNaN: true }),
     ),
     command,
-    pauseMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: limits.windowMs * 2 })),
+    pauseMs: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(0) },
+      { weight: 4, arbitrary: fc.integer({ min: 1, max: limits.windowMs * 2 }) },
+      { weight: 1, arbitrary: fc.constant(Infinity) },
+    ),
   });
 }
 

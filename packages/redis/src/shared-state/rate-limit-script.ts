@@ -18,7 +18,7 @@ export const rateLimitScript = rateLimitLua;
  * learned outlasts a short lull), at least `minimumMs` and at most `maximumMs`. Redis drops
  * an idle key by itself; the next command starts it again from its limits.
  */
-export const rateLimitStateExpiry = {
+const rateLimitStateExpiry = {
   minimumMs: 60_000,
   windowsKept: 3,
   maximumMs: 7 * 24 * 60 * 60_000,

@@ -12,9 +12,13 @@ import type { ScriptClient } from './lua-script';
 
 /** The connection `redisSharedState` subscribes to breaker changes on (`client.duplicate()`). */
 export interface RedisSubscriberClient {
+  /** Opens the connection. */
   connect(): Promise<unknown>;
+  /** `SUBSCRIBE channel`, calling `listener` with each message. */
   subscribe(channel: string, listener: (message: string) => void): Promise<unknown>;
+  /** Closes the connection at once. */
   destroy(): unknown;
+  /** Errors of the connection (node-redis needs a listener). */
   on(event: 'error', listener: (error: unknown) => void): unknown;
 }
 

@@ -31,7 +31,10 @@ describeWithRedis('redisSharedState rate limits against the policies model', (se
   });
   afterAll(() => client.close());
 
-  it('decides every command as applyRateLimitCommand does, and holds the same state', async () => {
+  // 200 sequences of up to 30 commands: a few seconds, one EVALSHA each on loopback.
+  it('decides every command as applyRateLimitCommand does, and holds the same state', {
+    timeout: 60_000,
+  }, async () => {
     const shared = redisSharedState({ client, keyPrefix: 'property:' });
     let run = 0;
     await fc.assert(
