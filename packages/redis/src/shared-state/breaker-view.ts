@@ -1,16 +1,6 @@
 import type { SharedBreakerView } from '@resilient-llm/policies';
 import { textToNumber } from './number-text';
 
-/**
- * How long a breaker key lives after each change: until its open period and its probe lease
- * are over, then `keptAfterMs` more (a half-open breaker nobody probes reads closed after
- * that), at most `maximumMs`.
- */
-export const breakerStateExpiry = {
-  keptAfterMs: 10 * 60_000,
-  maximumMs: 7 * 24 * 60 * 60_000,
-} as const;
-
 /** The view a stored breaker value (`openUntil probeLeaseUntil`) describes at `now`. */
 export function parseBreakerView(text: unknown, now: number): SharedBreakerView {
   const [openText, leaseText] = typeof text === 'string' ? text.split(' ') : [];

@@ -5,12 +5,8 @@ import type {
   SharedRateLimitLimits,
   SharedRateLimitResult,
 } from '@resilient-llm/policies';
-import { rateLimitLua } from './lua/rate-limit-lua';
 import { numberToText, textToNumber } from './number-text';
 import { parseRateLimitState, rateLimitLayoutVersion, refillModeCodes } from './rate-limit-layout';
-
-/** The source of the script {@link rateLimitArguments} are for. */
-export const rateLimitScript = rateLimitLua;
 
 /**
  * How long a rate-limit key lives after each command: while its pause or a reported reset is
@@ -24,7 +20,7 @@ const rateLimitStateExpiry = {
   maximumMs: 7 * 24 * 60 * 60_000,
 } as const;
 
-/** The script's arguments (`ARGV`) for one command, in the order it reads them. */
+/** The arguments (`ARGV`) of the rate-limit script (`lua/rate-limit-lua.ts`) for one command. */
 export function rateLimitArguments(
   limits: SharedRateLimitLimits,
   command: SharedRateLimitCommand,
@@ -32,24 +28,29 @@ export function rateLimitArguments(
 ): string[] {
   const [a, b, learn] = operands(command);
   const observation = 'observation' in command ? command.observation : undefined;
+  // The script reads them by position: ARGV[1] is the first.
   return [
-    rateLimitLayoutVersion,
-    numberToText(now),
-    numberToText(limits.requestsPerWindow),
-    numberToText(limits.tokensPerWindow),
-    numberToText(limits.windowMs),
-    String(refillModeCodes[limits.refillMode]),
-    command.op,
-    numberToText(a),
-    numberToText(b),
-    learn ? '1' : '0',
-    numberToText(rateLimitStateExpiry.minimumMs),
-    numberToText(rateLimitStateExpiry.windowsKept),
-    numberToText(rateLimitStateExpiry.maximumMs),
-    ...observationArguments(observation),
+    rateLimitLayoutVersion, // 1
+    numberToText(now), // 2
+    numberToText(limits.requestsPerWindow), // 3
+    numberToText(limits.tokensPerWindow), // 4
+    numberToText(limits.windowMs), // 5
+    String(refillModeCodes[limits.refillMode]), // 6
+    command.op, // 7
+    numberToText(a), // 8
+    numberToText(b), // 9
+    learn ? '1' : '0', // 10
+    numberToText(rateLimitStateExpiry.minimumMs), // 11
+    numberToText(rateLimitStateExpiry.windowsKept), // 12
+    numberToText(rateLimitStateExpiry.maximumMs), // 13
+    ...observationArguments(observation), // 14: present; 15-18, 19-22: the two windows
   ];
 }
 
+/**
+ * The two numbers and the flag of a command (ARGV 8 to 10): `take` its tokens and reserved
+ * requests, `refund` its requests and tokens, `rate-limited` its pause and whether to learn.
+ */
 function operands(command: SharedRateLimitCommand): [number, number, boolean] {
   switch (command.op) {
     case 'take':

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithRedis } from '../../test/describe-with-redis';
+import { storedNumbersPattern } from '../../test/stored-numbers';
 import { type RateLimitStep, scenarioArbitrary } from './rate-limit-arbitraries';
 import { redisSharedState } from './redis-shared-state';
 
@@ -61,5 +62,11 @@ describeWithRedis('redisSharedState rate limits against the policies model', (se
       }),
       { numRuns: 200 },
     );
+    // What the runs left in Redis: one key per run, each the prefix and the key, numbers only.
+    const keys = await client.keys('*');
+    expect(keys.sort()).toEqual(
+      Array.from({ length: run }, (_, i) => `property:target-${i + 1}`).sort(),
+    );
+    for (const key of keys) expect(await client.get(key)).toMatch(storedNumbersPattern);
   });
 });

@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeWithRedis } from '../../test/describe-with-redis';
+import { storedNumbersPattern } from '../../test/stored-numbers';
 import { redisSharedState } from './redis-shared-state';
 
 const newClient = (url: string) => createClient({ url });
@@ -107,9 +108,8 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
       'app:rate-limit:claude',
       'app:rate-limit:gpt',
     ]);
-    const number = String.raw`(-?\d+(\.\d+)?(e[+-]\d+)?|inf|-inf|nan)`;
     for (const key of await observer.keys('*')) {
-      expect(await observer.get(key)).toMatch(new RegExp(`^${number}( ${number})*$`));
+      expect(await observer.get(key)).toMatch(storedNumbersPattern);
     }
     // A minute at least; a pause of 10 min plus three windows; a lease plus 10 min.
     expect(await observer.pTTL('app:rate-limit:gpt')).toBeGreaterThan(59_000);

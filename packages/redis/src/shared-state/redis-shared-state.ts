@@ -8,11 +8,12 @@ import {
   systemClock,
 } from '@resilient-llm/policies';
 import { BreakerChanges } from './breaker-changes';
-import { breakerStateExpiry, parseBreakerView } from './breaker-view';
+import { breakerArguments } from './breaker-script';
+import { parseBreakerView } from './breaker-view';
 import { closeBreakerLua, leaseProbeLua, openBreakerLua } from './lua/breaker-lua';
+import { rateLimitLua } from './lua/rate-limit-lua';
 import { LuaScript } from './lua-script';
-import { numberToText } from './number-text';
-import { rateLimitArguments, rateLimitResult, rateLimitScript } from './rate-limit-script';
+import { rateLimitArguments, rateLimitResult } from './rate-limit-script';
 import {
   assertRedisSharedStateOptions,
   defaultRedisSharedStateOptions,
@@ -50,7 +51,7 @@ export function redisSharedState(options: RedisSharedStateOptions): RedisSharedS
     clock = systemClock,
   } = options;
   const scripts = {
-    rateLimit: new LuaScript(rateLimitScript),
+    rateLimit: new LuaScript(rateLimitLua),
     openBreaker: new LuaScript(openBreakerLua),
     leaseProbe: new LuaScript(leaseProbeLua),
     closeBreaker: new LuaScript(closeBreakerLua),
@@ -66,21 +67,10 @@ export function redisSharedState(options: RedisSharedStateOptions): RedisSharedS
     operation: string,
     key: string,
     now: number,
-    extra: number,
+    untilMs: number,
   ) =>
     bounded(operation)(
-      script.run(
-        client,
-        [keyPrefix + key],
-        [
-          numberToText(now),
-          numberToText(breakerStateExpiry.keptAfterMs),
-          numberToText(breakerStateExpiry.maximumMs),
-          channel,
-          key,
-          numberToText(extra),
-        ],
-      ),
+      script.run(client, [keyPrefix + key], breakerArguments(now, channel, key, untilMs)),
     );
 
   return {

@@ -108,6 +108,7 @@ if not state then
 end
 
 local op = ARGV[7]
+-- take: tokens and reserved requests; refund: requests and tokens; rate-limited: -, pause.
 local a, b = num(ARGV[8]), num(ARGV[9])
 local granted, waitMs = 1, 0
 if op == 'take' then
