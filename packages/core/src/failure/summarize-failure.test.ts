@@ -48,7 +48,10 @@ describe('summarizeFailure', () => {
     const messages: string[] = [];
     for (let call = 0; call < 6; call++) {
       messages.push(
-        await model.generate({ prompt: 'x' }).then(String, (error: Error) => error.message),
+        await model.generate('x').then(
+          () => 'answered',
+          (error: Error) => error.message,
+        ),
       );
     }
     expect(messages.at(4)).toBe('The only target failed (dead: overloaded (HTTP 529)).');
