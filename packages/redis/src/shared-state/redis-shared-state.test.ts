@@ -100,6 +100,8 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
     } as const;
     await shared.rateLimit('rate-limit:gpt', limits, take, startMs);
     await shared.rateLimit('rate-limit:claude', limits, report, startMs);
+    const endless = { op: 'rate-limited', pauseUntil: Infinity, learn: false } as const;
+    await shared.rateLimit('rate-limit:paused', limits, endless, startMs);
     await shared.openBreaker('breaker:gpt', startMs + 5_000, startMs);
     await shared.leaseProbe('breaker:gpt', startMs + 6_000, startMs + 5_000);
 
@@ -107,15 +109,19 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
       'app:breaker:gpt',
       'app:rate-limit:claude',
       'app:rate-limit:gpt',
+      'app:rate-limit:paused',
     ]);
     for (const key of await observer.keys('*')) {
       expect(await observer.get(key)).toMatch(storedNumbersPattern);
     }
-    // A minute at least; a pause of 10 min plus three windows; a lease plus 10 min.
+    // A minute at least; a pause of 10 min plus three windows; a lease (1 s left) plus 10 min.
     expect(await observer.pTTL('app:rate-limit:gpt')).toBeGreaterThan(59_000);
     expect(await observer.pTTL('app:rate-limit:gpt')).toBeLessThanOrEqual(60_000);
     expect(await observer.pTTL('app:rate-limit:claude')).toBeGreaterThan(602_000);
     expect(await observer.pTTL('app:rate-limit:claude')).toBeLessThanOrEqual(603_000);
+    // An endless pause: seven days, the longest a key lives.
+    expect(await observer.pTTL('app:rate-limit:paused')).toBeGreaterThan(7 * 86_400_000 - 1_000);
+    expect(await observer.pTTL('app:rate-limit:paused')).toBeLessThanOrEqual(7 * 86_400_000);
     expect(await observer.pTTL('app:breaker:gpt')).toBeGreaterThan(600_000);
     expect(await observer.pTTL('app:breaker:gpt')).toBeLessThanOrEqual(601_000);
   });
