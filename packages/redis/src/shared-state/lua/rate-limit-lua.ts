@@ -21,11 +21,15 @@ local function decodeBucket(values, first)
   return b
 end
 
+-- As the policies' snapshot writes these three: anything not finite as null, read back as Infinity.
+local unlimitedWhenNotFinite = { capacity = true, ratePerMs = true, level = true }
+
 local function encodeBucket(b, out)
   for _, field in ipairs(bucketFields) do
     local value = b[field]
     if field == 'refillMode' then value = modeCodes[value]
-    elseif field == 'resetReported' then value = value and 1 or 0 end
+    elseif field == 'resetReported' then value = value and 1 or 0
+    elseif unlimitedWhenNotFinite[field] and not isFinite(value) then value = inf end
     out[#out + 1] = fmt(value)
   end
 end
