@@ -11,7 +11,7 @@ type BreakerChangeListener = (key: string, view: SharedBreakerView) => void;
  * slow one is closed, and the next listener tries again) and closed by {@link close}.
  */
 export class BreakerChanges {
-  private readonly emitter = new EventEmitter<{ key: string; view: SharedBreakerView }>();
+  private emitter = new EventEmitter<{ key: string; view: SharedBreakerView }>();
   private subscription: Promise<RedisSubscriberClient> | undefined;
 
   constructor(
@@ -26,12 +26,13 @@ export class BreakerChanges {
     return this.emitter.event(({ key, view }) => listener(key, view));
   }
 
-  /** Closes the subscription; listeners added later open a new one. */
+  /** Closes the subscription and forgets its listeners; listeners added later open a new one. */
   async close(): Promise<void> {
     const subscription = this.subscription;
     this.subscription = undefined;
+    this.emitter = new EventEmitter();
     const subscriber = await subscription?.catch(() => undefined);
-    subscriber?.destroy();
+    if (subscriber) destroyQuietly(subscriber);
   }
 
   private subscribe(): Promise<RedisSubscriberClient> {
@@ -49,11 +50,20 @@ export class BreakerChanges {
       () => subscriber,
       (error: unknown) => {
         if (this.subscription === subscription) this.subscription = undefined;
-        subscriber.destroy();
+        destroyQuietly(subscriber);
         throw error;
       },
     );
     this.subscription = subscription;
     return subscription;
+  }
+}
+
+/** Closes a connection at once; node-redis 5 throws when it is closed already. */
+function destroyQuietly(subscriber: RedisSubscriberClient): void {
+  try {
+    subscriber.destroy();
+  } catch {
+    // Closed already: nothing is left to release.
   }
 }

@@ -184,11 +184,18 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
     await opener.closeBreaker('breaker:a', startMs + 2_000);
     await vi.waitFor(() => expect(heard).toHaveLength(3));
     expect(heard[2]).toEqual({ key: 'breaker:a', view: { openUntil: 0, probeLeaseUntil: 0 } });
-    first.dispose();
 
+    // close() ends the subscription and forgets `first`; a later listener subscribes again.
     await listener.close();
     expect(await observer.pubSubNumSub('pubsub:breaker-changes')).toEqual({
       'pubsub:breaker-changes': 0,
     });
+    const again = await listener.onBreakerChange((key) => heard.push(`again: ${key}`));
+    await opener.openBreaker('breaker:b', startMs + 1_000, startMs);
+    await vi.waitFor(() => expect(heard).toHaveLength(4));
+    expect(heard[3]).toBe('again: breaker:b');
+    again.dispose();
+    first.dispose();
+    await listener.close();
   });
 });
