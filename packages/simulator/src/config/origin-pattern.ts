@@ -17,7 +17,7 @@ export function originPatternProblem(pattern: string): string | undefined {
   } catch {
     origin = 'null';
   }
-  if (origin === 'null' || origin !== exact)
+  if (origin === 'null' || origin !== exact || exact.includes('*'))
     return "is not an origin: 'scheme://host[:port]' (the port may be '*'), with no path, or '*'";
   return undefined;
 }
