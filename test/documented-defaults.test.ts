@@ -290,7 +290,12 @@ const optionsTypes: OptionsTypeEntry[] = [
     file: 'packages/simulator/src/config/types.ts',
     type: 'SimulatorConfig',
     defaults: 'defaultSimulatorConfig',
-    exceptions: { defaultModel: 'the scenario', clock },
+    exceptions: { defaultModel: 'the scenario', cors: eachField, clock },
+  },
+  {
+    file: 'packages/simulator/src/config/types.ts',
+    type: 'CorsConfig',
+    defaults: 'defaultCorsConfig',
   },
   {
     file: 'packages/simulator/src/config/types.ts',

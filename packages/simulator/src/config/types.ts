@@ -181,8 +181,8 @@ export type ScenarioName =
 export interface CorsConfig {
   /**
    * Origins allowed to call; others get no `Access-Control-Allow-Origin`, so the browser
-   * blocks them. Defaults to every loopback origin, `['http://127.0.0.1:*', 'http://localhost:*',
-   * 'http://[::1]:*']` (`defaultCorsConfig.origins`).
+   * blocks them. Defaults to `['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*']`
+   * (`defaultCorsConfig.origins`): pages on any port of a loopback address.
    */
   origins?: readonly string[];
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type OriginPattern, originAllowed } from '../config/origin-pattern';
 
 /** How long a browser may cache a preflight answer, in seconds. */
-export const CORS_MAX_AGE_SECONDS = 600;
+const CORS_MAX_AGE_SECONDS = 600;
 
 /** Methods the simulator serves. */
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
@@ -26,7 +26,7 @@ const ALLOWED_REQUEST_HEADERS = [
  * Response headers a page may read besides the CORS-safelisted ones: every rate-limit and
  * retry header the simulator sends, and the request id.
  */
-export const EXPOSED_RESPONSE_HEADERS = [
+const EXPOSED_RESPONSE_HEADERS = [
   'x-ratelimit-limit-requests',
   'x-ratelimit-remaining-requests',
   'x-ratelimit-reset-requests',
