@@ -30,6 +30,7 @@ function codeBlocks(markdown: string): CodeBlock[] {
     if (!lines[index]!.startsWith('```')) continue;
     const marker = /^<!-- (snippet|output of): (\S+) -->$/.exec(lines[index - 1] ?? '');
     const close = lines.indexOf('```', index + 1);
+    if (close < 0) throw new Error(`README.md:${index + 1}: a code block is never closed`);
     blocks.push({
       line: index + 1,
       marker: marker
