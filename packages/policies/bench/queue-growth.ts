@@ -1,5 +1,5 @@
 // Whether queueing costs grow with the queue: 1k, 10k and 100k callers wait on a bulkhead, and
-// as many values go through a WaitQueue and a MinHeap standing alone. Time stands still on an
+// as many values go through a WaitQueue, a MinHeap and a DeadlineQueue standing alone. Time stands still on an
 // injected clock (waits arm timers on it, none fires), so only the queue's own work is timed.
 //
 // Run from the repository root, on the sources (no build needed):
@@ -16,6 +16,7 @@
 // each call's cost grows linearly with it, that is when the whole is quadratic.
 import { PerformanceObserver } from 'node:perf_hooks';
 import { BulkheadPolicy } from '../src/bulkhead/bulkhead-policy';
+import { DeadlineQueue, type DeadlineQueueEntry } from '../src/queue/deadline-queue';
 import { MinHeap, type MinHeapEntry } from '../src/queue/min-heap';
 import { WaitQueue, type WaitQueueEntry } from '../src/queue/wait-queue';
 import type { Clock, TimerHandle } from '../src/time/clock';
@@ -159,6 +160,24 @@ function minHeapScenario(size: number): Scenario {
   };
 }
 
+/** Pushes `size` values with weights and random deadlines, removes every third by handle, shifts the rest. */
+function deadlineQueueScenario(size: number): Scenario {
+  const queue = new DeadlineQueue<number>();
+  const deadlines = Array.from({ length: size }, () => Math.random() * 60_000);
+  const entries: DeadlineQueueEntry<number>[] = new Array(size);
+  return {
+    enqueue() {
+      for (let index = 0; index < size; index++) {
+        entries[index] = queue.push(index, index % 100, deadlines[index]!);
+      }
+    },
+    finish() {
+      for (let index = size - 2; index >= 0; index -= 3) queue.remove(entries[index]!);
+      while (queue.length > 0) queue.shift();
+    },
+  };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -230,4 +249,9 @@ await report(
   'MinHeap alone (a third removed by handle, the rest popped)',
   'drain',
   minHeapScenario,
+);
+await report(
+  'DeadlineQueue alone (a third removed by handle, the rest shifted)',
+  'drain',
+  deadlineQueueScenario,
 );
