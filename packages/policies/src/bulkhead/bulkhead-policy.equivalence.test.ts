@@ -161,7 +161,9 @@ async function onFakeTime<T>(run: () => Promise<T>): Promise<T> {
 }
 
 describe('BulkheadPolicy against the array-queue bulkhead', () => {
-  it('grants, orders and refuses every call as the array queue did', async () => {
+  it('grants, orders and refuses every call as the array queue did', {
+    timeout: 60_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(taskArbitrary, { maxLength: 40 }),
