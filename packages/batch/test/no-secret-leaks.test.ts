@@ -25,6 +25,8 @@ const eventTypes = Object.keys({
   fallback: true,
   'stream-commit': true,
   'call-success': true,
+  'shared-state-fallback': true,
+  'shared-state-rejoined': true,
   'call-failure': true,
 } satisfies Record<core.BuiltInEvent['type'], true>) as core.BuiltInEvent['type'][];
 

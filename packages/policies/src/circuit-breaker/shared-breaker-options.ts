@@ -1,0 +1,25 @@
+import { defaultSharedStateOptions, type SharedStateOptions } from '../shared/shared-state-options';
+import { optionKeys } from '../validation/option-keys';
+
+/** Shared mode of a circuit breaker: where the fleet's breaker lives, and its probe lease. */
+export interface SharedBreakerOptions extends SharedStateOptions {
+  /**
+   * Once the fleet's open period is over, how long the one process that wins the probe lease
+   * has to probe before another may: a crashed prober delays the fleet by at most this.
+   * Defaults to 30000 (`defaultSharedBreakerOptions.probeLeaseMs`).
+   */
+  probeLeaseMs?: number;
+}
+
+/** The values applied to the {@link SharedBreakerOptions} left out. */
+export const defaultSharedBreakerOptions = {
+  ...defaultSharedStateOptions,
+  probeLeaseMs: 30_000,
+} as const satisfies Partial<SharedBreakerOptions>;
+
+/** The keys {@link SharedBreakerOptions} adds to `SharedStateOptions`. */
+export const sharedBreakerExtraKeys = optionKeys<
+  Omit<SharedBreakerOptions, keyof SharedStateOptions>
+>({
+  probeLeaseMs: true,
+});
