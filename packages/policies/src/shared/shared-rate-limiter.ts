@@ -252,7 +252,7 @@ export class SharedRateLimiter implements Policy {
       .run('rate-limit', (now) => this.fleet(take, now), {
         // A grant that comes after the timeout is given back: nobody uses it.
         late: (late) =>
-          late.granted && this.send({ op: 'refund', requests: 1, tokens: head.tokens }),
+          late.granted && this.send({ op: 'refund', requests: 1, tokens: head.tokens }, true),
       })
       .then((answer) => {
         this.asking = false;
@@ -324,9 +324,12 @@ export class SharedRateLimiter implements Policy {
     this.boundedWaiters = 0;
   }
 
-  /** Sends a command nobody awaits; its answer, when it comes in time, updates the mirror. */
-  private send(command: SharedRateLimitCommand): void {
-    if (!this.link.available) return;
+  /**
+   * Sends a command nobody awaits, unless falling back (`always`: even then, to give back what
+   * the fleet granted too late); its answer, when it comes in time, updates the mirror.
+   */
+  private send(command: SharedRateLimitCommand, always = false): void {
+    if (!always && !this.link.available) return;
     const sequence = ++this.sent;
     void this.link
       .run('rate-limit', (now) => this.fleet(command, now), { awaited: false })
