@@ -31,7 +31,8 @@ export class FaultySharedState implements SharedState {
   readonly onBreakerChange?: SharedState['onBreakerChange'];
 
   constructor(private readonly inner: SharedState) {
-    if (inner.onBreakerChange) this.onBreakerChange = (listener) => inner.onBreakerChange!(listener);
+    if (inner.onBreakerChange)
+      this.onBreakerChange = (listener) => inner.onBreakerChange!(listener);
   }
 
   /** How many operations of `name` (a method, or `rateLimit:<op>`) were made. */

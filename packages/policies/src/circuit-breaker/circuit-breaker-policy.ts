@@ -86,6 +86,7 @@ export class CircuitBreakerPolicy implements Policy {
 
   /** Runs `fn` unless the circuit is open; throws `BrokenCircuitError` without calling it otherwise. */
   async execute<T>(fn: PolicyFunction<T>, signal?: AbortSignal): Promise<T> {
+    this.fleet?.rejoinWhenDue();
     if (this.fleet && this.openPeriodOver() && this.fleet.needsLease()) await this.fleet.lease();
     const probe = this.admit();
     const generation = this.generation;

@@ -34,6 +34,7 @@ export class FleetBreaker {
   private otherLeaseUntil = 0;
   private leasing: Promise<void> | undefined;
   private subscription: Disposable | undefined;
+  private reading = false;
 
   constructor(
     options: SharedBreakerOptions,
@@ -47,7 +48,9 @@ export class FleetBreaker {
     );
     assertNumber('shared.probeLeaseMs', probeLeaseMs, { min: 1 });
     this.probeLeaseMs = probeLeaseMs;
-    this.link.onRejoin(() => void this.read());
+    this.link.onRejoin(() => {
+      if (!this.reading) void this.read();
+    });
   }
 
   /** Listens to the fleet's changes (where the state pushes them) and reads its breaker once. */
@@ -70,6 +73,11 @@ export class FleetBreaker {
   stop(): void {
     this.subscription?.dispose();
     this.subscription = undefined;
+  }
+
+  /** Once a fault's back-off is over, reads the fleet's breaker (a call came: time to rejoin). */
+  rejoinWhenDue(): void {
+    if (this.link.rejoinDue) void this.read();
   }
 
   /** True when this process may probe now: it holds the lease, or it runs on local state. */
@@ -136,9 +144,11 @@ export class FleetBreaker {
   private async read(awaited = false): Promise<void> {
     const { state, key } = this.link.settings;
     const changes = this.host.changes();
+    this.reading = true;
     const answer = await this.link.run('read-breaker', (now) => state.readBreaker(key, now), {
       awaited,
     });
+    this.reading = false;
     if (answer && this.host.changes() === changes) this.apply(answer.value);
   }
 

@@ -124,37 +124,39 @@ describe('SharedRateLimiter', () => {
       { kind: 'slow', delayMs: 1000, error: TimeoutError },
     ] as const;
 
-    it.each(behaviours)('grants from local state when it is $kind, then rejoins', async ({
-      error,
-      ...behaviour
-    }) => {
-      const shared = new FaultySharedState(new MemorySharedState());
-      const limiter = processLimiter(shared);
-      const faults: SharedStateFault[] = [];
-      const rejoins = vi.fn();
-      limiter.onSharedStateFault((fault) => faults.push(fault));
-      limiter.onSharedStateRejoin(rejoins);
-      await limiter.acquire();
-      shared.behaviour = behaviour;
-      const during = track(limiter.acquire());
-      await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs);
-      expect(during.outcome.status).toBe('fulfilled');
-      expect(faults).toEqual([{ operation: 'rate-limit', key: 'rate-limit:t', error: expect.any(error) }]);
-      // The local limiter, mirrored from the fleet, counts both permits and goes on alone.
-      const takesBefore = shared.count('rateLimit:take');
-      await limiter.acquire();
-      expect(shared.count('rateLimit:take')).toBe(takesBefore);
-      // 5, less three permits, plus half a request dripped back in 100 ms.
-      expect(limiter.snapshot().requests.level).toBeCloseTo(2.5, 5);
+    it.each(behaviours)(
+      'grants from local state when it is $kind, then rejoins',
+      async ({ error, ...behaviour }) => {
+        const shared = new FaultySharedState(new MemorySharedState());
+        const limiter = processLimiter(shared);
+        const faults: SharedStateFault[] = [];
+        const rejoins = vi.fn();
+        limiter.onSharedStateFault((fault) => faults.push(fault));
+        limiter.onSharedStateRejoin(rejoins);
+        await limiter.acquire();
+        shared.behaviour = behaviour;
+        const during = track(limiter.acquire());
+        await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs);
+        expect(during.outcome.status).toBe('fulfilled');
+        expect(faults).toEqual([
+          { operation: 'rate-limit', key: 'rate-limit:t', error: expect.any(error) },
+        ]);
+        // The local limiter, mirrored from the fleet, counts both permits and goes on alone.
+        const takesBefore = shared.count('rateLimit:take');
+        await limiter.acquire();
+        expect(shared.count('rateLimit:take')).toBe(takesBefore);
+        // 5, less three permits, plus half a request dripped back in 100 ms.
+        expect(limiter.snapshot().requests.level).toBeCloseTo(2.5, 5);
 
-      shared.behaviour = { kind: 'healthy' };
-      await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.rejoinAfterMs);
-      await limiter.acquire();
-      expect(shared.count('rateLimit:take')).toBe(takesBefore + 1);
-      expect(rejoins).toHaveBeenCalledWith({ key: 'rate-limit:t' });
-      await vi.runAllTimersAsync();
-      expect(vi.getTimerCount()).toBe(0);
-    });
+        shared.behaviour = { kind: 'healthy' };
+        await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.rejoinAfterMs);
+        await limiter.acquire();
+        expect(shared.count('rateLimit:take')).toBe(takesBefore + 1);
+        expect(rejoins).toHaveBeenCalledWith({ key: 'rate-limit:t' });
+        await vi.runAllTimersAsync();
+        expect(vi.getTimerCount()).toBe(0);
+      },
+    );
 
     it('moves its waiters to the local limiter in order, each with the wait it has left', async () => {
       const shared = new FaultySharedState(new MemorySharedState());
@@ -183,7 +185,12 @@ describe('SharedRateLimiter', () => {
       await vi.advanceTimersByTimeAsync(100);
       const state = await memory.rateLimit(
         'rate-limit:t',
-        { requestsPerWindow: 2, tokensPerWindow: Infinity, windowMs: 1000, refillMode: 'continuous' },
+        {
+          requestsPerWindow: 2,
+          tokensPerWindow: Infinity,
+          windowMs: 1000,
+          refillMode: 'continuous',
+        },
         { op: 'observe', observation: {} },
         Date.now(),
       );
@@ -216,8 +223,8 @@ describe('SharedRateLimiter', () => {
     expect(() => build({ state, key: '' })).toThrow(/shared\.key/);
     expect(() => build({ state, key: 'k', timeoutMs: 0 })).toThrow(/shared\.timeoutMs/);
     expect(() => build({ state, key: 'k', timeotMs: 5 })).toThrow(/timeoutMs/);
-    expect(() => new SharedRateLimiter({ shared: { state, key: 'k' }, windowMs: -1 } as never)).toThrow(
-      /windowMs/,
-    );
+    expect(
+      () => new SharedRateLimiter({ shared: { state, key: 'k' }, windowMs: -1 } as never),
+    ).toThrow(/windowMs/);
   });
 });

@@ -27,6 +27,7 @@ export class SharedStateLink {
   private faulted = false;
   private faults = 0;
   private retryAt = 0;
+  private trying = false;
   private readonly faultEmitter = new EventEmitter<SharedStateFault>();
   private readonly rejoinEmitter = new EventEmitter<SharedStateRejoin>();
 
@@ -45,6 +46,11 @@ export class SharedStateLink {
     return !this.faulted || this.clock.now() >= this.retryAt;
   }
 
+  /** True when a fault's back-off is over and no operation has tried the fleet since. */
+  get rejoinDue(): boolean {
+    return this.faulted && !this.trying && this.clock.now() >= this.retryAt;
+  }
+
   /**
    * Runs `operation` on the fleet's state; resolves with its answer, or `undefined` once it
    * failed or ran past `timeoutMs` (reported through {@link onFault}). Never rejects.
@@ -56,6 +62,7 @@ export class SharedStateLink {
   ): Promise<{ readonly value: T } | undefined> {
     const { timeoutMs } = this.settings;
     const faultsBefore = this.faults;
+    if (this.faulted) this.trying = true;
     return new Promise((resolve) => {
       let done = false;
       const fail = (error: unknown) => {
@@ -93,6 +100,7 @@ export class SharedStateLink {
 
   private fault(operation: string, error: unknown): void {
     this.faulted = true;
+    this.trying = false;
     this.faults++;
     this.retryAt = this.clock.now() + this.settings.rejoinAfterMs;
     this.faultEmitter.emit({ operation, key: this.settings.key, error });
@@ -102,6 +110,7 @@ export class SharedStateLink {
   private succeeded(faultsBefore: number): void {
     if (!this.faulted || faultsBefore !== this.faults) return;
     this.faulted = false;
+    this.trying = false;
     this.rejoinEmitter.emit({ key: this.settings.key });
   }
 }
