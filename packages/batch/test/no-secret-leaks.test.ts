@@ -303,7 +303,7 @@ describe('no error, message, value, cause or event holds a credential', () => {
       check.add(`a call to ${model}`, await settle(clock, ask(model)));
     }
     // Past the shared state's back-off, the next call rejoins it.
-    await settle(clock, new Promise((resolve) => clock.setTimeout(resolve, 5_000)));
+    await settle(clock, new Promise<void>((resolve) => clock.setTimeout(() => resolve(), 5_000)));
     check.add('a call after the shared state recovered', await settle(clock, ask('gpt-sim')));
     const events = check.expectNoSecret().filter(({ label }) => label.startsWith('telemetry'));
     expect(new Set(events.map(({ label }) => label))).toEqual(

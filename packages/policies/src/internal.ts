@@ -13,5 +13,4 @@ export { rateLimiterOptionKeys } from './rate-limit/rate-limiter-options';
 export { retryOptionKeys } from './retry/retry-options';
 export { applyRateLimitCommand } from './shared/apply-rate-limit-command';
 export { assertSharedState } from './shared/assert-shared-state';
-export { sharedStateOptionKeys } from './shared/shared-state-options';
 export { abortError, onAbort, throwIfAborted } from './time/abort';

@@ -1,4 +1,4 @@
-import { defaultSharedStateOptions, type SharedStateOptions } from '../shared/shared-state-options';
+import type { SharedStateOptions } from '../shared/shared-state-options';
 import { optionKeys } from '../validation/option-keys';
 
 /** Shared mode of a circuit breaker: where the fleet's breaker lives, and its probe lease. */
@@ -11,9 +11,11 @@ export interface SharedBreakerOptions extends SharedStateOptions {
   probeLeaseMs?: number;
 }
 
-/** The values applied to the {@link SharedBreakerOptions} left out. */
+/**
+ * The value applied to {@link SharedBreakerOptions.probeLeaseMs} when left out; the fields of
+ * `SharedStateOptions` default as `defaultSharedStateOptions`.
+ */
 export const defaultSharedBreakerOptions = {
-  ...defaultSharedStateOptions,
   probeLeaseMs: 30_000,
 } as const satisfies Partial<SharedBreakerOptions>;
 
