@@ -23,15 +23,19 @@ export class SharedStateDownError extends Error {
 /**
  * A {@link SharedState} that answers as the one it wraps until told to be slow (answering after
  * `delayMs` on the timers, fake or real), to reject, or to hang; it counts every operation by
- * method, and `rateLimit` operations by command.
+ * method, and `rateLimit` operations by command. Breaker changes are pushed as the wrapped
+ * state pushes them, unless `push` is false (a state without `onBreakerChange`).
  */
 export class FaultySharedState implements SharedState {
   behaviour: SharedStateBehaviour = { kind: 'healthy' };
   readonly calls = new Map<string, number>();
   readonly onBreakerChange?: SharedState['onBreakerChange'];
 
-  constructor(private readonly inner: SharedState) {
-    if (inner.onBreakerChange)
+  constructor(
+    private readonly inner: SharedState,
+    { push = true }: { push?: boolean } = {},
+  ) {
+    if (push && inner.onBreakerChange)
       this.onBreakerChange = (listener) => inner.onBreakerChange!(listener);
   }
 

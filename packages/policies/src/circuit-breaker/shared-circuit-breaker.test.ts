@@ -162,6 +162,27 @@ describe('CircuitBreakerPolicy in shared mode', () => {
       },
     );
 
+    it('reads the fleet again on its first call after the back-off, and rejoins', async () => {
+      const memory = new MemorySharedState();
+      // Without pushes, a breaker learns of the fleet only by reading.
+      const shared = new FaultySharedState(memory, { push: false });
+      shared.behaviour = { kind: 'rejecting' };
+      const a = processBreaker(shared);
+      const rejoins = vi.fn();
+      a.onSharedStateRejoin(rejoins);
+      await vi.advanceTimersByTimeAsync(0);
+      shared.behaviour = { kind: 'healthy' };
+      await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.rejoinAfterMs);
+      // Another process opened the fleet's breaker, which this one has not read since.
+      await openIn(processBreaker(memory));
+      expect(a.state).toBe('closed');
+      // Its next call goes through as it stands, and reads the fleet on the way.
+      await expect(a.execute(succeed)).resolves.toBe('ok');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(rejoins).toHaveBeenCalledOnce();
+      expect(a.state).toBe('open');
+    });
+
     it('probes on its own when the lease does not answer', async () => {
       const shared = new FaultySharedState(new MemorySharedState());
       const a = processBreaker(shared);

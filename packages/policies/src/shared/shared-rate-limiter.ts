@@ -334,7 +334,11 @@ export class SharedRateLimiter implements Policy {
     void this.link
       .run('rate-limit', (now) => this.fleet(command, now), { awaited: false })
       .then((answer) => {
-        if (!answer) return;
+        if (!answer) {
+          // The fleet is down: waiters go on from the local limiter now, not when they next ask.
+          if (!this.link.available) this.fallBack();
+          return;
+        }
         this.adopt(answer.value.state, sequence);
         this.wake();
       });
