@@ -20,12 +20,13 @@ import type { Clock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
 import { assertNumber } from '../validation/assert-number';
 import { assertRequired } from '../validation/assert-required';
+import { createFleetPermit } from './fleet-permit';
 import { prepareSharedStateOptions } from './prepare-shared-state-options';
 import { reserveRequestsOf } from './reserve-requests-of';
 import type { SharedRateLimitCommand, SharedRateLimitLimits } from './shared-state';
 import { SharedStateLink } from './shared-state-link';
 import type { SharedStateOptions } from './shared-state-options';
-import { lateWaiters, type SharedWaiter } from './shared-waiters';
+import { type SharedWaiter, SharedWaitQueue } from './shared-waiters';
 
 /** Options of {@link SharedRateLimiter}: those of `RateLimiter`, plus where the fleet's state lives. */
 export interface SharedRateLimiterOptions extends RateLimiterOptions {
@@ -57,9 +58,7 @@ export class SharedRateLimiter implements Policy {
   private readonly clock: Clock;
   // The fleet's state as last answered, refilled to now: the estimate of every wait here.
   private readonly mirror: RateLimitBuckets;
-  private readonly queue: SharedWaiter[] = [];
-  private queuedTokens = 0;
-  private boundedWaiters = 0;
+  private readonly queue = new SharedWaitQueue();
   private asking = false;
   private stopTimer: (() => void) | undefined;
   private sent = 0;
@@ -150,7 +149,7 @@ export class SharedRateLimiter implements Policy {
         signal,
         latestGrantAt: this.clock.now() + maxWaitMs,
         stopListening: onAbort(signal, () => {
-          this.remove(waiter);
+          this.queue.remove(waiter);
           reject(abortError(signal!));
           this.wake();
         }),
@@ -158,8 +157,6 @@ export class SharedRateLimiter implements Policy {
         reject,
       };
       this.queue.push(waiter);
-      this.queuedTokens += tokens;
-      if (maxWaitMs !== Infinity) this.boundedWaiters++;
       this.ask();
     });
   }
@@ -171,7 +168,7 @@ export class SharedRateLimiter implements Policy {
   expectedWaitMs(tokens: number = defaultAcquireOptions.tokens): number {
     if (!this.link.available) return this.local.expectedWaitMs(tokens);
     const now = this.mirror.refill();
-    const tokensAhead = this.queuedTokens + this.mirror.needed(tokens);
+    const tokensAhead = this.queue.tokens + this.mirror.needed(tokens);
     return this.mirror.waitMs(this.queue.length + 1, tokensAhead, now);
   }
 
@@ -233,7 +230,7 @@ export class SharedRateLimiter implements Policy {
 
   /** Asks the fleet for the head's permit, unless an ask is under way or nobody waits. */
   private ask(): void {
-    const head = this.queue[0];
+    const head = this.queue.head;
     if (this.asking || !head) return;
     this.stopTimer?.();
     this.stopTimer = undefined;
@@ -268,10 +265,12 @@ export class SharedRateLimiter implements Policy {
 
   /** Hands a granted permit to the head it was taken for, or back to the fleet when the head left. */
   private grant(head: SharedWaiter): void {
-    if (this.queue[0] === head) {
-      this.remove(head);
+    if (this.queue.head === head) {
+      this.queue.remove(head);
       head.stopListening();
-      head.resolve(this.createPermit(head.tokens));
+      head.resolve(
+        createFleetPermit(head.tokens, (requests, tokens) => this.refund(requests, tokens)),
+      );
     } else {
       this.send({ op: 'refund', requests: 1, tokens: head.tokens });
     }
@@ -280,10 +279,10 @@ export class SharedRateLimiter implements Policy {
 
   /** The fleet refused the head: refuses waiters that cannot wait that long, then waits once. */
   private waitForFleet(fleetWaitMs: number): void {
-    const head = this.queue[0];
+    const head = this.queue.head;
     this.refuseLate(fleetWaitMs);
     if (this.queue.length === 0) return;
-    if (this.queue[0] !== head) {
+    if (this.queue.head !== head) {
       this.ask();
       return;
     }
@@ -295,9 +294,8 @@ export class SharedRateLimiter implements Policy {
 
   /** Refuses the waiters that would wait past their limit, none sooner than `minWaitMs`. */
   private refuseLate(minWaitMs: number): void {
-    if (this.boundedWaiters === 0) return;
-    for (const { waiter, waitMs } of lateWaiters(this.queue, this.mirror, minWaitMs)) {
-      this.remove(waiter);
+    for (const { waiter, waitMs } of this.queue.late(this.mirror, minWaitMs)) {
+      this.queue.remove(waiter);
       waiter.stopListening();
       waiter.reject(this.refusal(waitMs, waiter.latestGrantAt - this.clock.now()));
     }
@@ -305,7 +303,7 @@ export class SharedRateLimiter implements Policy {
 
   /** Asks again before the timer when the mirror shows room for the head (a refund, a restore). */
   private wake(): void {
-    const head = this.queue[0];
+    const head = this.queue.head;
     if (!head || this.asking) return;
     if (this.mirror.fits(head.tokens, this.mirror.refill())) this.ask();
   }
@@ -313,15 +311,13 @@ export class SharedRateLimiter implements Policy {
   /** Moves every waiter to the local limiter, in order, with what is left of its wait. */
   private fallBack(): void {
     const now = this.clock.now();
-    for (const waiter of this.queue.splice(0)) {
+    for (const waiter of this.queue.takeAll()) {
       waiter.stopListening();
       const maxWaitMs = Math.max(0, waiter.latestGrantAt - now);
       this.local
         .acquire({ tokens: waiter.tokens, signal: waiter.signal, maxWaitMs })
         .then(waiter.resolve, waiter.reject);
     }
-    this.queuedTokens = 0;
-    this.boundedWaiters = 0;
   }
 
   /**
@@ -367,36 +363,10 @@ export class SharedRateLimiter implements Policy {
     this.refuseLate(untilMs - now);
   }
 
-  private remove(waiter: SharedWaiter): void {
-    const index = this.queue.indexOf(waiter);
-    if (index < 0) return;
-    this.queue.splice(index, 1);
-    this.queuedTokens -= waiter.tokens;
-    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters--;
-  }
-
   private refusal(waitMs: number, maxWaitMs: number): RateLimitWaitTooLongError {
     const error = new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
     this.rejectEmitter.emit(error);
     return error;
-  }
-
-  /** A permit of the fleet: settling or releasing it gives back to the fleet what it did not use. */
-  private createPermit(tokens: number): RateLimitPermit {
-    let finished = false;
-    return {
-      tokens,
-      settle: (actualTokens) => {
-        if (finished) return;
-        finished = true;
-        if (actualTokens >= 0 && actualTokens !== tokens) this.refund(0, tokens - actualTokens);
-      },
-      release: () => {
-        if (finished) return;
-        finished = true;
-        this.refund(1, tokens);
-      },
-    };
   }
 
   private refund(requests: number, tokens: number): void {

@@ -19,12 +19,61 @@ export interface LateWaiter {
   readonly waitMs: number;
 }
 
+/** The waiters of a `SharedRateLimiter`, first in, first out, with the tokens they hold back. */
+export class SharedWaitQueue {
+  private readonly waiters: SharedWaiter[] = [];
+  private queuedTokens = 0;
+  private boundedWaiters = 0;
+
+  /** The waiter served next. */
+  get head(): SharedWaiter | undefined {
+    return this.waiters[0];
+  }
+
+  get length(): number {
+    return this.waiters.length;
+  }
+
+  /** Tokens the waiters hold back. */
+  get tokens(): number {
+    return this.queuedTokens;
+  }
+
+  push(waiter: SharedWaiter): void {
+    this.waiters.push(waiter);
+    this.queuedTokens += waiter.tokens;
+    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters++;
+  }
+
+  /** Takes `waiter` out of the line; false when it was not in it. */
+  remove(waiter: SharedWaiter): boolean {
+    const index = this.waiters.indexOf(waiter);
+    if (index < 0) return false;
+    this.waiters.splice(index, 1);
+    this.queuedTokens -= waiter.tokens;
+    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters--;
+    return true;
+  }
+
+  /** Empties the line and returns its waiters, in order. */
+  takeAll(): SharedWaiter[] {
+    this.queuedTokens = 0;
+    this.boundedWaiters = 0;
+    return this.waiters.splice(0);
+  }
+
+  /** The waiters that would be granted too late ({@link lateWaiters}); none when none has a limit. */
+  late(buckets: RateLimitBuckets, minWaitMs: number): LateWaiter[] {
+    return this.boundedWaiters === 0 ? [] : lateWaiters(this.waiters, buckets, minWaitMs);
+  }
+}
+
 /**
  * The waiters of `queue` that would be granted after their `latestGrantAt`, each waiting for
  * those ahead of it that stay, as `RateLimiter` refuses its own: the wait of each is the
  * buckets' estimate, and never less than `minWaitMs` (the fleet's answer for the head, a pause).
  */
-export function lateWaiters(
+function lateWaiters(
   queue: readonly SharedWaiter[],
   buckets: RateLimitBuckets,
   minWaitMs: number,
