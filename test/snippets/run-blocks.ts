@@ -18,6 +18,10 @@ export async function runSnippets(
   files: readonly SnippetFile[],
   { concurrency, timeoutMs = snippetTimeoutMs }: { concurrency: number; timeoutMs?: number },
 ): Promise<SnippetError[]> {
+  if (files.length > 0 && !process.features.typescript) {
+    const message = `Node ${process.version} cannot strip types: run the check with Node >= 22.18`;
+    return files.map(({ block }) => ({ where: `${block.file}:${block.line}`, message, block }));
+  }
   const failures: SnippetError[] = [];
   const queue = [...files];
   const worker = async () => {
