@@ -1,8 +1,8 @@
 /** What the check does with a TypeScript or JavaScript block. */
-export type SnippetMode = 'compile' | 'run' | 'fragment';
+type SnippetMode = 'compile' | 'run' | 'fragment';
 
 /** The language families the check tells apart. */
-export type BlockLanguage = 'typescript' | 'javascript' | 'shell' | 'other';
+type BlockLanguage = 'typescript' | 'javascript' | 'shell' | 'other';
 
 /** One fenced code block of a Markdown file. */
 export interface CodeBlock {
@@ -30,7 +30,7 @@ export interface IncludedFile {
 }
 
 /** A marker or fence the check cannot read. */
-export interface MarkdownProblem {
+interface MarkdownProblem {
   readonly file: string;
   readonly line: number;
   readonly message: string;

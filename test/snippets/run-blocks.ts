@@ -4,13 +4,14 @@ import type { SnippetError } from './compile-blocks.ts';
 import type { SnippetFile } from './snippet-workspace.ts';
 
 /** How long a runnable block may take, far beyond what one needs (a few seconds at most). */
-export const snippetTimeoutMs = 30_000;
+const snippetTimeoutMs = 20_000;
 // Lines of a failed block's output worth showing: the end, where the error is.
 const shownOutputLines = 30;
 
 /**
  * Runs each module of `files` with this Node (types stripped), `concurrency` at a time, in
- * the modules' folder. A block passes when it exits 0 within `timeoutMs`; one that is still
+ * the modules' folder. A block passes when it exits 0 within `timeoutMs` (defaults to
+ * `snippetTimeoutMs`, 20 s); one that is still
  * running then (a server or timer left open) is killed by its PID and fails. Returns the
  * failures, with the end of what each printed, its module lines mapped to Markdown lines.
  */
