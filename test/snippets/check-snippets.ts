@@ -34,17 +34,7 @@ export async function checkSnippets({
   const files = findMarkdownFiles(root).filter(
     (file) => only.length === 0 || only.some((prefix) => file.startsWith(prefix)),
   );
-  const errors: SnippetError[] = [];
-  const blocks: CodeBlock[] = [];
-  const includes: IncludedFile[] = [];
-  for (const file of files) {
-    const read = readMarkdownSnippets(file, readFileSync(path.join(root, file), 'utf8'));
-    blocks.push(...read.blocks);
-    includes.push(...read.includes);
-    errors.push(
-      ...read.problems.map(({ line, message }) => ({ where: `${file}:${line}`, message })),
-    );
-  }
+  const { blocks, includes, errors } = readDocumentation(root, files);
   const code = blocks.filter((block) => isCode(block));
   const others = blocks.filter((block) => !isCode(block));
   errors.push(
@@ -57,15 +47,9 @@ export async function checkSnippets({
     log(`Build the packages first (pnpm run build): no dist in ${missingBuild.join(', ')}`);
     return 1;
   }
-  const folder = path.join(root, '.snippets');
   const compiled = code.filter((block) => block.mode !== 'fragment');
-  const modules = writeSnippetWorkspace(root, folder, compiled);
-  const compileErrors = compiled.length > 0 ? compileSnippets(root, folder, modules) : [];
-  const failedBlocks = new Set(compileErrors.map((error) => error.block));
-  const runnable = modules.filter(({ block }) => block.mode === 'run' && !failedBlocks.has(block));
-  const runErrors = await runSnippets(runnable, { concurrency: availableParallelism() });
-  if (!keep) rmSync(folder, { recursive: true, force: true });
-  errors.push(...compileErrors, ...runErrors);
+  const { ran, problems } = await compileAndRun(root, compiled, keep);
+  errors.push(...problems);
 
   errors.sort((a, b) => a.where.localeCompare(b.where, 'en', { numeric: true }));
   for (const { where, message } of errors) log(`${where}: ${message}`);
@@ -75,12 +59,42 @@ export async function checkSnippets({
     for (const block of fragments) log(`  ${block.file}:${block.line} (${block.reason})`);
   }
   log(
-    `${code.length} blocks checked (compiled ${compiled.length}, ran ${runnable.length}, fragments ${fragments.length})`,
+    `${code.length} blocks checked (compiled ${compiled.length}, ran ${ran}, fragments ${fragments.length})`,
   );
   log(
     `${others.length} other blocks checked to hold no TypeScript, ${includes.length} included files found; ${errors.length} problems`,
   );
   return errors.length > 0 ? 1 : 0;
+}
+
+function readDocumentation(root: string, files: readonly string[]) {
+  const blocks: CodeBlock[] = [];
+  const includes: IncludedFile[] = [];
+  const errors: SnippetError[] = [];
+  for (const file of files) {
+    const read = readMarkdownSnippets(file, readFileSync(path.join(root, file), 'utf8'));
+    blocks.push(...read.blocks);
+    includes.push(...read.includes);
+    errors.push(
+      ...read.problems.map(({ line, message }) => ({ where: `${file}:${line}`, message })),
+    );
+  }
+  return { blocks, includes, errors };
+}
+
+// One program over every block, then the runnable blocks that compiled, in `.snippets/`.
+async function compileAndRun(root: string, blocks: readonly CodeBlock[], keep: boolean) {
+  const folder = path.join(root, '.snippets');
+  try {
+    const modules = writeSnippetWorkspace(root, folder, blocks);
+    const compileErrors = blocks.length > 0 ? compileSnippets(root, folder, modules) : [];
+    const failed = new Set(compileErrors.map((error) => error.block));
+    const runnable = modules.filter(({ block }) => block.mode === 'run' && !failed.has(block));
+    const runErrors = await runSnippets(runnable, { concurrency: availableParallelism() });
+    return { ran: runnable.length, problems: [...compileErrors, ...runErrors] };
+  } finally {
+    if (!keep) rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 function isCode(block: CodeBlock): boolean {
