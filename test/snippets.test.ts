@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileSnippets } from './snippets/compile-blocks.ts';
 import { firstTypeScriptLine } from './snippets/looks-like-typescript.ts';
-import { readMarkdownSnippets } from './snippets/markdown-blocks.ts';
+import { type CodeBlock, readMarkdownSnippets } from './snippets/markdown-blocks.ts';
+import { runSnippets } from './snippets/run-blocks.ts';
+import { writeSnippetWorkspace } from './snippets/snippet-workspace.ts';
 
 const fence = '```';
 const read = (...lines: string[]) => readMarkdownSnippets('README.md', lines.join('\n'));
@@ -248,5 +254,52 @@ describe('firstTypeScriptLine', () => {
       firstTypeScriptLine('caller -> total deadline + AbortSignal\n  -> call stages'),
     ).toBeUndefined();
     expect(firstTypeScriptLine('A=1 node main.ts')).toBeUndefined();
+  });
+});
+
+describe('compiling and running blocks', () => {
+  const root = path.resolve(import.meta.dirname, '..');
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'readme-snippets-'));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  const block = (line: number, code: string, mode: CodeBlock['mode'] = 'compile'): CodeBlock => ({
+    file: 'README.md',
+    line,
+    lang: 'ts',
+    language: 'typescript',
+    mode,
+    code,
+  });
+
+  it('compiles each block as a module of its own, an error at its Markdown line', () => {
+    const files = writeSnippetWorkspace(root, folder, [
+      block(10, "const answer = 'yes';\n\nconst count: number = answer;"),
+      block(20, 'const answer = 42;\nconsole.log(answer);'),
+    ]);
+    expect(
+      compileSnippets(root, folder, files).map(({ where, message }) => ({ where, message })),
+    ).toEqual([
+      {
+        where: 'README.md:13',
+        message: "TS2322: Type 'string' is not assignable to type 'number'.",
+      },
+    ]);
+  });
+
+  it('fails a block that throws, at its Markdown line, and kills one left running', async () => {
+    const files = writeSnippetWorkspace(root, folder, [
+      block(30, "console.log('fine');", 'run'),
+      block(40, "const reason = 'boom';\nthrow new Error(reason);", 'run'),
+      block(50, 'setInterval(() => {}, 1_000);', 'run'),
+    ]);
+    const failures = await runSnippets(files, { concurrency: 3, timeoutMs: 2_000 });
+    const byPlace = new Map(failures.map(({ where, message }) => [where, message]));
+    expect([...byPlace.keys()].sort()).toEqual(['README.md:40', 'README.md:50']);
+    expect(byPlace.get('README.md:40')).toMatch(/^exited with code 1\n/);
+    expect(byPlace.get('README.md:40')).toContain('README.md:42');
+    expect(byPlace.get('README.md:50')).toMatch(/^still running after 2000 ms/);
   });
 });
