@@ -18,11 +18,6 @@ export interface SnippetFile {
   readonly path: string;
 }
 
-// Where the packages an application would install live: every workspace package's own
-// dependencies (the SDKs, zod, redis, ...) and the published workspace packages themselves.
-const workspaceGlobs = ['packages', 'examples'];
-const workspaceFolders = ['bench', 'docs'];
-
 /**
  * Creates `folder` afresh (inside the repository, ignored by git) as a small project of its
  * own: a `node_modules` linking every package the workspace installs, the published
@@ -57,6 +52,8 @@ function moduleName({ file, line, lang, language }: CodeBlock): string {
   return `${stem}-L${line}.${extension}`;
 }
 
+// Where the packages an application would install live: every workspace package's own
+// dependencies (the SDKs, zod, redis, ...) and the published workspace packages themselves.
 function linkInstalledPackages(root: string, nodeModules: string): void {
   const linked = new Set<string>();
   const link = (name: string, target: string) => {
@@ -66,14 +63,7 @@ function linkInstalledPackages(root: string, nodeModules: string): void {
     mkdirSync(path.dirname(destination), { recursive: true });
     symlinkSync(realpathSync(target), destination, 'dir');
   };
-  const folders = [
-    ...workspaceGlobs.flatMap((glob) =>
-      readdirSync(path.join(root, glob), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => path.join(root, glob, entry.name)),
-    ),
-    ...workspaceFolders.map((name) => path.join(root, name)),
-  ];
+  const folders = workspaceFolders(root);
   for (const folder of folders) {
     const manifest = path.join(folder, 'package.json');
     if (!existsSync(manifest)) continue;
@@ -100,4 +90,17 @@ function installedNames(nodeModules: string): string[] {
         ? readdirSync(path.join(nodeModules, entry.name)).map((name) => `${entry.name}/${name}`)
         : [entry.name],
     );
+}
+
+// The folders `pnpm-workspace.yaml` lists: `dir` as it is, `dir/*` as each folder inside.
+function workspaceFolders(root: string): string[] {
+  const manifest = readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+  const list = /^packages:\n((?:\s+-.*\n?)+)/m.exec(manifest)?.[1] ?? '';
+  return [...list.matchAll(/-\s*['"]?([^'"\s]+)/g)].flatMap(([, pattern = '']) => {
+    if (!pattern.endsWith('/*')) return [path.join(root, pattern)];
+    const parent = path.join(root, pattern.slice(0, -2));
+    return readdirSync(parent, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(parent, entry.name));
+  });
 }
