@@ -198,6 +198,17 @@ describe('readMarkdownSnippets', () => {
     expect(blocks[0]).toMatchObject({ language: 'shell', mode: 'compile' });
   });
 
+  it('leaves the info words of other blocks alone, but not a marker among them', () => {
+    const { problems } = read(`${fence}diff --git`, 'x', fence, `${fence}sh run`, 'x', fence);
+    expect(problems).toEqual([
+      {
+        file: 'README.md',
+        line: 4,
+        message: 'snippet markers apply to TypeScript and JavaScript blocks, not `sh`',
+      },
+    ]);
+  });
+
   it('strips the indentation of a fence inside a list, and keeps longer fences whole', () => {
     const { blocks } = read(
       '- a step:',

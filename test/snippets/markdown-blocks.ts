@@ -115,13 +115,15 @@ export function readMarkdownSnippets(file: string, markdown: string): MarkdownSn
     const langWord = /^[\w+-]*/.exec(trimmedInfo)![0];
     const lang = langWord.toLowerCase();
     const language = languages[lang] ?? 'other';
-    const infoMarker = parseInfoWords(trimmedInfo.slice(langWord.length), (message) =>
-      problem(lineNumber, message),
-    );
+    const isCode = language === 'typescript' || language === 'javascript';
+    // Other blocks may carry info words of their own; only a marker among them is refused.
+    const infoMarker = parseInfoWords(trimmedInfo.slice(langWord.length), (message) => {
+      if (isCode) problem(lineNumber, message);
+    });
     const marker = mergeMarkers(pending?.marker, infoMarker, (message) =>
       problem(lineNumber, message),
     );
-    if (marker && language !== 'typescript' && language !== 'javascript')
+    if (marker && !isCode)
       problem(
         lineNumber,
         `snippet markers apply to TypeScript and JavaScript blocks, not \`${lang}\``,
@@ -132,7 +134,6 @@ export function readMarkdownSnippets(file: string, markdown: string): MarkdownSn
       .slice(index + 1, bodyEnd)
       .map((bodyLine) => (bodyLine.startsWith(indent) ? bodyLine.slice(indent.length) : bodyLine))
       .join('\n');
-    const isCode = language === 'typescript' || language === 'javascript';
     blocks.push({
       file,
       line: lineNumber,
