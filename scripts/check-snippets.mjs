@@ -6,6 +6,10 @@
 //                                             a block that needs a provider starts the simulator
 //   <!-- snippet: fragment (why it is one) --> neither compiled nor run; the reason is required
 //   ```ts run   ```ts fragment (why)           the same, in the info string
+//   <!-- snippet: test/readme/main.ts -->      a copy of that file (relative to the Markdown
+//                                             file, any language, `#NAME` for one constant):
+//                                             only its existence is checked here, a test of
+//                                             the package checks the copy and runs the file
 // Code included with VitePress (<<< @/../examples/...) is checked where it lives.
 // Usage: node scripts/check-snippets.mjs [--keep] [path prefix ...]; needs `pnpm run build`.
 // --keep leaves the modules in .snippets/ (tsc -p .snippets repeats the compile).

@@ -157,13 +157,35 @@ describe('readMarkdownSnippets', () => {
       fence,
     );
     expect(problems.map(({ line, message }) => ({ line, message }))).toEqual([
-      { line: 1, message: 'unknown snippet marker "skip": use "run" or "fragment (why)"' },
+      {
+        line: 1,
+        message:
+          'unknown snippet marker "skip": use "run", "fragment (why)" or the copied file\'s path',
+      },
       {
         line: 5,
         message: 'unknown word "runnable" in the info string: use "run" or "fragment (why)"',
       },
     ]);
     expect(blocks.map((block) => block.mode)).toEqual(['compile', 'compile']);
+  });
+
+  it('reads a copy marker on a block of any language, with its file and an optional #NAME', () => {
+    const { blocks, problems } = read(
+      '<!-- snippet: test/readme/start.sh -->',
+      `${fence}sh`,
+      'pnpm start',
+      fence,
+      '<!-- snippet: src/cli/usage.ts#USAGE -->',
+      `${fence}ts`,
+      'x;',
+      fence,
+    );
+    expect(problems).toEqual([]);
+    expect(blocks.map(({ mode, source }) => ({ mode, source }))).toEqual([
+      { mode: 'copy', source: 'test/readme/start.sh' },
+      { mode: 'copy', source: 'src/cli/usage.ts#USAGE' },
+    ]);
   });
 
   it('refuses a marker that no block follows, or that a block contradicts', () => {

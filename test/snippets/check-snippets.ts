@@ -35,11 +35,13 @@ export async function checkSnippets({
     (file) => only.length === 0 || only.some((prefix) => file.startsWith(prefix)),
   );
   const { blocks, includes, errors } = readDocumentation(root, files);
-  const code = blocks.filter((block) => isCode(block));
-  const others = blocks.filter((block) => !isCode(block));
+  const copies = blocks.filter((block) => block.mode === 'copy');
+  const code = blocks.filter((block) => isCode(block) && block.mode !== 'copy');
+  const others = blocks.filter((block) => !isCode(block) && block.mode !== 'copy');
   errors.push(
     ...others.flatMap(typeScriptOutsideCode),
     ...includes.flatMap((include) => missingInclude(root, include)),
+    ...copies.flatMap((block) => missingCopied(root, block)),
   );
 
   const missingBuild = unbuiltPackages(root);
@@ -62,7 +64,7 @@ export async function checkSnippets({
     `${code.length} blocks checked (compiled ${compiled.length}, ran ${ran}, fragments ${fragments.length})`,
   );
   log(
-    `${others.length} other blocks checked to hold no TypeScript, ${includes.length} included files found; ${errors.length} problems`,
+    `${others.length} other blocks checked to hold no TypeScript, ${includes.length} included files and ${copies.length} copied files found; ${errors.length} problems`,
   );
   return errors.length > 0 ? 1 : 0;
 }
@@ -124,6 +126,15 @@ function missingInclude(
     : path.join(root, path.dirname(file), relative);
   if (existsSync(resolved)) return [];
   return [{ where: `${file}:${line}`, message: `included file ${included} does not exist` }];
+}
+
+// A copy names its file relative to the Markdown file; `#NAME` picks a constant in it.
+function missingCopied(root: string, block: CodeBlock): SnippetError[] {
+  const copied = path.join(root, path.dirname(block.file), block.source!.replace(/#\w+$/, ''));
+  if (existsSync(copied)) return [];
+  return [
+    { where: `${block.file}:${block.line}`, message: `copied file ${block.source} does not exist` },
+  ];
 }
 
 function unbuiltPackages(root: string): string[] {

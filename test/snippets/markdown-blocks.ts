@@ -1,5 +1,9 @@
-/** What the check does with a TypeScript or JavaScript block. */
-type SnippetMode = 'compile' | 'run' | 'fragment';
+/**
+ * What the check does with a block: `compile` and `run` TypeScript and JavaScript blocks,
+ * skip a `fragment`, and for a `copy` (of any language) only find the file it copies: a test
+ * of the package checks that the block equals that file and runs it.
+ */
+type SnippetMode = 'compile' | 'run' | 'fragment' | 'copy';
 
 /** The language families the check tells apart. */
 type BlockLanguage = 'typescript' | 'javascript' | 'shell' | 'other';
@@ -17,6 +21,8 @@ export interface CodeBlock {
   readonly mode: SnippetMode;
   /** Why a fragment is one, or the note of a `run` marker. */
   readonly reason?: string;
+  /** A `copy`: the copied file, relative to the Markdown file, with an optional `#NAME`. */
+  readonly source?: string;
   /** The block's lines, without the fences and the fence's indentation. */
   readonly code: string;
 }
@@ -72,7 +78,11 @@ const vitepressWord = /^(\[.*\]|\{.*\}|:[\w-]+)$/;
 interface Marker {
   readonly mode: Exclude<SnippetMode, 'compile'>;
   readonly reason?: string;
+  readonly source?: string;
 }
+
+// `<!-- snippet: test/readme/quick-start.ts -->`, `<!-- snippet: src/cli/usage.ts#USAGE -->`.
+const copiedFile = /^(?:\.{0,2}\/)?[\w-]+(?:\/[\w.-]+)*\.\w+(?:#\w+)?$/;
 
 /**
  * Reads the fenced code blocks, their snippet markers and the VitePress inclusions of one
@@ -123,7 +133,7 @@ export function readMarkdownSnippets(file: string, markdown: string): MarkdownSn
     const marker = mergeMarkers(pending?.marker, infoMarker, (message) =>
       problem(lineNumber, message),
     );
-    if (marker && !isCode)
+    if (marker && !isCode && marker.mode !== 'copy')
       problem(
         lineNumber,
         `snippet markers apply to TypeScript and JavaScript blocks, not \`${lang}\``,
@@ -139,8 +149,9 @@ export function readMarkdownSnippets(file: string, markdown: string): MarkdownSn
       line: lineNumber,
       lang,
       language,
-      mode: isCode && marker ? marker.mode : 'compile',
+      mode: marker && (isCode || marker.mode === 'copy') ? marker.mode : 'compile',
       ...(isCode && marker?.reason !== undefined ? { reason: marker.reason } : {}),
+      ...(marker?.source !== undefined ? { source: marker.source } : {}),
       code,
     });
     pending = undefined;
@@ -160,8 +171,10 @@ function findClosingFence(lines: readonly string[], from: number, ticks: string)
 
 // The text of a `<!-- snippet: ... -->` comment: a marker, or the reason it is none.
 function parseMarker(text: string): Marker | string {
+  if (copiedFile.test(text)) return { mode: 'copy', source: text };
   const match = modeWithReason.exec(text);
-  if (!match) return `unknown snippet marker "${text}": use "run" or "fragment (why)"`;
+  if (!match)
+    return `unknown snippet marker "${text}": use "run", "fragment (why)" or the copied file's path`;
   return toMarker(match[1] as Marker['mode'], match[2]);
 }
 
