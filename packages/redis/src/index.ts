@@ -24,4 +24,3 @@ export {
   type RedisSharedStateOptions,
   type RedisSubscriberClient,
 } from './shared-state/redis-shared-state-options';
-export { SharedStateTimeoutError } from './shared-state/shared-state-timeout-error';

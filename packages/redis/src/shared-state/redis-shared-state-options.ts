@@ -47,8 +47,8 @@ export interface RedisSharedStateOptions {
    */
   keyPrefix?: string;
   /**
-   * Longest wait for Redis to answer one operation, in ms: then it rejects with
-   * `SharedStateTimeoutError` (`Infinity`: no limit). Defaults to 1000
+   * Longest wait for Redis to answer one operation, in ms: then it rejects with a
+   * `TimeoutError` of phase `shared-state` (`Infinity`: no limit). Defaults to 1000
    * (`defaultRedisSharedStateOptions.operationTimeoutMs`).
    */
   operationTimeoutMs?: number;

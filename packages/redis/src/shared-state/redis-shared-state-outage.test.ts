@@ -1,10 +1,10 @@
+import { TimeoutError } from '@resilient-llm/policies';
 import { createManualClock } from '@resilient-llm/simulator';
 import { createClient } from 'redis';
 import { expect, it, vi } from 'vitest';
 import { describeWithRedis } from '../../test/describe-with-redis';
 import { createRedisClient } from '../create-redis-client';
 import { redisSharedState } from './redis-shared-state';
-import { SharedStateTimeoutError } from './shared-state-timeout-error';
 
 // Each block starts its own redis-server, so freezing or killing it harms no other test.
 
@@ -38,13 +38,14 @@ describeWithRedis('redisSharedState when redis-server is frozen', (server) => {
       const subscription = shared.onBreakerChange(() => {});
       await vi.waitFor(() => expect(clock.pendingTimers()).toBe(2));
       clock.advance(200);
-      await expect(permit).rejects.toSatisfy(
-        (error) =>
-          SharedStateTimeoutError.isInstance(error) &&
-          error.operation === 'rate-limit' &&
-          error.timeoutMs === 200,
-      );
-      await expect(subscription).rejects.toMatchObject({ operation: 'subscribe' });
+      for (const operation of [permit, subscription]) {
+        await expect(operation).rejects.toSatisfy(
+          (error) =>
+            TimeoutError.isInstance(error) &&
+            error.phase === 'shared-state' &&
+            error.timeoutMs === 200,
+        );
+      }
       expect(clock.pendingTimers()).toBe(0);
 
       server().thaw();

@@ -40,7 +40,8 @@ const breakerChannelName = 'breaker-changes';
  * heard on one subscription (`client.duplicate()`), opened by the first `onBreakerChange`.
  * Keys are the prefix and the key the caller gives (a target id); values hold numbers only.
  * Scripts are loaded once with `SCRIPT LOAD`, and again after `NOSCRIPT`. An operation
- * rejects when Redis fails, or with `SharedStateTimeoutError` after `operationTimeoutMs`.
+ * rejects when Redis fails, or with a `TimeoutError` (phase `shared-state`) after
+ * `operationTimeoutMs`.
  */
 export function redisSharedState(options: RedisSharedStateOptions): RedisSharedState {
   assertRedisSharedStateOptions(options);
@@ -57,21 +58,11 @@ export function redisSharedState(options: RedisSharedStateOptions): RedisSharedS
     closeBreaker: new LuaScript(closeBreakerLua),
   };
   const channel = keyPrefix + breakerChannelName;
-  const bounded =
-    (operation: string) =>
-    <T>(answer: Promise<T>) =>
-      withOperationTimeout(operation, answer, operationTimeoutMs, clock);
-  const changes = new BreakerChanges(client, channel, bounded('subscribe'));
-  const runBreaker = (
-    script: LuaScript,
-    operation: string,
-    key: string,
-    now: number,
-    untilMs: number,
-  ) =>
-    bounded(operation)(
-      script.run(client, [keyPrefix + key], breakerArguments(now, channel, key, untilMs)),
-    );
+  const bounded = <T>(answer: Promise<T>) =>
+    withOperationTimeout(answer, operationTimeoutMs, clock);
+  const changes = new BreakerChanges(client, channel, bounded);
+  const runBreaker = (script: LuaScript, key: string, now: number, untilMs: number) =>
+    bounded(script.run(client, [keyPrefix + key], breakerArguments(now, channel, key, untilMs)));
 
   return {
     async rateLimit(
@@ -81,23 +72,21 @@ export function redisSharedState(options: RedisSharedStateOptions): RedisSharedS
       now: number,
     ): Promise<SharedRateLimitResult> {
       const args = rateLimitArguments(limits, command, now);
-      const reply = await bounded('rate-limit')(
-        scripts.rateLimit.run(client, [keyPrefix + key], args),
-      );
+      const reply = await bounded(scripts.rateLimit.run(client, [keyPrefix + key], args));
       return rateLimitResult(reply);
     },
     async readBreaker(key, now) {
-      return parseBreakerView(await bounded('read-breaker')(client.get(keyPrefix + key)), now);
+      return parseBreakerView(await bounded(client.get(keyPrefix + key)), now);
     },
     async openBreaker(key, untilMs, now) {
-      const reply = await runBreaker(scripts.openBreaker, 'open-breaker', key, now, untilMs);
+      const reply = await runBreaker(scripts.openBreaker, key, now, untilMs);
       return parseBreakerView(Array.isArray(reply) ? reply.join(' ') : undefined, now);
     },
     async leaseProbe(key, untilMs, now) {
-      return Number(await runBreaker(scripts.leaseProbe, 'lease-probe', key, now, untilMs)) === 1;
+      return Number(await runBreaker(scripts.leaseProbe, key, now, untilMs)) === 1;
     },
     async closeBreaker(key, now) {
-      await runBreaker(scripts.closeBreaker, 'close-breaker', key, now, 0);
+      await runBreaker(scripts.closeBreaker, key, now, 0);
     },
     onBreakerChange: (listener) => changes.listen(listener),
     close: () => changes.close(),

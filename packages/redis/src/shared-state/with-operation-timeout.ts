@@ -1,19 +1,18 @@
-import { type Clock, startTimer } from '@resilient-llm/policies';
-import { SharedStateTimeoutError } from './shared-state-timeout-error';
+import { type Clock, startTimer, TimeoutError } from '@resilient-llm/policies';
 
 /**
- * Settles as `answer` does, or rejects with {@link SharedStateTimeoutError} after `timeoutMs`
- * on `clock` (`Infinity`: never); the timer is always cleared. A late answer is dropped.
+ * Settles as `answer` does, or rejects with a `TimeoutError` of phase `shared-state` after
+ * `timeoutMs` on `clock` (`Infinity`: never); the timer is always cleared. A late answer is
+ * dropped.
  */
 export function withOperationTimeout<T>(
-  operation: string,
   answer: Promise<T>,
   timeoutMs: number,
   clock: Clock,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const stopTimer = startTimer(
-      () => reject(new SharedStateTimeoutError({ operation, timeoutMs })),
+      () => reject(new TimeoutError({ phase: 'shared-state', timeoutMs })),
       timeoutMs,
       { clock },
     );
