@@ -246,6 +246,12 @@ const optionsTypes: OptionsTypeEntry[] = [
     type: 'RedisStateStoreOptions',
     defaults: 'defaultRedisStateStoreOptions',
   },
+  {
+    file: 'packages/redis/src/shared-state/redis-shared-state-options.ts',
+    type: 'RedisSharedStateOptions',
+    defaults: 'defaultRedisSharedStateOptions',
+    exceptions: { clock },
+  },
   // openai
   {
     file: 'packages/openai/src/resilient-openai.ts',

@@ -14,7 +14,7 @@ export type SharedStateBehaviour =
   | { readonly kind: 'hanging' };
 
 /** The error a rejecting {@link FaultySharedState} fails with. */
-export class SharedStateDownError extends Error {
+class SharedStateDownError extends Error {
   constructor() {
     super('shared state unavailable');
   }

@@ -12,6 +12,7 @@ const timeoutSummaries: Readonly<Record<TimeoutPhase, string>> = {
   total: 'the call ran out of time',
   'first-token': 'no first token in time',
   idle: 'the stream went quiet for too long',
+  'shared-state': 'the shared state did not answer in time',
 };
 
 const kindSummaries: Readonly<Record<Exclude<FailureKind, 'unknown'>, string>> = {

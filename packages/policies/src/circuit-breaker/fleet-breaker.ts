@@ -10,6 +10,12 @@ import {
   sharedBreakerExtraKeys,
 } from './shared-breaker-options';
 
+/**
+ * The bound on subscribing to the fleet's breaker changes: the first subscription may open a
+ * connection of its own (a remote or TLS Redis takes longer than one command's `timeoutMs`).
+ */
+const subscriptionTimeoutMs = 10_000;
+
 /** What a {@link FleetBreaker} does to the breaker it serves when the fleet's breaker changes. */
 export interface FleetBreakerHost {
   /** The fleet's breaker is open until `untilMs` (past: half-open, waiting for a probe). */
@@ -35,6 +41,7 @@ export class FleetBreaker {
   private leasing: Promise<void> | undefined;
   private subscription: Disposable | undefined;
   private reading = false;
+  private stopped = false;
 
   constructor(
     options: SharedBreakerOptions,
@@ -53,24 +60,38 @@ export class FleetBreaker {
     });
   }
 
-  /** Listens to the fleet's changes (where the state pushes them) and reads its breaker once. */
+  /**
+   * Reads the fleet's breaker, and listens to its changes where the state pushes them: once
+   * the subscription is live it reads again, so a change made between the first read and the
+   * subscription is not missed.
+   */
   start(): void {
     const { state, key } = this.link.settings;
-    if (state.onBreakerChange) {
-      const listener = (changed: string, view: SharedBreakerView) => {
-        if (changed === key) this.apply(view);
-      };
-      void this.link
-        .run('on-breaker-change', async () => state.onBreakerChange!(listener), { awaited: false })
-        .then((answer) => {
-          this.subscription = answer?.value;
-        });
-    }
     void this.read();
+    if (!state.onBreakerChange) return;
+    const listener = (changed: string, view: SharedBreakerView) => {
+      if (changed === key) this.apply(view);
+    };
+    const adopt = (subscription: Disposable) => {
+      if (this.stopped) {
+        subscription.dispose();
+        return;
+      }
+      this.subscription = subscription;
+      void this.read();
+    };
+    void this.link
+      .run('on-breaker-change', async () => state.onBreakerChange!(listener), {
+        awaited: false,
+        timeoutMs: subscriptionTimeoutMs,
+        late: adopt,
+      })
+      .then((answer) => answer && adopt(answer.value));
   }
 
   /** Stops listening to the fleet's changes. */
   stop(): void {
+    this.stopped = true;
     this.subscription?.dispose();
     this.subscription = undefined;
   }

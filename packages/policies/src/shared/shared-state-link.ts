@@ -15,6 +15,8 @@ export interface SharedOperationOptions<T> {
   readonly awaited?: boolean;
   /** Receives an answer that came after the timeout (e.g. to give back a late grant). */
   readonly late?: (value: T) => void;
+  /** Bounds this operation instead of the settings' `timeoutMs` (e.g. opening a connection). */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -58,9 +60,8 @@ export class SharedStateLink {
   run<T>(
     operation: string,
     call: (now: number) => Promise<T>,
-    { awaited = true, late }: SharedOperationOptions<T> = {},
+    { awaited = true, late, timeoutMs = this.settings.timeoutMs }: SharedOperationOptions<T> = {},
   ): Promise<{ readonly value: T } | undefined> {
-    const { timeoutMs } = this.settings;
     const faultsBefore = this.faults;
     if (this.faulted) this.trying = true;
     return new Promise((resolve) => {
