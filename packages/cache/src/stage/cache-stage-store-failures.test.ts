@@ -62,32 +62,56 @@ describe('cache stage, store failures never fail a call', () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 
-  it('deletes a corrupt entry, goes upstream and stores a good one', async () => {
-    const store = new MemoryCacheStore();
-    const { model, target, stage } = setupCachedModel({
-      steps: [{ respond: 'one' }, { respond: 'two' }],
-      store,
-    });
-    let key = '';
-    stage.on('cache-write', (event) => {
-      key = event.key;
-    });
-    const corrupt: unknown[] = [];
-    stage.on('cache-corrupt-entry', (event) => corrupt.push(event.error));
-    const deletes = vi.spyOn(store, 'delete');
+  /** A memory store that answers every call with a promise, as a remote store does. */
+  function asynchronous(store: MemoryCacheStore): CacheStore {
+    return {
+      capabilities: store.capabilities,
+      get: async (key) => store.get(key),
+      set: async (key, value, options) => store.set(key, value, options),
+      delete: async (key) => store.delete(key),
+    };
+  }
 
-    await model.generate({ prompt: 'hi' });
-    for (const garbage of ['not json', '{"v":2}', '{"v":1,"kind":"stream","storedAt":1}']) {
-      store.set(key, garbage);
-      await model.generate({ prompt: 'hi' }).catch(() => {});
-      target.script.push({ respond: 'again' });
-    }
-    const healed = await model.generate({ prompt: 'hi' });
+  for (const answers of ['synchronously', 'with promises'] as const) {
+    it(`deletes a corrupt entry, goes upstream and stores a good one (store answering ${answers})`, async () => {
+      const memory = new MemoryCacheStore();
+      const { model, target, stage } = setupCachedModel({
+        steps: [{ respond: 'one' }, { respond: 'two' }],
+        store: answers === 'synchronously' ? memory : asynchronous(memory),
+      });
+      let key = '';
+      stage.on('cache-write', (event) => {
+        key = event.key;
+      });
+      const corrupt: unknown[] = [];
+      stage.on('cache-corrupt-entry', (event) => corrupt.push(event.error));
+      const deletes = vi.spyOn(memory, 'delete');
 
-    expect(corrupt).toHaveLength(3);
-    expect(deletes.mock.calls).toEqual([[key], [key], [key]]);
-    for (const error of corrupt) expect(error).toMatchObject({ name: 'CorruptCacheEntryError' });
-    expect(healed.targetId).toBe('cache');
-    expect(target.calls).toBe(4);
-  });
+      await model.generate({ prompt: 'hi' });
+      await Promise.resolve();
+      const times = '"v":1,"storedAt":1,"freshUntil":1e15,"staleUntil":1e15';
+      const garbage = [
+        'not json',
+        '{"v":2}',
+        '{"v":1,"kind":"stream","storedAt":1}',
+        // Decoded without the reviver, then refused for its shape.
+        `{${times},"kind":"generate"}`,
+        // Decoded by the reviver, which refuses an unknown tag.
+        `{${times},"kind":"generate","response":{"$unknown":1}}`,
+      ];
+      for (const value of garbage) {
+        memory.set(key, value);
+        await model.generate({ prompt: 'hi' }).catch(() => {});
+        target.script.push({ respond: 'again' });
+        await Promise.resolve();
+      }
+      const healed = await model.generate({ prompt: 'hi' });
+
+      expect(corrupt).toHaveLength(garbage.length);
+      expect(deletes.mock.calls).toEqual(garbage.map(() => [key]));
+      for (const error of corrupt) expect(error).toMatchObject({ name: 'CorruptCacheEntryError' });
+      expect(healed.targetId).toBe('cache');
+      expect(target.calls).toBe(garbage.length + 1);
+    });
+  }
 });

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { budgetedDigest, sha256HexNative, sha256HexNow } from './sha256-digest';
+
+/** Node's own SHA-256, as an independent oracle. */
+const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('SHA-256 digests', () => {
+  it('give the FIPS 180-2 digest of "abc", synchronously and through Web Crypto', async () => {
+    const abc = new TextEncoder().encode('abc');
+    const expected = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+    expect(sha256HexNow(abc)).toBe(expected);
+    expect(await sha256HexNative(abc)).toBe(expected);
+  });
+
+  it('agree with each other and with Node on any bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
+        const now = sha256HexNow(bytes);
+        expect(now).toBe(nodeSha256(bytes));
+        expect(await sha256HexNative(new Uint8Array(bytes))).toBe(now);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('hash synchronously until the budget is spent, then through Web Crypto, to the same digest', async () => {
+    const digest = budgetedDigest(100);
+    const small = new Uint8Array(60).fill(1);
+    const first = digest(small);
+    expect(first).toBe(nodeSha256(small));
+    // 60 of 100 bytes spent: 60 more do not fit.
+    const second = digest(small);
+    expect(second).toBeInstanceOf(Promise);
+    expect(await second).toBe(first);
+    // What did not fit was not charged: 40 bytes still go synchronously.
+    expect(digest(new Uint8Array(40))).toBe(nodeSha256(new Uint8Array(40)));
+  });
+});
