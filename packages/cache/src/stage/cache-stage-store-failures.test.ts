@@ -1,5 +1,6 @@
 import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { describe, expect, it, vi } from 'vitest';
+import { promisedStore } from '../../test/promised-store';
 import type { CacheStore } from '../store/cache-store';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 
@@ -62,22 +63,12 @@ describe('cache stage, store failures never fail a call', () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 
-  /** A memory store that answers every call with a promise, as a remote store does. */
-  function asynchronous(store: MemoryCacheStore): CacheStore {
-    return {
-      capabilities: store.capabilities,
-      get: async (key) => store.get(key),
-      set: async (key, value, options) => store.set(key, value, options),
-      delete: async (key) => store.delete(key),
-    };
-  }
-
   for (const answers of ['synchronously', 'with promises'] as const) {
     it(`deletes a corrupt entry, goes upstream and stores a good one (store answering ${answers})`, async () => {
       const memory = new MemoryCacheStore();
       const { model, target, stage } = setupCachedModel({
         steps: [{ respond: 'one' }, { respond: 'two' }],
-        store: answers === 'synchronously' ? memory : asynchronous(memory),
+        store: answers === 'synchronously' ? memory : promisedStore(memory),
       });
       let key = '';
       stage.on('cache-write', (event) => {
