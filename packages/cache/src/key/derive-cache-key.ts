@@ -2,8 +2,6 @@ import type { MaybePromise } from '@resilient-llm/policies';
 import { canonicalPieces, type LargeString } from './canonical-json';
 import { type BudgetedDigest, budgetedDigest } from './sha256-digest';
 
-const encoder = new TextEncoder();
-
 /** What identifies one cached answer. */
 export interface CacheKeyInput {
   /** The tenant (or API key, or any partition) the entry belongs to. */
@@ -58,7 +56,7 @@ export function cacheKeyOf({
     largeStringLength,
   );
   const digest = budgetedDigest();
-  const finish = () => digest(encoder.encode(pieces.join('')));
+  const finish = () => digest(pieces.join(''));
   if (largeStrings.length === 0) return finish();
   const digests = largeStrings.map((large) => digestOfLargeString(large, digest));
   if (digests.every((placeholder) => typeof placeholder === 'string')) {
@@ -83,7 +81,7 @@ function digestOfLargeString({ value }: LargeString, digest: BudgetedDigest): Ma
   // in its escaped JSON form, under another tag.
   const wellFormed = (value as { isWellFormed?: () => boolean }).isWellFormed?.() === true;
   const tag = wellFormed ? '$sha256' : '$sha256-json';
-  const hex = digest(encoder.encode(wellFormed ? value : JSON.stringify(value)));
+  const hex = digest(wellFormed ? value : JSON.stringify(value));
   return typeof hex === 'string' ? tagged(tag, hex) : hex.then((resolved) => tagged(tag, resolved));
 }
 

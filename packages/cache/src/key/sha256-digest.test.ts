@@ -27,14 +27,27 @@ describe('SHA-256 digests', () => {
 
   it('hash synchronously until the budget is spent, then through Web Crypto, to the same digest', async () => {
     const digest = budgetedDigest(100);
-    const small = new Uint8Array(60).fill(1);
-    const first = digest(small);
-    expect(first).toBe(nodeSha256(small));
-    // 60 of 100 bytes spent: 60 more do not fit.
-    const second = digest(small);
+    const sixtyBytes = 'é'.repeat(30);
+    const first = digest(sixtyBytes);
+    expect(first).toBe(nodeSha256(new TextEncoder().encode(sixtyBytes)));
+    // 60 of 100 bytes spent: 60 more do not fit, though their 30 characters would.
+    const second = digest(sixtyBytes);
     expect(second).toBeInstanceOf(Promise);
     expect(await second).toBe(first);
     // What did not fit was not charged: 40 bytes still go synchronously.
-    expect(digest(new Uint8Array(40))).toBe(nodeSha256(new Uint8Array(40)));
+    const forty = 'x'.repeat(40);
+    expect(digest(forty)).toBe(nodeSha256(new TextEncoder().encode(forty)));
+    expect(digest('y')).toBeInstanceOf(Promise);
+  });
+
+  it('hash any text to the SHA-256 of its UTF-8 bytes, alike on both paths', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 100 }), async (text) => {
+        const expected = nodeSha256(new TextEncoder().encode(text));
+        expect(await budgetedDigest()(text)).toBe(expected);
+        expect(await budgetedDigest(0)(text)).toBe(expected);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

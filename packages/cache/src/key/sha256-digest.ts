@@ -20,19 +20,30 @@ export async function sha256HexNative(bytes: Uint8Array<ArrayBuffer>): Promise<s
   return toHex(await crypto.subtle.digest('SHA-256', bytes));
 }
 
-/** Gives the SHA-256 hex of bytes, now while a budget lasts, later through Web Crypto. */
-export type BudgetedDigest = (bytes: Uint8Array<ArrayBuffer>) => MaybePromise<string>;
+/** Gives the SHA-256 hex of the UTF-8 bytes of a text, now while a budget lasts, later through Web Crypto. */
+export type BudgetedDigest = (text: string) => MaybePromise<string>;
+
+const encoder = new TextEncoder();
+// Text hashed synchronously is encoded here (a new buffer per digest costs more than the
+// encoding): it is read to the end before the digest returns, so one buffer serves them all.
+const scratch = new Uint8Array(synchronousDigestBytes);
 
 /**
- * A digest that hashes synchronously until `budgetBytes` in all are spent, then through Web
- * Crypto: one derivation of many long strings never holds the event loop for more than the
- * budget. Either way the digest is the same SHA-256.
+ * A digest of the UTF-8 bytes of texts that hashes synchronously until `budgetBytes` in all
+ * are spent, then through Web Crypto: one derivation of many long strings never holds the
+ * event loop for more than the budget. Either way the digest is the same SHA-256.
  */
 export function budgetedDigest(budgetBytes = synchronousDigestBytes): BudgetedDigest {
-  let left = budgetBytes;
-  return (bytes) => {
-    if (bytes.length > left) return sha256HexNative(bytes);
-    left -= bytes.length;
-    return sha256HexNow(bytes);
+  let left = Math.min(budgetBytes, scratch.length);
+  return (text) => {
+    // A text has at least as many UTF-8 bytes as UTF-16 code units.
+    if (text.length <= left) {
+      const { read, written } = encoder.encodeInto(text, scratch.subarray(0, left));
+      if (read === text.length) {
+        left -= written;
+        return sha256HexNow(scratch.subarray(0, written));
+      }
+    }
+    return sha256HexNative(encoder.encode(text));
   };
 }
