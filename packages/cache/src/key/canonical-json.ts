@@ -83,6 +83,53 @@ function write(value: unknown, state: WriteState): boolean {
     return true;
   }
   const object = value as object;
+  const prototype = Object.getPrototypeOf(object);
+  // Plain objects and arrays first: they are what key material is made of.
+  if (!Array.isArray(object) && prototype !== Object.prototype && prototype !== null)
+    return writeInstance(object, state);
+  const { ancestors } = state;
+  if (ancestors.includes(object)) throw uncacheable(state.path, 'a cycle');
+  ancestors.push(object);
+  if (Array.isArray(object)) writeArray(object, state);
+  else writeObject(object as Record<string, unknown>, state);
+  ancestors.pop();
+  return true;
+}
+
+/** Appends an array; a hole or a dropped item is `null`, as `JSON.stringify` writes it. */
+function writeArray(array: readonly unknown[], state: WriteState): void {
+  const { out, path } = state;
+  out.push('[');
+  for (let index = 0; index < array.length; index++) {
+    if (index > 0) out.push(',');
+    path.push(index);
+    if (!write(array[index], state)) out.push('null');
+    path.pop();
+  }
+  out.push(']');
+}
+
+/** Appends a plain object, its keys sorted and its dropped fields left out. */
+function writeObject(object: Record<string, unknown>, state: WriteState): void {
+  const { out, path } = state;
+  out.push('{');
+  let first = true;
+  for (const key of Object.keys(object).sort()) {
+    const mark = out.length;
+    // Keys starting with `$` get one more, so that no object can pass for a tagged value.
+    const written = key.startsWith('$') ? `$${key}` : key;
+    out.push(first ? '' : ',', JSON.stringify(written), ':');
+    path.push(key);
+    if (write(object[key], state)) first = false;
+    else out.length = mark;
+    path.pop();
+  }
+  out.push('}');
+}
+
+/** Appends the canonical form of an instance of a class; false when it is per-call noise. */
+function writeInstance(object: object, state: WriteState): boolean {
+  const { out } = state;
   if (isNoise(object)) return false;
   if (object instanceof Date) {
     out.push(`{"$date":${JSON.stringify(object.toISOString())}}`);
@@ -96,41 +143,8 @@ function write(value: unknown, state: WriteState): boolean {
     out.push(`{"$bytes":"${toBase64(viewOf(object))}"}`);
     return true;
   }
-  const { path, ancestors } = state;
-  if (ancestors.includes(object)) throw uncacheable(path, 'a cycle');
-  ancestors.push(object);
-  if (Array.isArray(object)) {
-    out.push('[');
-    for (let index = 0; index < object.length; index++) {
-      if (index > 0) out.push(',');
-      path.push(index);
-      if (!write(object[index], state)) out.push('null');
-      path.pop();
-    }
-    out.push(']');
-    ancestors.pop();
-    return true;
-  }
-  const prototype = Object.getPrototypeOf(object);
-  if (prototype !== Object.prototype && prototype !== null) {
-    const kind = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-    throw uncacheable(path, `a ${kind} has no canonical form`);
-  }
-  out.push('{');
-  let first = true;
-  for (const key of Object.keys(object).sort()) {
-    const mark = out.length;
-    // Keys starting with `$` get one more, so that no object can pass for a tagged value.
-    const written = key.startsWith('$') ? `$${key}` : key;
-    out.push(first ? '' : ',', JSON.stringify(written), ':');
-    path.push(key);
-    if (write((object as Record<string, unknown>)[key], state)) first = false;
-    else out.length = mark;
-    path.pop();
-  }
-  out.push('}');
-  ancestors.pop();
-  return true;
+  const kind = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+  throw uncacheable(state.path, `a ${kind} has no canonical form`);
 }
 
 /** The error for the value at `path` (`$.messages[0].content`). */
