@@ -8,7 +8,7 @@ import { toHex } from '../crypto/hex';
  * to another thread, tens of µs) is the cost; above it the native digest's throughput wins,
  * and the event loop is not held for long.
  */
-export const synchronousDigestBytes = 16 * 1024;
+const synchronousDigestBytes = 16 * 1024;
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits, computed now (`@noble/hashes`). */
 export function sha256HexNow(bytes: Uint8Array): string {
