@@ -83,8 +83,8 @@ describe('jsonCodec', () => {
     });
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), dollarKeys), (response) => {
-        // Equal contents (a generated dictionary has no prototype, a decoded object has).
-        expect(roundTrip(response)).toEqual(response);
+        // What JSON itself keeps of the value (-0 is 0), whatever its prototype.
+        expect(roundTrip(response)).toEqual(JSON.parse(JSON.stringify(response)));
       }),
     );
   });

@@ -39,9 +39,9 @@ export async function deriveCacheKey(input: CacheKeyInput): Promise<string> {
 }
 
 /**
- * {@link deriveCacheKey}, answered synchronously when the material is short: up to
- * `synchronousDigestBytes` are hashed at once (`@noble/hashes`), the rest through Web Crypto.
- * Throws `UncacheableValueError` when the material has no canonical form.
+ * {@link deriveCacheKey}, answered synchronously when the material is short: the first 16 KiB
+ * a key hashes are hashed at once (`@noble/hashes`), the rest through Web Crypto, to the same
+ * digest. Throws `UncacheableValueError` when the material has no canonical form.
  */
 export function cacheKeyOf({
   namespace,
