@@ -7,19 +7,23 @@
 //   pnpm --filter @resilient-llm/cache build && node packages/cache/bench/hit-path.ts
 //
 // 1. Hit path: one `wrapCall` of the cache stage that hits (key material to canonical JSON,
-//    HMAC of the credentials and SHA-256 through Web Crypto, memory store read, entry
-//    decoded, outcome built), for a 1 KB and a 1 MB prompt, against a raw lru-cache `get` of
-//    a precomputed key; for the 1 KB prompt also shared across credentials (no HMAC) and
-//    with values encrypted (AES-GCM). Variants run in
-//    alternating rounds (the order rotates each round) so JIT warm-up, GC and CPU drift hit
-//    every variant alike; the report gives the median time per call and the ratios of medians.
+//    the remembered credential fingerprint, SHA-256, memory store read, entry decoded,
+//    outcome built, its response read), for a 1 KB and a 1 MB prompt, against a raw
+//    lru-cache `get` of a precomputed key; for the 1 KB prompt also shared across credentials
+//    (no fingerprint) and with values encrypted (AES-GCM). Two floors beside them: SHA-256
+//    (@noble/hashes, synchronous) of the 1 KB hit's canonical key text, and UTF-8 encoding
+//    plus Web Crypto's SHA-256 of the 1 MB prompt, which the 1 MB hit's throughput is
+//    compared with. Variants run in alternating rounds (the order rotates each round) so JIT
+//    warm-up, GC and CPU drift hit every variant alike; the report gives the median time per
+//    call and the ratios of medians. Every variant is awaited alike, the baseline included.
 // 2. Memory: a million distinct keys written to a MemoryCacheStore bounded by bytes; the heap
 //    growth after garbage collection is compared with the bound.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { CallContext } from '@resilient-llm/core';
 import { LRUCache } from 'lru-cache';
-import { createCacheStage, MemoryCacheStore } from '../dist/index.js';
+import { canonicalJson, createCacheStage, MemoryCacheStore } from '../dist/index.js';
 
 const rounds = Number(process.env.ROUNDS ?? 30);
 const callsPerRound = { '1 KB': 2_000, '1 MB': 20 } as const;
@@ -89,6 +93,25 @@ const raw = new LRUCache<string, string>({ max: 10_000 });
 const precomputedKey = 'f'.repeat(64);
 raw.set(precomputedKey, JSON.stringify({ v: 1, kind: 'generate', response: upstream.response }));
 let sink = 0;
+/** Reads what a caller reads of a hit, so that no part of it can be left undone. */
+const answered = (outcome: { mode: string; response?: unknown }) => {
+  sink += outcome.mode === 'generate' ? String(outcome.response).length : 0;
+};
+
+const encoder = new TextEncoder();
+// What the 1 KB hit hashes: the canonical form of its key input, about 1.2 KB.
+const keyText1Kb = encoder.encode(
+  canonicalJson({
+    v: 2,
+    namespace: 'default',
+    targetId: 'bench',
+    endpoint: 'https://bench.invalid/v1',
+    credentials: 'f'.repeat(64),
+    mode: 'generate',
+    material: requests['1 KB'],
+  }),
+);
+const prompt1Mb = requests['1 MB'].messages[0]!.content;
 
 type Variant = () => Promise<void>;
 function timed(calls: number, run: Variant): () => Promise<number> {
@@ -104,16 +127,23 @@ const variants: Record<string, () => Promise<number>> = {
     sink += raw.get(precomputedKey)?.length ?? 0;
   }),
   'cache hit, 1 KB prompt': timed(callsPerRound['1 KB'], async () => {
-    await stage.wrapCall({ request: requests['1 KB'], context, next });
+    answered(await stage.wrapCall({ request: requests['1 KB'], context, next }));
   }),
   'cache hit, 1 MB prompt': timed(callsPerRound['1 MB'], async () => {
-    await stage.wrapCall({ request: requests['1 MB'], context, next });
+    answered(await stage.wrapCall({ request: requests['1 MB'], context, next }));
   }),
   '1 KB, shared (no HMAC)': timed(callsPerRound['1 KB'], async () => {
-    await sharedStage.wrapCall({ request: requests['1 KB'], context, next });
+    answered(await sharedStage.wrapCall({ request: requests['1 KB'], context, next }));
   }),
   '1 KB, encrypted': timed(callsPerRound['1 KB'], async () => {
-    await encryptedStage.wrapCall({ request: requests['1 KB'], context, next });
+    answered(await encryptedStage.wrapCall({ request: requests['1 KB'], context, next }));
+  }),
+  'SHA-256 of 1 KB key, noble': timed(callsPerRound['1 KB'], async () => {
+    sink += sha256(keyText1Kb)[0]!;
+  }),
+  'SHA-256 of 1 MB, Web Crypto': timed(callsPerRound['1 MB'], async () => {
+    const digest = await crypto.subtle.digest('SHA-256', encoder.encode(prompt1Mb));
+    sink += digest.byteLength;
   }),
 };
 
@@ -131,14 +161,20 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 const baseline = median(samples.get('raw lru-cache get')!);
+const medians = new Map(names.map((name) => [name, median(samples.get(name)!)]));
 console.log(`hit path (median of ${rounds} rounds; Node ${process.versions.node})`);
 for (const name of names) {
-  const perCallMs = median(samples.get(name)!);
-  const ratio = perCallMs / baseline;
+  const perCallMs = medians.get(name)!;
   console.log(
-    `  ${name.padEnd(24)} ${(perCallMs * 1e6).toFixed(0).padStart(10)} ns/call   x${ratio.toFixed(0)} of raw get`,
+    `  ${name.padEnd(28)} ${(perCallMs * 1e3).toFixed(2).padStart(10)} µs/call   x${(perCallMs / baseline).toFixed(0)} of raw get`,
   );
 }
+const megabytesPerSecond = (name: string) => 1 / (medians.get(name)! / 1e3);
+const hitThroughput = megabytesPerSecond('cache hit, 1 MB prompt');
+const digestThroughput = megabytesPerSecond('SHA-256 of 1 MB, Web Crypto');
+console.log(
+  `  1 MB prompt: ${hitThroughput.toFixed(0)} MiB/s through the hit, ${digestThroughput.toFixed(0)} MiB/s for its UTF-8 encoding and digest alone (the hit at ${((hitThroughput / digestThroughput) * 100).toFixed(0)}% of it)`,
+);
 if (upstreamCalls !== warmUpCalls)
   throw new Error(`expected only the ${warmUpCalls} warm-up calls upstream, saw ${upstreamCalls}`);
 console.log(

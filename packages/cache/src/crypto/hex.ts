@@ -1,6 +1,6 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
+
 /** Bytes as lowercase hex digits. */
-export function toHex(bytes: ArrayBuffer): string {
-  let hex = '';
-  for (const byte of new Uint8Array(bytes)) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+export function toHex(bytes: ArrayBuffer | Uint8Array): string {
+  return bytesToHex(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
 }

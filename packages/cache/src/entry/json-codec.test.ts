@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CacheEntry } from './cache-entry';
 import { jsonCodec } from './json-codec';
@@ -55,5 +56,41 @@ describe('jsonCodec', () => {
 
   it('refuses an object with an unknown tag, so the stage deletes the entry as corrupt', () => {
     expect(() => jsonCodec.decode('{"response":{"$unknown":1,"a":2}}')).toThrow(TypeError);
+  });
+
+  it('decodes a text without tags as it decodes one that holds them', () => {
+    // A string holding `"$` sends a text through the reviver; without it, plain JSON.parse.
+    const decodedBothWays = (response: unknown) => {
+      const entry: CacheEntry = { ...times, kind: 'generate', response };
+      const plain = jsonCodec.decode(jsonCodec.encode(entry));
+      const revived = jsonCodec.decode(
+        jsonCodec.encode({ ...entry, mark: '"$' } as CacheEntry),
+      ) as Record<string, unknown>;
+      const { mark: _, ...rest } = revived;
+      return { plain, revived: rest };
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (response) => {
+        const { plain, revived } = decodedBothWays(response);
+        expect(plain).toStrictEqual(revived);
+      }),
+    );
+  });
+
+  it('round-trips any JSON value, keys that start with $ included', () => {
+    const dollarKeys = fc.dictionary(fc.stringMatching(/^\$\$?[a-z]{0,4}$/), fc.jsonValue(), {
+      maxKeys: 3,
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), dollarKeys), (response) => {
+        // What JSON itself keeps of the value (-0 is 0), whatever its prototype.
+        expect(roundTrip(response)).toEqual(JSON.parse(JSON.stringify(response)));
+      }),
+    );
+  });
+
+  it('revives a tag spelled with an escaped $, as JSON.parse reads it', () => {
+    const text = '{"response":{"\\u0024date":"1970-01-01T00:00:00.000Z"}}';
+    expect((jsonCodec.decode(text) as { response: unknown }).response).toEqual(new Date(0));
   });
 });

@@ -8,12 +8,19 @@ import type { CacheCodec } from './cache-entry';
  * `.withResponse()`: status and headers; its body was read when the answer was parsed).
  * Such values are stored as one-key objects (`{"$date": ...}`); keys of plain objects that
  * start with `$` are escaped, so no stored object passes for a tagged value. Anything else
- * is stored as `JSON.stringify` stores it.
+ * is stored as `JSON.stringify` stores it. A text in which no key can start with `$` (no `"$`,
+ * no escaped `$`) has no tagged value, so it is decoded by one native `JSON.parse`, without
+ * the reviver: the same result, several times faster.
  */
 export const jsonCodec: CacheCodec = {
   encode: (entry) => JSON.stringify(entry, tag),
-  decode: (text) => JSON.parse(text, untag),
+  decode: (text) => (mayHoldTags(text) ? JSON.parse(text, untag) : JSON.parse(text)),
 };
+
+/** Whether a key of the JSON `text` may start with `$` (a string holding one is enough too). */
+function mayHoldTags(text: string): boolean {
+  return text.includes('"$') || text.includes('\\u0024');
+}
 
 function tag(this: unknown, key: string, value: unknown): unknown {
   // `value` went through `toJSON` already (a Date is an ISO string by now): read the original.

@@ -1,15 +1,19 @@
-/** Bytes of `text` in UTF-8, without encoding it. */
+const encoder = new TextEncoder();
+/** Where the native encoder writes bytes that are counted and thrown away. */
+const scratch = new Uint8Array(64 * 1024);
+
+/**
+ * Bytes of `text` in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD), counted by the
+ * native encoder into a fixed scratch buffer, a chunk at a time, so no copy of the text is kept.
+ */
 export function utf8ByteLength(text: string): number {
   let bytes = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-      // A surrogate pair is one code point of four bytes.
-      bytes += 4;
-      index++;
-    } else bytes += 3;
+  let rest = text;
+  for (;;) {
+    const { read, written } = encoder.encodeInto(rest, scratch);
+    bytes += written;
+    if (read >= rest.length) return bytes;
+    // The encoder stops before a character that does not fit, never inside one.
+    rest = rest.slice(read);
   }
-  return bytes;
 }

@@ -33,8 +33,14 @@ export interface CanonicalPieces {
  * escaping a long prompt costs more than hashing it.
  */
 export function canonicalPieces(value: unknown, largeStringLength = Infinity): CanonicalPieces {
-  const state: WriteState = { out: [], largeStrings: [], largeStringLength };
-  if (!write(value, '$', new Set(), state)) state.out.push('null');
+  const state: WriteState = {
+    out: [],
+    largeStrings: [],
+    largeStringLength,
+    path: [],
+    ancestors: [],
+  };
+  if (!write(value, state)) state.out.push('null');
   return { pieces: state.out, largeStrings: state.largeStrings };
 }
 
@@ -42,10 +48,14 @@ interface WriteState {
   readonly out: string[];
   readonly largeStrings: LargeString[];
   readonly largeStringLength: number;
+  /** Keys and indexes down to the value being written; made a text only for an error. */
+  readonly path: Array<string | number>;
+  /** Objects being written, outermost first (a short list: as deep as the material). */
+  readonly ancestors: object[];
 }
 
 /** Appends the canonical form of `value`; false when the value is dropped. */
-function write(value: unknown, path: string, ancestors: Set<object>, state: WriteState): boolean {
+function write(value: unknown, state: WriteState): boolean {
   const { out } = state;
   switch (typeof value) {
     case 'string':
@@ -73,6 +83,53 @@ function write(value: unknown, path: string, ancestors: Set<object>, state: Writ
     return true;
   }
   const object = value as object;
+  const prototype = Object.getPrototypeOf(object);
+  // Plain objects and arrays first: they are what key material is made of.
+  if (!Array.isArray(object) && prototype !== Object.prototype && prototype !== null)
+    return writeInstance(object, state);
+  const { ancestors } = state;
+  if (ancestors.includes(object)) throw uncacheable(state.path, 'a cycle');
+  ancestors.push(object);
+  if (Array.isArray(object)) writeArray(object, state);
+  else writeObject(object as Record<string, unknown>, state);
+  ancestors.pop();
+  return true;
+}
+
+/** Appends an array; a hole or a dropped item is `null`, as `JSON.stringify` writes it. */
+function writeArray(array: readonly unknown[], state: WriteState): void {
+  const { out, path } = state;
+  out.push('[');
+  for (let index = 0; index < array.length; index++) {
+    if (index > 0) out.push(',');
+    path.push(index);
+    if (!write(array[index], state)) out.push('null');
+    path.pop();
+  }
+  out.push(']');
+}
+
+/** Appends a plain object, its keys sorted and its dropped fields left out. */
+function writeObject(object: Record<string, unknown>, state: WriteState): void {
+  const { out, path } = state;
+  out.push('{');
+  let first = true;
+  for (const key of Object.keys(object).sort()) {
+    const mark = out.length;
+    // Keys starting with `$` get one more, so that no object can pass for a tagged value.
+    const written = key.startsWith('$') ? `$${key}` : key;
+    out.push(first ? '' : ',', JSON.stringify(written), ':');
+    path.push(key);
+    if (write(object[key], state)) first = false;
+    else out.length = mark;
+    path.pop();
+  }
+  out.push('}');
+}
+
+/** Appends the canonical form of an instance of a class; false when it is per-call noise. */
+function writeInstance(object: object, state: WriteState): boolean {
+  const { out } = state;
   if (isNoise(object)) return false;
   if (object instanceof Date) {
     out.push(`{"$date":${JSON.stringify(object.toISOString())}}`);
@@ -86,39 +143,15 @@ function write(value: unknown, path: string, ancestors: Set<object>, state: Writ
     out.push(`{"$bytes":"${toBase64(viewOf(object))}"}`);
     return true;
   }
-  if (ancestors.has(object)) throw new UncacheableValueError({ path, reason: 'a cycle' });
-  ancestors.add(object);
-  try {
-    if (Array.isArray(object)) {
-      out.push('[');
-      object.forEach((item, index) => {
-        if (index > 0) out.push(',');
-        if (!write(item, `${path}[${index}]`, ancestors, state)) out.push('null');
-      });
-      out.push(']');
-      return true;
-    }
-    const prototype = Object.getPrototypeOf(object);
-    if (prototype !== Object.prototype && prototype !== null) {
-      const kind = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-      throw new UncacheableValueError({ path, reason: `a ${kind} has no canonical form` });
-    }
-    out.push('{');
-    let first = true;
-    for (const key of Object.keys(object).sort()) {
-      const mark = out.length;
-      // Keys starting with `$` get one more, so that no object can pass for a tagged value.
-      const written = key.startsWith('$') ? `$${key}` : key;
-      out.push(first ? '' : ',', JSON.stringify(written), ':');
-      if (write((object as Record<string, unknown>)[key], `${path}.${key}`, ancestors, state))
-        first = false;
-      else out.length = mark;
-    }
-    out.push('}');
-    return true;
-  } finally {
-    ancestors.delete(object);
-  }
+  const kind = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+  throw uncacheable(state.path, `a ${kind} has no canonical form`);
+}
+
+/** The error for the value at `path` (`$.messages[0].content`). */
+function uncacheable(path: ReadonlyArray<string | number>, reason: string): UncacheableValueError {
+  let text = '$';
+  for (const step of path) text += typeof step === 'number' ? `[${step}]` : `.${step}`;
+  return new UncacheableValueError({ path: text, reason });
 }
 
 function isNoise(object: object): boolean {

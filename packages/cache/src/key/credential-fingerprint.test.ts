@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCredentialFingerprinter } from './credential-fingerprint';
 import { fingerprintKey } from './fingerprint-secret';
@@ -52,5 +53,27 @@ describe('createCredentialFingerprinter', () => {
     const fingerprintOf = createCredentialFingerprinter(fingerprintKey('a secret of 16+ bytes'));
     const first = await fingerprintOf({ apiKey: 'sk-a' });
     expect(fingerprintOf({ apiKey: 'sk-a' })).toBe(first);
+  });
+
+  it('is the HMAC-SHA-256 it was through Web Crypto, so a fleet keeps its keys across upgrades', () => {
+    const secret = 'a fingerprint secret of the fleet';
+    const fingerprintOf = createCredentialFingerprinter(fingerprintKey(secret));
+    const fingerprint = fingerprintOf(credentials);
+    // As derived through Web Crypto before HMAC moved to @noble/hashes.
+    expect(fingerprint).toBe('2b3613f68143c648ace445a3710bf501ebda6bd13a36f8d18f4785eeab3c8b4a');
+    // Node's own HMAC over the canonical JSON of the credentials agrees.
+    const canonical = JSON.stringify({ apiKey: credentials.apiKey });
+    expect(fingerprint).toBe(createHmac('sha256', secret).update(canonical).digest('hex'));
+  });
+
+  it('answers synchronously, and a secret changed by its owner afterwards changes nothing', () => {
+    const secret = new TextEncoder().encode('a secret of 16+ bytes');
+    const fingerprintOf = createCredentialFingerprinter(fingerprintKey(secret));
+    const before = fingerprintOf({ apiKey: 'sk-a' });
+    secret.fill(0);
+    const after = createCredentialFingerprinter(fingerprintKey('a secret of 16+ bytes'));
+    expect(typeof before).toBe('string');
+    expect(after({ apiKey: 'sk-a' })).toBe(before);
+    expect(fingerprintOf({ apiKey: 'sk-b' })).toBe(after({ apiKey: 'sk-b' }));
   });
 });

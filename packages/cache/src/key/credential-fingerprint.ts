@@ -1,3 +1,5 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { CacheScope } from '@resilient-llm/core/binding';
 import { LRUCache } from 'lru-cache';
 import { toHex } from '../crypto/hex';
@@ -10,30 +12,25 @@ const encoder = new TextEncoder();
 const rememberedCredentials = 1_024;
 
 /** Gives the fingerprint of credentials; see {@link createCredentialFingerprinter}. */
-export type CredentialFingerprinter = (
-  credentials: CacheScope['credentials'],
-) => string | Promise<string>;
+export type CredentialFingerprinter = (credentials: CacheScope['credentials']) => string;
 
 /**
- * Fingerprints credentials: HMAC-SHA-256 (Web Crypto) under `key` of their canonical JSON, as
- * 64 hex digits, where an object stands as its identity in this process. Equal credentials give equal fingerprints, and without the key nobody can
+ * Fingerprints credentials: HMAC-SHA-256 under `key` of their canonical JSON, as 64 hex
+ * digits, computed synchronously (`@noble/hashes`), where an object stands as its identity in
+ * this process. Equal credentials give equal fingerprints, and without the key nobody can
  * tell which credentials a fingerprint stands for, nor test a guess. The fingerprints of the
  * last 1 024 credentials are remembered in this process (a hit then costs no HMAC).
  */
-export function createCredentialFingerprinter(key: Promise<CryptoKey>): CredentialFingerprinter {
+export function createCredentialFingerprinter(key: Uint8Array): CredentialFingerprinter {
   const known = new LRUCache<string, string>({ max: rememberedCredentials });
   return (credentials) => {
     const text = canonicalJson(withIdentities(credentials));
-    return (
-      known.get(text) ??
-      key
-        .then((cryptoKey) => crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(text)))
-        .then((signature) => {
-          const fingerprint = toHex(signature);
-          known.set(text, fingerprint);
-          return fingerprint;
-        })
-    );
+    let fingerprint = known.get(text);
+    if (fingerprint === undefined) {
+      fingerprint = toHex(hmac(sha256, key, encoder.encode(text)));
+      known.set(text, fingerprint);
+    }
+    return fingerprint;
   };
 }
 

@@ -1,5 +1,6 @@
+import type { MaybePromise } from '@resilient-llm/policies';
 import { canonicalPieces, type LargeString } from './canonical-json';
-import { sha256Hex } from './sha256-hex';
+import { type BudgetedDigest, budgetedDigest } from './sha256-digest';
 
 /** What identifies one cached answer. */
 export interface CacheKeyInput {
@@ -27,37 +28,63 @@ const keyVersion = 2;
 const largeStringLength = 4096;
 
 /**
- * The store key of one request: SHA-256 (Web Crypto) of the canonical JSON of namespace,
- * target identity, endpoint, credential fingerprint, mode and key material, as 64 hex
- * digits, where each string of 4096
- * characters or more stands as the SHA-256 of its UTF-8 bytes. Prompts never appear in keys;
- * key order, `undefined` fields, signals and headers never change them. Rejects with
- * `UncacheableValueError` when the material has no canonical form.
+ * The store key of one request: SHA-256 of the canonical JSON of namespace, target identity,
+ * endpoint, credential fingerprint, mode and key material, as 64 hex digits, where each
+ * string of 4096 characters or more stands as the SHA-256 of its UTF-8 bytes. Prompts never
+ * appear in keys; key order, `undefined` fields, signals and headers never change them.
+ * Rejects with `UncacheableValueError` when the material has no canonical form.
  */
-export async function deriveCacheKey({
+export async function deriveCacheKey(input: CacheKeyInput): Promise<string> {
+  return cacheKeyOf(input);
+}
+
+/**
+ * {@link deriveCacheKey}, answered synchronously when the material is short: the first 16 KiB
+ * a key hashes are hashed at once (`@noble/hashes`), the rest through Web Crypto, to the same
+ * digest. Throws `UncacheableValueError` when the material has no canonical form.
+ */
+export function cacheKeyOf({
   namespace,
   targetId,
   endpoint,
   credentials,
   mode,
   material,
-}: CacheKeyInput): Promise<string> {
+}: CacheKeyInput): MaybePromise<string> {
   const { pieces, largeStrings } = canonicalPieces(
     { v: keyVersion, namespace, targetId, endpoint, credentials, mode, material },
     largeStringLength,
   );
-  const digests = await Promise.all(largeStrings.map(digestOfLargeString));
-  largeStrings.forEach(({ index }, position) => {
-    pieces[index] = digests[position]!;
+  const digest = budgetedDigest();
+  const finish = () => digest(pieces.join(''));
+  if (largeStrings.length === 0) return finish();
+  const digests = largeStrings.map((large) => digestOfLargeString(large, digest));
+  if (digests.every((placeholder) => typeof placeholder === 'string')) {
+    fill(pieces, largeStrings, digests as string[]);
+    return finish();
+  }
+  return Promise.all(digests).then((placeholders) => {
+    fill(pieces, largeStrings, placeholders);
+    return finish();
   });
-  return sha256Hex(pieces.join(''));
 }
 
-async function digestOfLargeString({ value }: LargeString): Promise<string> {
+function fill(pieces: string[], largeStrings: readonly LargeString[], placeholders: string[]) {
+  largeStrings.forEach(({ index }, position) => {
+    pieces[index] = placeholders[position]!;
+  });
+}
+
+/** What stands for a large string in the canonical form: a tagged digest of it. */
+function digestOfLargeString({ value }: LargeString, digest: BudgetedDigest): MaybePromise<string> {
   // UTF-8 cannot tell lone surrogates apart (each becomes U+FFFD), so such a string is hashed
   // in its escaped JSON form, under another tag.
   const wellFormed = (value as { isWellFormed?: () => boolean }).isWellFormed?.() === true;
-  return wellFormed
-    ? `{"$sha256":"${await sha256Hex(value)}"}`
-    : `{"$sha256-json":"${await sha256Hex(JSON.stringify(value))}"}`;
+  const tag = wellFormed ? '$sha256' : '$sha256-json';
+  const hex = digest(wellFormed ? value : JSON.stringify(value));
+  return typeof hex === 'string' ? tagged(tag, hex) : hex.then((resolved) => tagged(tag, resolved));
+}
+
+function tagged(tag: string, hex: string): string {
+  return `{"${tag}":"${hex}"}`;
 }

@@ -1,8 +1,9 @@
-import { toHex } from '../crypto/hex';
+import { budgetedDigest } from './sha256-digest';
 
-const encoder = new TextEncoder();
-
-/** SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits, through Web Crypto. */
+/**
+ * SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits: computed synchronously
+ * (`@noble/hashes`) for short text, through Web Crypto's native digest for long text.
+ */
 export async function sha256Hex(text: string): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  return budgetedDigest()(text);
 }

@@ -1,29 +1,14 @@
-import type { CallContext, CallOutcome, PipelineEvent } from '@resilient-llm/core';
-import { classifyError } from '@resilient-llm/core/binding';
-import { createDeadline } from '@resilient-llm/policies';
-import { createManualClock, type ManualClock } from '@resilient-llm/simulator';
+import type { CallOutcome, PipelineEvent } from '@resilient-llm/core';
+import { createManualClock } from '@resilient-llm/simulator';
 import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { testEpochMs } from '@resilient-llm/test-utils/test-epoch';
 import { describe, expect, it } from 'vitest';
+import { handMadeContext } from '../../test/hand-made-context';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 import type { CacheEvent } from './cache-event';
 import { createCacheStage } from './create-cache-stage';
 
 const sha256Key = expect.stringMatching(/^[0-9a-f]{64}$/);
-
-/** The context of a call made by hand, without a model. */
-function handMadeContext(clock: ManualClock): CallContext {
-  return {
-    mode: 'generate',
-    signal: new AbortController().signal,
-    deadline: createDeadline({ clock }),
-    clock,
-    events: { wants: () => false, emit: () => {} },
-    options: {},
-    attempts: 0,
-    classify: (error) => classifyError(error),
-  };
-}
 
 describe('cache events in the model’s event stream', () => {
   it('reach model.on as stage events that name the stage', async () => {

@@ -1,5 +1,6 @@
 import { setupCachedModel } from '@resilient-llm/test-utils/cache-setup';
 import { describe, expect, it, vi } from 'vitest';
+import { promisedStore } from '../../test/promised-store';
 import type { CacheStore } from '../store/cache-store';
 import { MemoryCacheStore } from '../store/memory-cache-store';
 
@@ -62,32 +63,46 @@ describe('cache stage, store failures never fail a call', () => {
     expect(clock.pendingTimers()).toBe(0);
   });
 
-  it('deletes a corrupt entry, goes upstream and stores a good one', async () => {
-    const store = new MemoryCacheStore();
-    const { model, target, stage } = setupCachedModel({
-      steps: [{ respond: 'one' }, { respond: 'two' }],
-      store,
-    });
-    let key = '';
-    stage.on('cache-write', (event) => {
-      key = event.key;
-    });
-    const corrupt: unknown[] = [];
-    stage.on('cache-corrupt-entry', (event) => corrupt.push(event.error));
-    const deletes = vi.spyOn(store, 'delete');
+  for (const answers of ['synchronously', 'with promises'] as const) {
+    it(`deletes a corrupt entry, goes upstream and stores a good one (store answering ${answers})`, async () => {
+      const memory = new MemoryCacheStore();
+      const { model, target, stage } = setupCachedModel({
+        steps: [{ respond: 'one' }, { respond: 'two' }],
+        store: answers === 'synchronously' ? memory : promisedStore(memory),
+      });
+      let key = '';
+      stage.on('cache-write', (event) => {
+        key = event.key;
+      });
+      const corrupt: unknown[] = [];
+      stage.on('cache-corrupt-entry', (event) => corrupt.push(event.error));
+      const deletes = vi.spyOn(memory, 'delete');
 
-    await model.generate({ prompt: 'hi' });
-    for (const garbage of ['not json', '{"v":2}', '{"v":1,"kind":"stream","storedAt":1}']) {
-      store.set(key, garbage);
-      await model.generate({ prompt: 'hi' }).catch(() => {});
-      target.script.push({ respond: 'again' });
-    }
-    const healed = await model.generate({ prompt: 'hi' });
+      await model.generate({ prompt: 'hi' });
+      await Promise.resolve();
+      const times = '"v":1,"storedAt":1,"freshUntil":1e15,"staleUntil":1e15';
+      const garbage = [
+        'not json',
+        '{"v":2}',
+        '{"v":1,"kind":"stream","storedAt":1}',
+        // Decoded without the reviver, then refused for its shape.
+        `{${times},"kind":"generate"}`,
+        // Decoded by the reviver, which refuses an unknown tag.
+        `{${times},"kind":"generate","response":{"$unknown":1}}`,
+      ];
+      for (const value of garbage) {
+        memory.set(key, value);
+        await model.generate({ prompt: 'hi' }).catch(() => {});
+        target.script.push({ respond: 'again' });
+        await Promise.resolve();
+      }
+      const healed = await model.generate({ prompt: 'hi' });
 
-    expect(corrupt).toHaveLength(3);
-    expect(deletes.mock.calls).toEqual([[key], [key], [key]]);
-    for (const error of corrupt) expect(error).toMatchObject({ name: 'CorruptCacheEntryError' });
-    expect(healed.targetId).toBe('cache');
-    expect(target.calls).toBe(4);
-  });
+      expect(corrupt).toHaveLength(garbage.length);
+      expect(deletes.mock.calls).toEqual(garbage.map(() => [key]));
+      for (const error of corrupt) expect(error).toMatchObject({ name: 'CorruptCacheEntryError' });
+      expect(healed.targetId).toBe('cache');
+      expect(target.calls).toBe(garbage.length + 1);
+    });
+  }
 });

@@ -7,7 +7,7 @@ import type { CacheStage } from './cache-stage';
 import type { CacheStageOptions } from './cache-stage-options';
 import { CacheStageWiring } from './cache-stage-wiring';
 import { emptyCacheStats } from './cache-stats';
-import { EntryAccess } from './entry-access';
+import { EntryAccess, type FoundEntry } from './entry-access';
 import { createFlight, type Flight, type FlightResult } from './flight';
 import { hitOutcome } from './hit-outcome';
 import { type CallPlan, planCall } from './plan-call';
@@ -142,7 +142,31 @@ export function createCacheStage<TTarget, TRequest, TPart>(
     })();
   }
 
-  /** The first of identical calls: looks the key up, then goes upstream on a miss. */
+  /** Answers from an entry found under the plan's key; a stale one is refreshed behind. */
+  function served(
+    found: FoundEntry,
+    plan: CallPlan,
+    wired: CacheWiring<TRequest, TPart>,
+    request: TRequest,
+    context: CallContext,
+    next: Next<TRequest, TPart>,
+    flight: Flight | undefined,
+  ): Outcome<TPart> {
+    const stale = context.clock.now() >= found.entry.freshUntil;
+    stats.hits += 1;
+    stats.bytesRead += found.bytes;
+    if (stale) stats.staleHits += 1;
+    if (events.wants('cache-hit'))
+      events.emit({ type: 'cache-hit', stage: name, key: plan.key, bytes: found.bytes, stale });
+    if (stale) revalidate(plan, wired, request, context, next);
+    flight?.resolve({ type: 'entry', entry: found.entry, text: found.text });
+    return hitOutcome(found.entry, name);
+  }
+
+  /**
+   * The first of identical calls: answers from what the store read found (none on a
+   * refresh), else goes upstream.
+   */
   async function lead(
     plan: CallPlan,
     wired: CacheWiring<TRequest, TPart>,
@@ -150,20 +174,11 @@ export function createCacheStage<TTarget, TRequest, TPart>(
     context: CallContext,
     next: Next<TRequest, TPart>,
     flight: Flight | undefined,
+    reading: Promise<FoundEntry | undefined> | undefined,
   ): Promise<Outcome<TPart>> {
     if (!plan.refresh) {
-      const found = await access.read(plan.key, context.mode, context.clock);
-      if (found) {
-        const stale = context.clock.now() >= found.entry.freshUntil;
-        stats.hits += 1;
-        stats.bytesRead += found.bytes;
-        if (stale) stats.staleHits += 1;
-        if (events.wants('cache-hit'))
-          events.emit({ type: 'cache-hit', stage: name, key: plan.key, bytes: found.bytes, stale });
-        if (stale) revalidate(plan, wired, request, context, next);
-        flight?.resolve({ type: 'entry', entry: found.entry, text: found.text });
-        return hitOutcome(found.entry, name);
-      }
+      const found = await reading;
+      if (found) return served(found, plan, wired, request, context, next, flight);
       stats.misses += 1;
       if (events.wants('cache-miss'))
         events.emit({ type: 'cache-miss', stage: name, key: plan.key });
@@ -187,13 +202,18 @@ export function createCacheStage<TTarget, TRequest, TPart>(
     next,
   }: WrapCallInput<unknown, TRequest, unknown, TPart>): Promise<Outcome<TPart>> {
     const wired = wiring.current();
-    const callPlan = await planCall(request, context, prepared, wired, bypass);
+    const planned = planCall(request, context, prepared, wired, bypass);
+    const callPlan = planned instanceof Promise ? await planned : planned;
     if (!callPlan) return next(request);
     const { refresh } = callPlan;
     let joined = false;
     for (;;) {
       const inFlight = refresh ? undefined : flights.get(callPlan.key);
       if (!inFlight) {
+        const found = refresh ? undefined : access.read(callPlan.key, context.mode, context.clock);
+        // A synchronous hit needs no flight: no identical call can have come in meanwhile.
+        if (found !== undefined && !(found instanceof Promise))
+          return served(found, callPlan, wired, request, context, next, undefined);
         const flight = flights.has(callPlan.key) ? undefined : createFlight();
         if (flight) {
           flights.set(callPlan.key, flight);
@@ -204,7 +224,7 @@ export function createCacheStage<TTarget, TRequest, TPart>(
             });
         }
         try {
-          return await lead(callPlan, wired, request, context, next, flight);
+          return await lead(callPlan, wired, request, context, next, flight, found);
         } catch (error) {
           flight?.reject(error);
           throw error;

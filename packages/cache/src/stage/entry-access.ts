@@ -46,31 +46,64 @@ export class EntryAccess {
     private readonly stats: CacheStats,
   ) {}
 
-  /** The usable entry under `key` of the given kind, or undefined (missing, expired, broken). */
-  async read(key: string, kind: CacheEntry['kind'], clock: Clock): Promise<FoundEntry | undefined> {
-    const { store, codec, cipher } = this.settings;
-    const answer = await this.attempt('get', key, clock, () => store.get(key));
+  /**
+   * The usable entry under `key` of the given kind, or undefined (missing, expired, broken).
+   * A store that answers synchronously, without encryption, is answered synchronously.
+   */
+  read(key: string, kind: CacheEntry['kind'], clock: Clock): MaybePromise<FoundEntry | undefined> {
+    const answer = this.attempt('get', key, clock, () => this.settings.store.get(key));
+    return answer instanceof Promise
+      ? answer.then((settled) => this.opened(key, kind, clock, settled))
+      : this.opened(key, kind, clock, answer);
+  }
+
+  /** What a store answer holds, decrypted when encryption is on. */
+  private opened(
+    key: string,
+    kind: CacheEntry['kind'],
+    clock: Clock,
+    answer: StoreAnswer<string | undefined | null>,
+  ): MaybePromise<FoundEntry | undefined> {
     // Remote clients answer null for a missing key; accept it as well as undefined.
     if (!answer.ok || answer.value === undefined || answer.value === null) return undefined;
     const stored = answer.value;
-    let text: string;
+    const { cipher } = this.settings;
+    if (!cipher) return this.checked(key, kind, clock, stored, stored);
+    return cipher.open(key, stored).then(
+      (text) => this.checked(key, kind, clock, text, stored),
+      (error: unknown) => this.corrupt(key, clock, error),
+    );
+  }
+
+  /** The entry `text` decodes to, if it is of `kind` and not expired. */
+  private checked(
+    key: string,
+    kind: CacheEntry['kind'],
+    clock: Clock,
+    text: string,
+    stored: string,
+  ): FoundEntry | undefined {
     let entry: CacheEntry;
     try {
-      text = cipher ? await cipher.open(key, stored) : stored;
-      entry = readEntry(text, codec);
+      entry = readEntry(text, this.settings.codec);
       if (entry.kind !== kind) throw new TypeError(`a ${entry.kind} entry under a ${kind} key`);
     } catch (error) {
-      this.stats.errors += 1;
-      if (this.events.wants('cache-corrupt-entry'))
-        this.events.emit({ type: 'cache-corrupt-entry', stage: this.settings.name, key, error });
-      this.delete(key, clock);
-      return undefined;
+      return this.corrupt(key, clock, error);
     }
     if (clock.now() >= entry.staleUntil) {
-      if (!store.capabilities.ttl) this.delete(key, clock);
+      if (!this.settings.store.capabilities.ttl) this.delete(key, clock);
       return undefined;
     }
     return { entry, text, bytes: utf8ByteLength(stored) };
+  }
+
+  /** Reports and deletes an entry that does not decrypt or decode. */
+  private corrupt(key: string, clock: Clock, error: unknown): undefined {
+    this.stats.errors += 1;
+    if (this.events.wants('cache-corrupt-entry'))
+      this.events.emit({ type: 'cache-corrupt-entry', stage: this.settings.name, key, error });
+    this.delete(key, clock);
+    return undefined;
   }
 
   /** A fresh copy of an entry's contents (followers must not share mutable objects). */

@@ -1,12 +1,13 @@
 import type { CallContext } from '@resilient-llm/core';
 import type { CacheScope } from '@resilient-llm/core/binding';
+import type { MaybePromise } from '@resilient-llm/policies';
 import {
   assertObject,
   assertOptions,
   assertString,
   optionKeys,
 } from '@resilient-llm/policies/validation';
-import { deriveCacheKey } from '../key/derive-cache-key';
+import { cacheKeyOf } from '../key/derive-cache-key';
 import { assertCacheControl, type CacheControl } from './cache-control';
 import type { CacheBypassReason } from './cache-event';
 import type { PreparedCacheStageOptions } from './prepare-cache-stage-options';
@@ -39,43 +40,74 @@ function controlOf<TRequest>(
 
 /**
  * Applies the call's control and derives its key; `undefined` (after `bypass` reported why)
- * when the call must not use the cache.
+ * when the call must not use the cache. Answers synchronously unless the scope is a promise
+ * or the key material is long enough to be hashed through Web Crypto.
  */
-export async function planCall<TRequest, TPart>(
+export function planCall<TRequest, TPart>(
   request: TRequest,
   context: CallContext,
   prepared: PreparedCacheStageOptions<unknown, TRequest, TPart>,
   wiring: CacheWiring<TRequest, TPart>,
   bypass: (reason: CacheBypassReason, error?: unknown) => undefined,
-): Promise<CallPlan | undefined> {
+): MaybePromise<CallPlan | undefined> {
   const control = controlOf(request, context, prepared.controlOf);
   if (control.skip) return bypass('skip');
   if (context.mode === 'stream' && !wiring.partRole) return bypass('stream-without-part-role');
-  const ttlMs = control.ttlMs ?? prepared.ttlMs;
-  const staleWhileRevalidateMs = control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs;
   let material: unknown;
-  let scope: CacheScope | undefined;
+  let scope: MaybePromise<CacheScope> | undefined;
   try {
     material = wiring.keyMaterial(request);
     const cacheNonDeterministic = control.cacheNonDeterministic ?? prepared.cacheNonDeterministic;
     if (!cacheNonDeterministic && prepared.isNonDeterministic(request, material))
       return bypass('non-deterministic');
-    scope = await wiring.scopeOf?.(request);
+    scope = wiring.scopeOf?.(request);
   } catch (error) {
     // The key material or scope threw: go upstream uncached.
     return bypass('uncacheable-request', error);
   }
+  const keyed = (resolved: CacheScope | undefined) =>
+    keyedPlan({ request, context, prepared, wiring, bypass }, control, material, resolved);
+  return scope instanceof Promise
+    ? scope.then(keyed, (error: unknown) => bypass('uncacheable-request', error))
+    : keyed(scope);
+}
+
+/** What {@link keyedPlan} needs of the call besides its control, material and scope. */
+interface PlanInput<TRequest, TPart> {
+  readonly request: TRequest;
+  readonly context: CallContext;
+  readonly prepared: PreparedCacheStageOptions<unknown, TRequest, TPart>;
+  readonly wiring: CacheWiring<TRequest, TPart>;
+  readonly bypass: (reason: CacheBypassReason, error?: unknown) => undefined;
+}
+
+/** The plan of a call whose scope is known: its key and TTLs. */
+function keyedPlan<TRequest, TPart>(
+  { request, context, prepared, wiring, bypass }: PlanInput<TRequest, TPart>,
+  control: CacheControl,
+  material: unknown,
+  scope: CacheScope | undefined,
+): MaybePromise<CallPlan | undefined> {
   // A scope of the wrong shape is a bug in the `scope` option: the caller hears of it.
   assertScope(scope);
+  const plan = (key: string): CallPlan => ({
+    key,
+    ttlMs: control.ttlMs ?? prepared.ttlMs,
+    staleWhileRevalidateMs: control.staleWhileRevalidateMs ?? prepared.staleWhileRevalidateMs,
+    refresh: control.refresh === true,
+  });
+  // The request has no canonical form, or names no credentials: go upstream uncached.
+  const uncacheable = (error: unknown) => bypass('uncacheable-request', error);
+  let key: MaybePromise<string>;
   try {
     let credentials: string | undefined;
     if (prepared.fingerprintOf) {
       // Never share by accident: a request whose credentials are unknown is not cached.
       if (scope?.credentials === undefined)
         throw new TypeError('the scope of the request names no credentials');
-      credentials = await prepared.fingerprintOf(scope.credentials);
+      credentials = prepared.fingerprintOf(scope.credentials);
     }
-    const key = await deriveCacheKey({
+    key = cacheKeyOf({
       namespace: control.namespace ?? prepared.namespaceOf(request),
       targetId: wiring.targetId,
       endpoint: scope?.endpoint,
@@ -83,11 +115,10 @@ export async function planCall<TRequest, TPart>(
       mode: context.mode,
       material,
     });
-    return { key, ttlMs, staleWhileRevalidateMs, refresh: control.refresh === true };
   } catch (error) {
-    // The request has no canonical form, or names no credentials: go upstream uncached.
-    return bypass('uncacheable-request', error);
+    return uncacheable(error);
   }
+  return key instanceof Promise ? key.then(plan, uncacheable) : plan(key);
 }
 
 const scopeKeys = optionKeys<CacheScope>({ endpoint: true, credentials: true });

@@ -10,8 +10,8 @@ import {
 } from '../key/fingerprint-secret';
 
 /**
- * Checks `fingerprintSecret` and starts importing it (or making the process's own); no
- * fingerprints when answers are shared across credentials.
+ * Checks `fingerprintSecret` and keys a fingerprinter with it (or with the process's own);
+ * no fingerprints when answers are shared across credentials.
  */
 export function prepareFingerprinter(
   secret: FingerprintSecret | undefined,
@@ -33,8 +33,5 @@ export function prepareFingerprinter(
       });
   }
   if (shareAcrossCredentials) return undefined;
-  const key = fingerprintKey(secret);
-  // Rejections reach each call's key derivation, which then goes upstream uncached.
-  key.catch(() => {});
-  return createCredentialFingerprinter(key);
+  return createCredentialFingerprinter(fingerprintKey(secret));
 }
