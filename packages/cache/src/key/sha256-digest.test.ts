@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nativeHash } from './native-hash';
 import { budgetedDigest, sha256HexNative, sha256HexNow } from './sha256-digest';
 
 /** One character of each UTF-8 width, and lone surrogates of both halves. */
@@ -20,6 +21,12 @@ const characterOfEveryWidth = fc.constantFrom(
 const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 describe('SHA-256 digests', () => {
+  it("use the runtime's native hash where it has node:crypto, found without importing it", () => {
+    expect(nativeHash).toBeDefined();
+    const bytes = new TextEncoder().encode('a kilobyte of prompt'.repeat(50));
+    expect(sha256HexNow(bytes)).toBe(nodeSha256(bytes));
+  });
+
   it('give the FIPS 180-2 digest of "abc", synchronously and through Web Crypto', async () => {
     const abc = new TextEncoder().encode('abc');
     const expected = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';

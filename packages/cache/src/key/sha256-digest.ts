@@ -1,18 +1,24 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { MaybePromise } from '@resilient-llm/policies';
 import { toHex } from '../crypto/hex';
+import { nativeHash } from './native-hash';
 
 /**
- * Bytes one key derivation hashes synchronously (`@noble/hashes`) before it hands the rest to
- * Web Crypto. Below it the fixed price of an asynchronous `crypto.subtle.digest` (a round trip
+ * Bytes one key derivation hashes synchronously (the host's `node:crypto`, or `@noble/hashes`)
+ * before it hands the rest to Web Crypto. Below it the fixed price of an asynchronous `crypto.subtle.digest` (a round trip
  * to another thread, tens of µs) is the cost; above it the native digest's throughput wins,
  * and the event loop is not held for long.
  */
 const synchronousDigestBytes = 16 * 1024;
 
-/** SHA-256 of `bytes` as 64 lowercase hex digits, computed now (`@noble/hashes`). */
+/**
+ * SHA-256 of `bytes` as 64 lowercase hex digits, computed now: natively where the runtime
+ * has `node:crypto`, with `@noble/hashes` elsewhere.
+ */
 export function sha256HexNow(bytes: Uint8Array): string {
-  return toHex(sha256(bytes));
+  return nativeHash
+    ? nativeHash.createHash('sha256').update(bytes).digest('hex')
+    : toHex(sha256(bytes));
 }
 
 /** SHA-256 of `bytes` as 64 lowercase hex digits, through Web Crypto's native digest. */
