@@ -48,11 +48,12 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `redis-server` on a free port bound to 127.0.0.1, without persistence, and resolves
- * once it accepts connections (it says so on stdout).
+ * Starts `redis-server` on `port` (a free one by default) bound to 127.0.0.1, without
+ * persistence, and resolves once it accepts connections (it says so on stdout). Give the port
+ * of a server that was killed to restart it where its clients reconnect.
  */
-export async function startRedisServer(binary: string): Promise<RedisServer> {
-  const port = await freePort();
+export async function startRedisServer(binary: string, port?: number): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

@@ -83,6 +83,10 @@ export class SharedStateLink {
         (value) => {
           if (done) {
             late?.(value);
+            // The store answered, only late (a busy event loop runs the timer first): when no
+            // other fault came since this one's own timeout, it is reachable, so rejoin now
+            // rather than after `rejoinAfterMs` alone.
+            this.succeeded(faultsBefore + 1);
             return;
           }
           done = true;

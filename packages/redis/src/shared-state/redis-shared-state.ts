@@ -25,7 +25,11 @@ import { withOperationTimeout } from './with-operation-timeout';
 export interface RedisSharedState extends Required<SharedState> {
   /** Tells `listener` every breaker change of the fleet, once the subscription is live. */
   onBreakerChange(listener: (key: string, view: SharedBreakerView) => void): Promise<Disposable>;
-  /** Closes the breaker-change subscription (not the client you passed). */
+  /**
+   * Waits for the operations in flight (each bounded by `operationTimeoutMs`: a breaker that
+   * opened just before shutdown still tells the fleet), then closes the breaker-change
+   * subscription (not the client you passed: quit it after this resolves).
+   */
   close(): Promise<void>;
 }
 
@@ -58,8 +62,14 @@ export function redisSharedState(options: RedisSharedStateOptions): RedisSharedS
     closeBreaker: new LuaScript(closeBreakerLua),
   };
   const channel = keyPrefix + breakerChannelName;
-  const bounded = <T>(answer: Promise<T>) =>
-    withOperationTimeout(answer, operationTimeoutMs, clock);
+  const inFlight = new Set<Promise<unknown>>();
+  const bounded = <T>(answer: Promise<T>) => {
+    const operation = withOperationTimeout(answer, operationTimeoutMs, clock);
+    inFlight.add(operation);
+    const forget = () => inFlight.delete(operation);
+    operation.then(forget, forget);
+    return operation;
+  };
   const changes = new BreakerChanges(client, channel, bounded);
   const runBreaker = (script: LuaScript, key: string, now: number, untilMs: number) =>
     bounded(script.run(client, [keyPrefix + key], breakerArguments(now, channel, key, untilMs)));
@@ -89,6 +99,9 @@ export function redisSharedState(options: RedisSharedStateOptions): RedisSharedS
       await runBreaker(scripts.closeBreaker, key, now, 0);
     },
     onBreakerChange: (listener) => changes.listen(listener),
-    close: () => changes.close(),
+    async close() {
+      await Promise.allSettled([...inFlight]);
+      await changes.close();
+    },
   };
 }

@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../time/clock';
+import { MemorySharedState } from './memory-shared-state';
+import { SharedStateLink } from './shared-state-link';
+
+const settings = { state: new MemorySharedState(), key: 'k', timeoutMs: 100, rejoinAfterMs: 5000 };
+
+/** An operation that answers after `ms` of the (fake) clock. */
+const answerAfter = (ms: number) => () =>
+  new Promise<string>((resolve) => setTimeout(() => resolve('answer'), ms));
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('SharedStateLink', () => {
+  it('falls back on a timeout, and rejoins at once when that same operation answers late', async () => {
+    const link = new SharedStateLink(settings, systemClock);
+    const events: string[] = [];
+    link.onFault(({ operation }) => events.push(`fault ${operation}`));
+    link.onRejoin(() => events.push('rejoin'));
+    const late: string[] = [];
+
+    const answer = link.run('read', answerAfter(150), { late: (value) => late.push(value) });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await answer).toBeUndefined();
+    expect(link.available).toBe(false);
+
+    // A busy event loop ran the timer first; the store was there all along.
+    await vi.advanceTimersByTimeAsync(50);
+    expect(late).toEqual(['answer']);
+    expect(events).toEqual(['fault read', 'rejoin']);
+    expect(link.available).toBe(true);
+  });
+
+  it('stays on local state when another fault came after the late operation', async () => {
+    const link = new SharedStateLink(settings, systemClock);
+    const events: string[] = [];
+    link.onFault(({ operation }) => events.push(`fault ${operation}`));
+    link.onRejoin(() => events.push('rejoin'));
+
+    void link.run('slow', answerAfter(300));
+    await vi.advanceTimersByTimeAsync(100);
+    void link.run('failing', () => Promise.reject(new Error('down')));
+    await vi.advanceTimersByTimeAsync(300);
+    expect(events).toEqual(['fault slow', 'fault failing']);
+    expect(link.available).toBe(false);
+  });
+});
