@@ -16,6 +16,13 @@ import {
  */
 const subscriptionTimeoutMs = 10_000;
 
+/**
+ * The least time a probe lease request is given: it is made once per open period, so a
+ * longer bound costs nothing in the common case, while a lease request that timed out on a
+ * busy event loop would let every process probe at once (each falls back to its own state).
+ */
+export const leaseTimeoutFloorMs = 1_000;
+
 /** What a {@link FleetBreaker} does to the breaker it serves when the fleet's breaker changes. */
 export interface FleetBreakerHost {
   /** The fleet's breaker is open until `untilMs` (past: half-open, waiting for a probe). */
@@ -148,10 +155,14 @@ export class FleetBreaker {
   private async requestLease(): Promise<void> {
     const { state, key } = this.link.settings;
     let untilMs = 0;
-    const answer = await this.link.run('lease-probe', (now) => {
-      untilMs = now + this.probeLeaseMs;
-      return state.leaseProbe(key, untilMs, now);
-    });
+    const answer = await this.link.run(
+      'lease-probe',
+      (now) => {
+        untilMs = now + this.probeLeaseMs;
+        return state.leaseProbe(key, untilMs, now);
+      },
+      { timeoutMs: Math.max(this.link.settings.timeoutMs, leaseTimeoutFloorMs) },
+    );
     if (!answer) return;
     if (answer.value) {
       this.heldLeaseUntil = untilMs;

@@ -8,6 +8,7 @@ import { defaultSharedStateOptions } from '../shared/shared-state-options';
 import { track } from '../testing/settle';
 import type { BreakEvent } from './circuit-breaker-events';
 import { CircuitBreakerPolicy } from './circuit-breaker-policy';
+import { leaseTimeoutFloorMs } from './fleet-breaker';
 import { defaultSharedBreakerOptions } from './shared-breaker-options';
 
 const halfOpenAfterMs = 1000;
@@ -190,7 +191,10 @@ describe('CircuitBreakerPolicy in shared mode', () => {
       await vi.advanceTimersByTimeAsync(halfOpenAfterMs);
       shared.behaviour = { kind: 'hanging' };
       const call = track(a.execute(succeed));
+      // A lease request has a longer bound than other operations: it comes once per open period.
       await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs);
+      expect(call.outcome.status).toBe('pending');
+      await vi.advanceTimersByTimeAsync(leaseTimeoutFloorMs - defaultSharedStateOptions.timeoutMs);
       expect(call.outcome).toEqual({ status: 'fulfilled', value: 'ok' });
       await vi.runAllTimersAsync();
       expect(vi.getTimerCount()).toBe(0);
