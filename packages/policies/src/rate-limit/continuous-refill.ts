@@ -43,7 +43,11 @@ export function msUntilLevelContinuous(bucket: TokenBucket, amount: number, now:
 /**
  * The latest report rules: until its reset, refill no faster than the server implies
  * (`(capacity - remaining) / resetMs`) nor than configured; at the reset, full again less what
- * was taken since the report.
+ * was taken since the report. A continuous server's time until full only grows with each
+ * request it admits, so a report whose reset comes before the pending one was made for a
+ * request admitted earlier and arrived late: only a lower `remaining` of it counts, the pending
+ * reset and what was taken since stand (forgetting those would let a burst out at the earlier
+ * reset that the server has not refilled for).
  */
 export function observeContinuous(
   bucket: TokenBucket,
@@ -51,6 +55,7 @@ export function observeContinuous(
   reset: { resetMs: number; resetAt: number } | undefined,
 ): void {
   if (remaining < bucket.level) bucket.level = remaining;
+  if (reset && reset.resetAt < bucket.resetAt) return;
   bucket.takenSinceObservation = 0;
   if (!reset) return;
   bucket.slowRatePerMs = Math.min(bucket.ratePerMs, (bucket.capacity - remaining) / reset.resetMs);
