@@ -4,13 +4,17 @@ export const maximumReserveShare = 0.5;
 /** Quiet grants, as a share of the requests capacity, after which the reserve shrinks by one. */
 export const reserveDecayShare = 0.1;
 
+/** Quiet grants after which the reserve shrinks by one, however small the bucket. */
+export const minimumQuietGrants = 10;
+
 /**
  * The requests a rate limiter keeps back in its requests bucket (see `RateLimitBuckets.fits`)
  * for the spread between a grant and the server counting it, learned from 429s: a 429 is a
  * request the local model let out although the server had no room, so the reserve doubles (at
  * least to one), at most once per wave of 429s (a 429 counts only when a request was granted
  * since the reserve last grew), and never beyond {@link maximumReserveShare} of the capacity.
- * Every {@link reserveDecayShare} of the capacity granted without a 429 gives one request back,
+ * Every {@link reserveDecayShare} of the capacity (at least {@link minimumQuietGrants}) granted
+ * without a 429 gives one request back,
  * so a reserve that a passing spike taught is slowly unlearned. Starts at 0: a limiter that
  * never sees a 429 keeps nothing back.
  */
@@ -38,7 +42,7 @@ export class JitterReserve {
     this.grantsSinceGrowth += 1;
     if (this.reserve === 0) return;
     this.quietGrants += 1;
-    if (this.quietGrants < Math.max(1, capacity * reserveDecayShare)) return;
+    if (this.quietGrants < Math.max(minimumQuietGrants, capacity * reserveDecayShare)) return;
     this.quietGrants = 0;
     this.reserve -= 1;
   }

@@ -45,6 +45,11 @@ export class RateLimitBuckets {
     return this.tokens.capacity;
   }
 
+  /** Whether the requests bucket counts fixed windows: whole at each reset the server reported. */
+  get countsFixedWindows(): boolean {
+    return this.requests.refillMode === 'fixed-window';
+  }
+
   /** Brings both buckets up to now and returns now. */
   refill(): number {
     const now = this.clock.now();
@@ -126,6 +131,16 @@ export class RateLimitBuckets {
     const now = this.clock.now();
     refillAtResetsFromNowOn(this.requests, mode, now);
     refillAtResetsFromNowOn(this.tokens, mode, now);
+  }
+
+  /**
+   * Learns from reports that show fixed windows (see `WindowInference.showsFixedWindow`):
+   * from now on both buckets count fixed windows, as after a 429 that shows one.
+   */
+  learnFixedWindows(): void {
+    const now = this.clock.now();
+    refillAtResetsFromNowOn(this.requests, 'fixed-window', now);
+    refillAtResetsFromNowOn(this.tokens, 'fixed-window', now);
   }
 
   /** Folds in what the server reported about its windows. */

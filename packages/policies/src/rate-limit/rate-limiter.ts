@@ -208,7 +208,8 @@ export class RateLimiter implements Policy {
 
   /**
    * The observation with each window's length as inferred from the reports so far (see
-   * {@link WindowInference}), unless a window was configured.
+   * {@link WindowInference}), unless a window was configured; with `windowKind: 'auto'`,
+   * reports that show fixed windows switch the buckets to counting them.
    */
   private withInferredWindows(observation: RateLimitObservation): RateLimitObservation {
     if (this.windowConfigured) return observation;
@@ -222,10 +223,17 @@ export class RateLimiter implements Policy {
       const windowMs = this.inference[dimension].infer(report, capacity, now);
       return windowMs === undefined ? report : { ...report, windowMs };
     };
-    return {
+    const withWindows = {
       requests: inferred('requests', this.buckets.requestCapacity),
       tokens: inferred('tokens', this.buckets.tokenCapacity),
     };
+    const { requests, tokens } = this.inference;
+    if (
+      this.settings.windowKind === 'auto' &&
+      (requests.showsFixedWindow || tokens.showsFixedWindow)
+    )
+      this.buckets.learnFixedWindows();
+    return withWindows;
   }
 
   private extendPause(untilMs: number): boolean {
@@ -250,6 +258,9 @@ export class RateLimiter implements Policy {
 
   /** Requests kept back for the spread between a grant and its count (see {@link JitterReserve}). */
   private reserveRequests(): number {
+    // A fixed window is whole at the reset the server reported, which the local reset (the
+    // report's arrival plus its reset) never precedes: nothing a report missed is forgotten.
+    if (this.buckets.countsFixedWindows) return 0;
     return this.reserve.requests(this.buckets.requestCapacity);
   }
 

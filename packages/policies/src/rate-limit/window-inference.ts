@@ -3,6 +3,9 @@ import type { RateLimitWindowObservation } from './token-bucket';
 /** A reset this close to a whole second (of the epoch, or as a duration) was rounded to one. */
 const wholeSecondSlackMs = 2;
 
+/** Recent reports compared with each new one for the signature of a fixed window. */
+const recentReports = 64;
+
 /** Reports that must agree before a window is inferred: one alone may be an outlier. */
 const minimumReports = 2;
 
@@ -21,9 +24,10 @@ const consistencyTolerance = 0.02;
  *
  * The inferred window is the longest one every report seen allows (the least upper bound): the
  * reading that cannot send faster than the server refills, converging from above as reports
- * come. Reports no single window explains (a fixed window, whose reset is the end of the
- * window rather than a time until full, or a limit header larger than the real limit) reject
- * the reading for good: nothing is inferred, and the configured or default window stands. A
+ * come. Reports no single window explains (a limit header larger than the real limit) reject
+ * the reading for good: nothing is inferred, and the configured or default window stands.
+ * Reports that show a fixed window ({@link showsFixedWindow}) give the longest reset seen
+ * instead: a fixed window's reset is the end of the window, never further off than its length. A
  * change of the reported limit starts over.
  */
 export class WindowInference {
@@ -32,6 +36,20 @@ export class WindowInference {
   private limit = Number.NaN;
   private rejected = false;
   private reports = 0;
+  private longestResetMs = 0;
+  private fixed = false;
+  private readonly recent: { remaining: number; resetMs: number; slackMs: number }[] = [];
+  private nextRecent = 0;
+
+  /**
+   * Whether the reports showed a fixed window: of two reports, the one with less remaining
+   * had the sooner reset. A continuous bucket's time until full is a function of its level
+   * alone, longer the less it holds, whatever order reports arrive in (and whatever limit the
+   * headers claim); a fixed window's reset only comes closer as it fills.
+   */
+  get showsFixedWindow(): boolean {
+    return this.fixed;
+  }
 
   /**
    * Folds in one report, read against `capacity` when it names no limit, at `now`; returns the
@@ -42,11 +60,14 @@ export class WindowInference {
     const { remaining, resetMs } = report;
     if (!Number.isFinite(limit) || limit <= 0) return undefined;
     if (limit !== this.limit) this.startOver(limit);
-    if (this.rejected || remaining === undefined || resetMs === undefined) return this.window();
+    if (remaining === undefined || resetMs === undefined) return this.window();
     const lacking = limit - remaining;
     if (!(lacking >= 1) || !(resetMs > 0)) return this.window();
-    this.reports += 1;
     const slackMs = roundedToSeconds(resetMs, now) ? 1000 : 0;
+    this.longestResetMs = Math.max(this.longestResetMs, resetMs);
+    if (!this.fixed) this.lookForFixedWindow(remaining, resetMs, slackMs);
+    if (this.rejected) return this.window();
+    this.reports += 1;
     this.lowest = Math.max(this.lowest, (Math.max(0, resetMs - slackMs) * limit) / lacking);
     if (lacking >= 2) {
       this.highest = Math.min(this.highest, ((resetMs + slackMs) * limit) / (lacking - 1));
@@ -55,7 +76,25 @@ export class WindowInference {
     return this.window();
   }
 
+  private lookForFixedWindow(remaining: number, resetMs: number, slackMs: number): void {
+    for (const earlier of this.recent) {
+      const slack = slackMs + earlier.slackMs;
+      const [fuller, emptier] =
+        earlier.remaining > remaining
+          ? [earlier, { remaining, resetMs }]
+          : [{ remaining, resetMs }, earlier];
+      if (fuller.remaining > emptier.remaining && emptier.resetMs + slack < fuller.resetMs) {
+        this.fixed = true;
+        this.rejected = true;
+      }
+    }
+    this.recent[this.nextRecent] = { remaining, resetMs, slackMs };
+    this.nextRecent = (this.nextRecent + 1) % recentReports;
+  }
+
   private window(): number | undefined {
+    // A fixed window lasts at least as long as any reset it reported.
+    if (this.fixed) return this.longestResetMs > 0 ? this.longestResetMs : undefined;
     const settled = this.reports >= minimumReports && !this.rejected;
     return settled && Number.isFinite(this.highest) ? this.highest : undefined;
   }
@@ -66,6 +105,10 @@ export class WindowInference {
     this.highest = Infinity;
     this.rejected = false;
     this.reports = 0;
+    this.longestResetMs = 0;
+    this.fixed = false;
+    this.recent.length = 0;
+    this.nextRecent = 0;
   }
 }
 
