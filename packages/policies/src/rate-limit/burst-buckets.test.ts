@@ -63,4 +63,14 @@ describe('RateLimitBuckets, the model a shared store mirrors', () => {
     // Full at the pending reset, less the one taken since that report.
     expect(buckets.snapshot().requests.level).toBeCloseTo(9, 6);
   });
+
+  it('counts what a report has not seen yet as taken since it, so its reset lets no burst out', () => {
+    const { clock, buckets } = bucketsOf(10, 1000);
+    for (let taken = 0; taken < 10; taken++) buckets.consume(0);
+    // The answer to the first of the ten, counted before the other nine reached the server.
+    buckets.observe({ requests: { limit: 10, remaining: 9, resetMs: 100 } });
+    clock.advance(100);
+    // The server is whole at that reset less the nine it counted after the report: one back.
+    expect(buckets.snapshot().requests.level).toBeCloseTo(1, 6);
+  });
 });

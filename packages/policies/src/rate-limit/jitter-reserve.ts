@@ -2,10 +2,10 @@
 export const maximumReserveShare = 0.5;
 
 /** Quiet grants, as a share of the requests capacity, after which the reserve shrinks by one. */
-export const reserveDecayShare = 0.1;
+const reserveDecayShare = 0.1;
 
 /** Quiet grants after which the reserve shrinks by one, however small the bucket. */
-export const minimumQuietGrants = 10;
+const minimumQuietGrants = 10;
 
 /**
  * The requests a rate limiter keeps back in its requests bucket (see `RateLimitBuckets.fits`)
