@@ -194,6 +194,7 @@ export function createRateLimitStage<
       const grantedAt = context.clock.now();
       try {
         const outcome = await next(request);
+        permit.answered();
         responseTimes.record(context.clock.now() - grantedAt);
         return settleOnUsage(outcome, permit);
       } catch (error) {

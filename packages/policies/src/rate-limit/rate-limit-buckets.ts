@@ -40,6 +40,11 @@ export class RateLimitBuckets {
     return this.requests.capacity;
   }
 
+  /** The requests bucket's refill rate per millisecond: `capacity / windowMs`. */
+  get requestRatePerMs(): number {
+    return this.requests.ratePerMs;
+  }
+
   /** The tokens bucket's capacity: configured, or lowered by what the server reported. */
   get tokenCapacity(): number {
     return this.tokens.capacity;

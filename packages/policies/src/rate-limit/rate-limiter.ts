@@ -36,8 +36,12 @@ interface Waiter {
  * refill continuously or per fixed window, see `windowKind`). Waiters are served first in,
  * first out, so a large request at the head is not starved by small ones; waits are abortable
  * and refused up front when longer than `maxWaitMs`. Adaptive: `observe` folds in what
- * response headers say, and `reportRateLimited` learns from a 429 and stops every waiter until
- * the server's delay has passed.
+ * response headers say (and, when no `windowMs` is configured, infers the window's length and
+ * kind from consecutive reports), and `reportRateLimited` learns from a 429 and stops every
+ * waiter until the server's delay has passed. Some requests are kept back for the spread
+ * between a grant and its arrival (see `JitterReserve`): the refill credited while granted
+ * requests are unanswered (call a permit's `answered` when the response's headers arrive;
+ * `settle`, `release` and `execute` do it for you), and a reserve learned from 429s.
  */
 export class RateLimiter implements Policy {
   private readonly settings: RateLimiterSettings;
@@ -81,11 +85,17 @@ export class RateLimiter implements Policy {
   ): Promise<T> {
     const tokens = options?.tokens ?? defaultAcquireOptions.tokens;
     // The common case takes its permit synchronously and allocates nothing.
-    const permit = this.take(tokens) ? undefined : await this.acquire({ tokens, signal });
-    const result = await fn({ signal: signal ?? neverAbortedSignal() });
-    const used = options?.tokensUsed?.(result);
-    if (permit) permit.settle(used ?? tokens);
-    else if (used !== undefined) this.settleTokens(tokens, used);
+    const permit = this.take(tokens)
+      ? this.createPermit(tokens)
+      : await this.acquire({ tokens, signal });
+    let result: T;
+    try {
+      result = await fn({ signal: signal ?? neverAbortedSignal() });
+    } catch (error) {
+      permit.answered();
+      throw error;
+    }
+    permit.settle(options?.tokensUsed?.(result) ?? tokens);
     return result;
   }
 
@@ -261,7 +271,8 @@ export class RateLimiter implements Policy {
     // A fixed window is whole at the reset the server reported, which the local reset (the
     // report's arrival plus its reset) never precedes: nothing a report missed is forgotten.
     if (this.buckets.countsFixedWindows) return 0;
-    return this.reserve.requests(this.buckets.requestCapacity);
+    const { requestCapacity, requestRatePerMs } = this.buckets;
+    return this.reserve.requests(requestCapacity, requestRatePerMs, this.settings.clock.now());
   }
 
   /** Grants what can be granted, refuses waiters a pause pushed past their limit, re-arms the timer. */
@@ -328,19 +339,26 @@ export class RateLimiter implements Policy {
 
   private createPermit(tokens: number): RateLimitPermit {
     let finished = false;
+    const grant = this.reserve.awaitAnswer(this.settings.clock.now());
+    const answered = () => {
+      this.reserve.onAnswered(grant);
+    };
     return {
       tokens,
       settle: (actualTokens) => {
+        answered();
         if (finished) return;
         finished = true;
         this.settleTokens(tokens, actualTokens);
       },
       release: () => {
+        answered();
         if (finished) return;
         finished = true;
         this.buckets.refund(1, tokens);
         this.drain();
       },
+      answered,
     };
   }
 
