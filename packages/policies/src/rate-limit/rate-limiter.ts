@@ -84,7 +84,7 @@ export class RateLimiter implements Policy {
     options?: RateLimiterExecuteOptions<T>,
   ): Promise<T> {
     const tokens = options?.tokens ?? defaultAcquireOptions.tokens;
-    // The common case takes its permit synchronously and allocates nothing.
+    // The common case takes its permit synchronously; the permit tells when the answer came.
     const permit = this.take(tokens)
       ? this.createPermit(tokens)
       : await this.acquire({ tokens, signal });
