@@ -165,3 +165,54 @@ function expectBoundedWait(milliseconds: number): void {
   expect(milliseconds).toBeGreaterThanOrEqual(0);
   expect(milliseconds).toBeLessThanOrEqual(maximumWaitMs);
 }
+
+describe('parseRateLimitHeaders, dialects beyond OpenAI and Anthropic', () => {
+  const now = Date.UTC(2026, 0, 1);
+
+  it("reads Azure's x-ms-ratelimit headers for requests and tokens", () => {
+    expect(
+      parseRateLimitHeaders(
+        {
+          'x-ms-ratelimit-remaining-requests': '59',
+          'x-ms-ratelimit-limit-requests': '60',
+          'x-ms-ratelimit-remaining-tokens': '9000',
+        },
+        { now },
+      ),
+    ).toEqual({ requests: { limit: 60, remaining: 59 }, tokens: { remaining: 9000 } });
+  });
+
+  it("reads a gateway's RateLimit-* fields as the requests window, the reset in seconds", () => {
+    expect(
+      parseRateLimitHeaders(
+        { 'RateLimit-Limit': '100', 'RateLimit-Remaining': '7', 'RateLimit-Reset': '12' },
+        { now },
+      ),
+    ).toEqual({ requests: { limit: 100, remaining: 7, resetMs: 12_000 } });
+  });
+
+  it('reads an X-RateLimit-Reset in epoch seconds as the instant of the reset', () => {
+    expect(
+      parseRateLimitHeaders(
+        {
+          'X-RateLimit-Limit': '5000',
+          'X-RateLimit-Remaining': '0',
+          'X-RateLimit-Reset': String(now / 1000 + 30),
+        },
+        { now },
+      ),
+    ).toEqual({ requests: { limit: 5000, remaining: 0, resetMs: 30_000 } });
+  });
+
+  it('prefers the OpenAI family when a gateway adds its own fields', () => {
+    expect(
+      parseRateLimitHeaders(
+        {
+          'x-ratelimit-remaining-requests': '3',
+          'x-ratelimit-remaining': '99',
+        },
+        { now },
+      ).requests,
+    ).toEqual({ remaining: 3 });
+  });
+});

@@ -3,7 +3,9 @@ import type {
   RateLimitSnapshot,
   RateLimitWindow,
 } from '../contract/rate-limit-snapshot';
+import { isAcceptableWaitMs } from './maximum-wait';
 import { parseCount } from './parse-count';
+import { parseNonNegativeDecimal } from './parse-non-negative-decimal';
 import { parseReset } from './parse-reset';
 import { parseRetryAfter } from './parse-retry-after';
 import { parseShouldRetry } from './parse-should-retry';
@@ -34,10 +36,32 @@ const anthropic = (window: string): WindowHeaderNames => ({
   resetMs: `anthropic-ratelimit-${window}-reset`,
 });
 
+const azure = (window: string): WindowHeaderNames => ({
+  limit: `x-ms-ratelimit-limit-${window}`,
+  remaining: `x-ms-ratelimit-remaining-${window}`,
+  resetMs: `x-ms-ratelimit-reset-${window}`,
+});
+
+// Gateways count requests: the IETF draft's `RateLimit-*` fields and the older `X-RateLimit-*`.
+const gateway = (prefix: string): WindowHeaderNames => ({
+  limit: `${prefix}limit`,
+  remaining: `${prefix}remaining`,
+  resetMs: `${prefix}reset`,
+});
+
 // Per window, the header families to read, in order; each field takes the first usable value.
 const windowSources: readonly (readonly [WindowName, readonly WindowHeaderNames[]])[] = [
-  ['requests', [openAi('requests'), anthropic('requests')]],
-  ['tokens', [openAi('tokens'), anthropic('tokens')]],
+  [
+    'requests',
+    [
+      openAi('requests'),
+      anthropic('requests'),
+      azure('requests'),
+      gateway('ratelimit-'),
+      gateway('x-ratelimit-'),
+    ],
+  ],
+  ['tokens', [openAi('tokens'), anthropic('tokens'), azure('tokens')]],
   ['inputTokens', [anthropic('input-tokens')]],
   ['outputTokens', [anthropic('output-tokens')]],
 ];
@@ -46,7 +70,10 @@ const windowSources: readonly (readonly [WindowName, readonly WindowHeaderNames[
  * Reads a response's rate-limit state: OpenAI `x-ratelimit-{limit,remaining,reset}-{requests,
  * tokens}` (reset as a Go-style duration), Anthropic
  * `anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset}`
- * (reset as an RFC 3339 timestamp), `x-should-retry`, and the server-requested wait
+ * (reset as an RFC 3339 timestamp), Azure `x-ms-ratelimit-{limit,remaining,reset}-{requests,
+ * tokens}`, and for requests the gateways' `ratelimit-{limit,remaining,reset}` (IETF draft) and
+ * `x-ratelimit-{limit,remaining,reset}` (a reset in epoch seconds is read as that instant),
+ * `x-should-retry`, and the server-requested wait
  * (see {@link parseRetryAfter}). Works on Web `Headers` and plain records, any key case.
  *
  * Unknown values are left out rather than guessed: absent, empty, negative (`-1`) or garbage
@@ -90,10 +117,23 @@ function readWindow(
   if (limit !== undefined) window.limit = limit;
   const remaining = first('remaining', parseCount);
   if (remaining !== undefined) window.remaining = remaining;
-  const resetMs = first('resetMs', (text) => parseReset(text, now));
+  const resetMs = first('resetMs', (text) => parseReset(text, now) ?? parseEpochSeconds(text, now));
   if (resetMs !== undefined) window.resetMs = resetMs;
   return Object.keys(window).length > 0 ? window : undefined;
 }
+
+// Gateways often send the reset as epoch seconds (`1767225600`), which read as a duration would
+// be decades long: such a number is the instant of the reset.
+function parseEpochSeconds(text: string | undefined, now: number): number | undefined {
+  const seconds = parseNonNegativeDecimal(text);
+  if (seconds === undefined || seconds < epochSecondsFloor || !Number.isFinite(now))
+    return undefined;
+  const untilMs = Math.max(0, seconds * 1000 - now);
+  return isAcceptableWaitMs(untilMs) ? untilMs : undefined;
+}
+
+// 2001-09-09 in epoch seconds: no reset duration is this long, every epoch instant since is.
+const epochSecondsFloor = 1_000_000_000;
 
 // A limit of zero means the provider does not know or does not say; no window allows nothing.
 function positive(value: number | undefined): number | undefined {

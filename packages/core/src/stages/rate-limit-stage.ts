@@ -115,6 +115,8 @@ export const defaultRateLimitStageOptions = {
   responseTimeReserveMs: 'observed',
 } as const satisfies RateLimitStageOptions;
 
+const { windowMs: _limiterDefault, ...defaultsButWindow } = defaultRateLimitStageOptions;
+
 /**
  * One adaptive rate limiter per target. Each attempt first takes a permit for one request and
  * the request's estimated tokens (`binding.estimateTokens`), settled on the tokens the
@@ -141,7 +143,9 @@ export function createRateLimitStage<
   assertOptions('rateLimit', options, rateLimitStageOptionKeys);
   const settings = perTarget(
     'rateLimit',
-    { ...defaultRateLimitStageOptions, ...options },
+    // The window is left to the limiter when not given: only then does it infer the window
+    // from the provider's reports (`RateLimiter`'s default is the same 60000).
+    { ...defaultsButWindow, ...options },
     rateLimitTargetKeys,
     ({ responseTimeReserveMs, ...limiterOptions }, targetId, clock, model) => ({
       limiter: createTargetRateLimiter(
@@ -194,6 +198,7 @@ export function createRateLimitStage<
       const grantedAt = context.clock.now();
       try {
         const outcome = await next(request);
+        permit.answered();
         responseTimes.record(context.clock.now() - grantedAt);
         return settleOnUsage(outcome, permit);
       } catch (error) {

@@ -43,15 +43,23 @@ export function msUntilLevelContinuous(bucket: TokenBucket, amount: number, now:
 /**
  * The latest report rules: until its reset, refill no faster than the server implies
  * (`(capacity - remaining) / resetMs`) nor than configured; at the reset, full again less what
- * was taken since the report.
+ * was taken since the report. A continuous server's time until full only grows with each
+ * request it admits, so a report whose reset comes before the pending one was made for a
+ * request admitted earlier and arrived late: only a lower `remaining` of it counts, the pending
+ * reset and what was taken since stand (forgetting those would let a burst out at the earlier
+ * reset that the server has not refilled for). A report with more remaining than the bucket
+ * holds was made before the server counted what the bucket has given out since: that
+ * difference counts as taken since the report ({@link uncountedTakes}).
  */
 export function observeContinuous(
   bucket: TokenBucket,
   remaining: number,
   reset: { resetMs: number; resetAt: number } | undefined,
 ): void {
+  const uncounted = uncountedTakes(bucket, remaining);
   if (remaining < bucket.level) bucket.level = remaining;
-  bucket.takenSinceObservation = 0;
+  if (reset && reset.resetAt < bucket.resetAt) return;
+  bucket.takenSinceObservation = uncounted;
   if (!reset) return;
   bucket.slowRatePerMs = Math.min(bucket.ratePerMs, (bucket.capacity - remaining) / reset.resetMs);
   bucket.resetAt = remaining < bucket.capacity ? reset.resetAt : 0;
@@ -59,4 +67,14 @@ export function observeContinuous(
 
 function fullLessTaken(bucket: TokenBucket): number {
   return bucket.capacity - bucket.takenSinceObservation;
+}
+
+/**
+ * What the bucket gave out that a report of `remaining` has not counted yet: as much as the
+ * report shows more than the bucket holds (a report made before requests granted earlier
+ * reached the server), 0 when it shows no more. Counted as taken since the report, so that the
+ * bucket is not whole again at the report's reset while the server still counts them.
+ */
+function uncountedTakes(bucket: TokenBucket, remaining: number): number {
+  return Math.max(0, remaining - bucket.level);
 }

@@ -35,6 +35,26 @@ export class RateLimitBuckets {
     this.tokens = createBucket(tokensPerWindow, windowMs, clock.now(), refillMode);
   }
 
+  /** The requests bucket's capacity: configured, or lowered by what the server reported. */
+  get requestCapacity(): number {
+    return this.requests.capacity;
+  }
+
+  /** The requests bucket's refill rate per millisecond: `capacity / windowMs`. */
+  get requestRatePerMs(): number {
+    return this.requests.ratePerMs;
+  }
+
+  /** The tokens bucket's capacity: configured, or lowered by what the server reported. */
+  get tokenCapacity(): number {
+    return this.tokens.capacity;
+  }
+
+  /** Whether the requests bucket counts fixed windows: whole at each reset the server reported. */
+  get countsFixedWindows(): boolean {
+    return this.requests.refillMode === 'fixed-window';
+  }
+
   /** Brings both buckets up to now and returns now. */
   refill(): number {
     const now = this.clock.now();
@@ -48,11 +68,24 @@ export class RateLimitBuckets {
     return Math.min(tokens, this.tokens.capacity);
   }
 
-  /** True when one request of `tokens` may start at `now` (call `refill` first). */
-  fits(tokens: number, now: number): boolean {
+  /**
+   * Requests the requests bucket must hold for `requestCount` requests to start while
+   * `reserveRequests` are kept back: their sum, but never more than the capacity, so that a
+   * reserve cannot stop a small bucket for good.
+   */
+  requestsNeeded(requestCount: number, reserveRequests: number): number {
+    return Math.min(requestCount + reserveRequests, Math.max(requestCount, this.requests.capacity));
+  }
+
+  /**
+   * True when one request of `tokens` may start at `now` (call `refill` first) and the requests
+   * bucket still holds `reserveRequests` more after it (see {@link requestsNeeded}): room kept
+   * for the spread between a grant and its arrival at the server.
+   */
+  fits(tokens: number, now: number, reserveRequests = 0): boolean {
     return (
       now >= this.pausedUntil &&
-      this.requests.level >= 1 - tolerance &&
+      this.requests.level >= this.requestsNeeded(1, reserveRequests) - tolerance &&
       this.tokens.level >= this.needed(tokens) - tolerance
     );
   }
@@ -71,11 +104,14 @@ export class RateLimitBuckets {
     giveBack(this.tokens, tokens, now);
   }
 
-  /** Milliseconds from `now` until `requestCount` requests and `tokenCount` tokens are available. */
-  waitMs(requestCount: number, tokenCount: number, now: number): number {
+  /**
+   * Milliseconds from `now` until `requestCount` requests (with `reserveRequests` kept back, as
+   * in {@link fits}) and `tokenCount` tokens are available.
+   */
+  waitMs(requestCount: number, tokenCount: number, now: number, reserveRequests = 0): number {
     return Math.max(
       this.pausedUntil - now,
-      msUntilLevel(this.requests, requestCount, now),
+      msUntilLevel(this.requests, this.requestsNeeded(requestCount, reserveRequests), now),
       msUntilLevel(this.tokens, tokenCount, now),
       0,
     );
@@ -94,12 +130,22 @@ export class RateLimitBuckets {
    */
   learnFromRefusal(observation: RateLimitObservation | undefined): void {
     const fixed =
-      showsFixedWindow(observation?.requests, this.requests.capacity, this.windowMs) ||
-      showsFixedWindow(observation?.tokens, this.tokens.capacity, this.windowMs);
+      showsFixedWindow(observation?.requests, this.requests.capacity, this.requests.windowMs) ||
+      showsFixedWindow(observation?.tokens, this.tokens.capacity, this.tokens.windowMs);
     const mode = fixed ? 'fixed-window' : 'at-reset';
     const now = this.clock.now();
     refillAtResetsFromNowOn(this.requests, mode, now);
     refillAtResetsFromNowOn(this.tokens, mode, now);
+  }
+
+  /**
+   * Learns from reports that show fixed windows (see `WindowInference.showsFixedWindow`):
+   * from now on both buckets count fixed windows, as after a 429 that shows one.
+   */
+  learnFixedWindows(): void {
+    const now = this.clock.now();
+    refillAtResetsFromNowOn(this.requests, 'fixed-window', now);
+    refillAtResetsFromNowOn(this.tokens, 'fixed-window', now);
   }
 
   /** Folds in what the server reported about its windows. */

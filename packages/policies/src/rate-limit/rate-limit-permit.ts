@@ -13,4 +13,10 @@ export interface RateLimitPermit {
   settle(actualTokens: number): void;
   /** The call was never made: the request and every reserved token go back. */
   release(): void;
+  /**
+   * The server answered (a response's headers arrived): it has counted the request. Until then
+   * the limiter keeps back the refill it credited while the request may still have been on its
+   * way (see `RateLimiter`). `settle` and `release` imply it; later calls are ignored.
+   */
+  answered(): void;
 }

@@ -14,8 +14,10 @@ function timedAcquire(
 ) {
   const result: { grantedAt?: number; error?: unknown } = {};
   limiter.acquire({ tokens, ...options }).then(
-    () => {
+    (permit) => {
       result.grantedAt = Date.now();
+      // The server answers at once: nothing is in flight.
+      permit.answered();
     },
     (error: unknown) => {
       result.error = error;
@@ -38,6 +40,18 @@ describe('RateLimiter', () => {
     const grants = [1, 2, 3, 4, 5].map(() => timedAcquire(limiter, 0));
     await vi.runAllTimersAsync();
     expect(grants.map((grant) => grant.grantedAt)).toEqual([0, 0, 0, 1000, 2000]);
+  });
+
+  it('holds back the refill it credited while a granted request is unanswered, one per request', async () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 4, windowMs: 4000 });
+    const permits = [limiter.tryAcquire()!, limiter.tryAcquire()!, limiter.tryAcquire()!];
+    limiter.tryAcquire()!.answered();
+    // One request back after 1 s, but three are still on their way: the server may not have
+    // counted them, so it has not refilled for them either.
+    vi.advanceTimersByTime(1000);
+    expect(limiter.tryAcquire()).toBeUndefined();
+    for (const permit of permits) permit.answered();
+    expect(limiter.tryAcquire()).toBeDefined();
   });
 
   it('serves waiters first in, first out: a big request at the head is not starved', async () => {

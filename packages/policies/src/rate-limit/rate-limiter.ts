@@ -6,6 +6,7 @@ import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { startTimer } from '../time/start-timer';
 import { assertNumber } from '../validation/validate';
+import { JitterReserve } from './jitter-reserve';
 import {
   prepareRateLimiterOptions,
   type RateLimiterSettings,
@@ -21,6 +22,7 @@ import {
   type RateLimitObservation,
 } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
+import { WindowInference } from './window-inference';
 
 interface Waiter {
   readonly tokens: number;
@@ -34,12 +36,20 @@ interface Waiter {
  * refill continuously or per fixed window, see `windowKind`). Waiters are served first in,
  * first out, so a large request at the head is not starved by small ones; waits are abortable
  * and refused up front when longer than `maxWaitMs`. Adaptive: `observe` folds in what
- * response headers say, and `reportRateLimited` learns from a 429 and stops every waiter until
- * the server's delay has passed.
+ * response headers say (and, when no `windowMs` is configured, infers the window's length and
+ * kind from consecutive reports), and `reportRateLimited` learns from a 429 and stops every
+ * waiter until the server's delay has passed. Some requests are kept back for the spread
+ * between a grant and its arrival (see `JitterReserve`): the refill credited while granted
+ * requests are unanswered (call a permit's `answered` when the response's headers arrive;
+ * `settle`, `release` and `execute` do it for you), and a reserve learned from 429s.
  */
 export class RateLimiter implements Policy {
   private readonly settings: RateLimiterSettings;
   private readonly buckets: RateLimitBuckets;
+  private readonly reserve = new JitterReserve();
+  private readonly inference = { requests: new WindowInference(), tokens: new WindowInference() };
+  /** Whether the window was configured: the configured one then stands, nothing is inferred. */
+  private readonly windowConfigured: boolean;
   private readonly queue: Waiter[] = [];
   private queuedTokens = 0;
   private stopTimer: (() => void) | undefined;
@@ -56,6 +66,7 @@ export class RateLimiter implements Policy {
 
   constructor(options: RateLimiterOptions = {}) {
     this.settings = prepareRateLimiterOptions(options);
+    this.windowConfigured = options.windowMs !== undefined;
     const { requestsPerWindow, tokensPerWindow, windowMs, windowKind, clock } = this.settings;
     this.buckets = new RateLimitBuckets(
       requestsPerWindow,
@@ -73,12 +84,18 @@ export class RateLimiter implements Policy {
     options?: RateLimiterExecuteOptions<T>,
   ): Promise<T> {
     const tokens = options?.tokens ?? defaultAcquireOptions.tokens;
-    // The common case takes its permit synchronously and allocates nothing.
-    const permit = this.take(tokens) ? undefined : await this.acquire({ tokens, signal });
-    const result = await fn({ signal: signal ?? neverAbortedSignal() });
-    const used = options?.tokensUsed?.(result);
-    if (permit) permit.settle(used ?? tokens);
-    else if (used !== undefined) this.settleTokens(tokens, used);
+    // The common case takes its permit synchronously; the permit tells when the answer came.
+    const permit = this.take(tokens)
+      ? this.createPermit(tokens)
+      : await this.acquire({ tokens, signal });
+    let result: T;
+    try {
+      result = await fn({ signal: signal ?? neverAbortedSignal() });
+    } catch (error) {
+      permit.answered();
+      throw error;
+    }
+    permit.settle(options?.tokensUsed?.(result) ?? tokens);
     return result;
   }
 
@@ -140,7 +157,7 @@ export class RateLimiter implements Policy {
   expectedWaitMs(tokens: number = defaultAcquireOptions.tokens): number {
     const now = this.buckets.refill();
     const tokensAhead = this.queuedTokens + this.buckets.needed(tokens);
-    return this.buckets.waitMs(this.queue.length + 1, tokensAhead, now);
+    return this.buckets.waitMs(this.queue.length + 1, tokensAhead, now, this.reserveRequests());
   }
 
   /** Grants nothing for `forMs` milliseconds from now (e.g. a 429's server delay). Never shortens a pause. */
@@ -163,8 +180,10 @@ export class RateLimiter implements Policy {
    * waiter for `retryAfterMs`.
    */
   reportRateLimited({ retryAfterMs, observation }: RateLimitedReport = {}): void {
-    if (this.settings.windowKind === 'auto') this.buckets.learnFromRefusal(observation);
-    if (observation) this.buckets.observe(observation);
+    const inferred = observation && this.withInferredWindows(observation);
+    if (this.settings.windowKind === 'auto') this.buckets.learnFromRefusal(inferred);
+    if (inferred) this.buckets.observe(inferred);
+    this.reserve.onRateLimited(this.buckets.requestCapacity);
     if (retryAfterMs !== undefined && retryAfterMs > 0) {
       this.extendPause(this.settings.clock.now() + retryAfterMs);
     }
@@ -174,7 +193,7 @@ export class RateLimiter implements Policy {
 
   /** Folds in rate-limit state a response reported; it only ever makes the limiter stricter. */
   observe(observation: RateLimitObservation): void {
-    this.buckets.observe(observation);
+    this.buckets.observe(this.withInferredWindows(observation));
     this.save();
     this.drain();
   }
@@ -197,6 +216,36 @@ export class RateLimiter implements Policy {
     if (snapshot) this.restore(snapshot);
   }
 
+  /**
+   * The observation with each window's length as inferred from the reports so far (see
+   * {@link WindowInference}), unless a window was configured; with `windowKind: 'auto'`,
+   * reports that show fixed windows switch the buckets to counting them.
+   */
+  private withInferredWindows(observation: RateLimitObservation): RateLimitObservation {
+    if (this.windowConfigured) return observation;
+    const now = this.settings.clock.now();
+    const inferred = (
+      dimension: 'requests' | 'tokens',
+      capacity: number,
+    ): RateLimitObservation['requests'] => {
+      const report = observation[dimension];
+      if (!report) return report;
+      const windowMs = this.inference[dimension].infer(report, capacity, now);
+      return windowMs === undefined ? report : { ...report, windowMs };
+    };
+    const withWindows = {
+      requests: inferred('requests', this.buckets.requestCapacity),
+      tokens: inferred('tokens', this.buckets.tokenCapacity),
+    };
+    const { requests, tokens } = this.inference;
+    if (
+      this.settings.windowKind === 'auto' &&
+      (requests.showsFixedWindow || tokens.showsFixedWindow)
+    )
+      this.buckets.learnFixedWindows();
+    return withWindows;
+  }
+
   private extendPause(untilMs: number): boolean {
     if (!this.buckets.pauseUntil(untilMs)) return false;
     this.pauseEmitter.emit({ untilMs });
@@ -205,9 +254,25 @@ export class RateLimiter implements Policy {
 
   /** Takes a request and `tokens` tokens if nobody waits and both buckets hold enough. */
   private take(tokens: number): boolean {
-    if (this.queue.length > 0 || !this.buckets.fits(tokens, this.buckets.refill())) return false;
-    this.buckets.consume(tokens);
+    const now = this.buckets.refill();
+    if (this.queue.length > 0 || !this.buckets.fits(tokens, now, this.reserveRequests()))
+      return false;
+    this.consume(tokens);
     return true;
+  }
+
+  private consume(tokens: number): void {
+    this.buckets.consume(tokens);
+    this.reserve.onGrant(this.buckets.requestCapacity);
+  }
+
+  /** Requests kept back for the spread between a grant and its count (see {@link JitterReserve}). */
+  private reserveRequests(): number {
+    // A fixed window is whole at the reset the server reported, which the local reset (the
+    // report's arrival plus its reset) never precedes: nothing a report missed is forgotten.
+    if (this.buckets.countsFixedWindows) return 0;
+    const { requestCapacity, requestRatePerMs } = this.buckets;
+    return this.reserve.requests(requestCapacity, requestRatePerMs, this.settings.clock.now());
   }
 
   /** Grants what can be granted, refuses waiters a pause pushed past their limit, re-arms the timer. */
@@ -216,17 +281,25 @@ export class RateLimiter implements Policy {
     this.stopTimer?.();
     this.stopTimer = undefined;
     const now = this.buckets.refill();
-    while (this.queue.length > 0 && this.buckets.fits(this.queue[0]!.tokens, now)) {
+    while (
+      this.queue.length > 0 &&
+      this.buckets.fits(this.queue[0]!.tokens, now, this.reserveRequests())
+    ) {
       const waiter = this.queue.shift()!;
       this.queuedTokens -= waiter.tokens;
-      this.buckets.consume(waiter.tokens);
+      this.consume(waiter.tokens);
       waiter.grant();
     }
     if (this.queue.length === 0) return;
     this.refuseLateWaiters(now);
     const head = this.queue[0];
     if (!head) return;
-    const waitMs = this.buckets.waitMs(1, this.buckets.needed(head.tokens), now);
+    const waitMs = this.buckets.waitMs(
+      1,
+      this.buckets.needed(head.tokens),
+      now,
+      this.reserveRequests(),
+    );
     // An endless pause arms no timer: the next pause, observe, release or restore drains again.
     // The timer is armed only while callers await a permit: it is their wait, so it keeps the
     // process alive.
@@ -236,9 +309,11 @@ export class RateLimiter implements Policy {
   private refuseLateWaiters(now: number): void {
     let requestsAhead = 0;
     let tokensAhead = 0;
+    const reserveRequests = this.reserveRequests();
     for (const waiter of [...this.queue]) {
       const tokenCount = tokensAhead + this.buckets.needed(waiter.tokens);
-      const grantAt = now + this.buckets.waitMs(requestsAhead + 1, tokenCount, now);
+      const grantAt =
+        now + this.buckets.waitMs(requestsAhead + 1, tokenCount, now, reserveRequests);
       if (grantAt > waiter.latestGrantAt + 1e-6) {
         this.remove(waiter);
         waiter.refuse(this.refusal(grantAt - now, waiter.latestGrantAt - now));
@@ -264,19 +339,26 @@ export class RateLimiter implements Policy {
 
   private createPermit(tokens: number): RateLimitPermit {
     let finished = false;
+    const grant = this.reserve.awaitAnswer(this.settings.clock.now());
+    const answered = () => {
+      this.reserve.onAnswered(grant);
+    };
     return {
       tokens,
       settle: (actualTokens) => {
+        answered();
         if (finished) return;
         finished = true;
         this.settleTokens(tokens, actualTokens);
       },
       release: () => {
+        answered();
         if (finished) return;
         finished = true;
         this.buckets.refund(1, tokens);
         this.drain();
       },
+      answered,
     };
   }
 

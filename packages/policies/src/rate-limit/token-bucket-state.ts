@@ -6,6 +6,12 @@ export interface RateLimitWindowObservation {
   readonly remaining?: number;
   /** Milliseconds until the window is whole again. */
   readonly resetMs?: number;
+  /**
+   * The window's length as inferred from the reports so far (see `WindowInference`): the
+   * bucket adopts it, and with it the rate `capacity / windowMs`. Defaults to none (the
+   * bucket's window stands).
+   */
+  readonly windowMs?: number;
 }
 
 /**
@@ -34,7 +40,8 @@ export type RefillMode = 'continuous' | 'at-reset' | 'fixed-window';
  */
 export interface TokenBucket {
   capacity: number;
-  readonly windowMs: number;
+  /** The window `capacity` refers to: configured, or inferred from the server's reports. */
+  windowMs: number;
   /** `capacity / windowMs`. */
   ratePerMs: number;
   level: number;

@@ -83,7 +83,8 @@ function refillsAtReset(bucket: TokenBucket): boolean {
 }
 
 /**
- * Corrects the bucket from what the server reported: a lower `limit` lowers the capacity (a
+ * Corrects the bucket from what the server reported: an inferred `windowMs` replaces the
+ * window and the rate, a lower `limit` lowers the capacity (a
  * limit reported while none was configured is adopted), a `remaining` below the local level
  * lowers the level, and `resetMs` tells when the bucket is whole again, read as the bucket's
  * {@link RefillMode} says.
@@ -94,7 +95,13 @@ export function observeWindow(
   now: number,
 ): void {
   refill(bucket, now);
-  const { limit, remaining, resetMs } = window;
+  const { limit, remaining, resetMs, windowMs } = window;
+  if (typeof windowMs === 'number' && Number.isFinite(windowMs) && windowMs > 0) {
+    if (windowMs !== bucket.windowMs) {
+      bucket.windowMs = windowMs;
+      bucket.ratePerMs = bucket.capacity / bucket.windowMs;
+    }
+  }
   if (isCount(limit) && limit > 0 && limit < bucket.capacity) {
     bucket.capacity = limit;
     bucket.ratePerMs = limit / bucket.windowMs;
