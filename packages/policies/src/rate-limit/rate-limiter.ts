@@ -191,11 +191,17 @@ export class RateLimiter implements Policy {
     this.drain();
   }
 
-  /** Folds in rate-limit state a response reported; it only ever makes the limiter stricter. */
-  observe(observation: RateLimitObservation): void {
-    this.buckets.observe(this.withInferredWindows(observation));
+  /**
+   * Folds in rate-limit state a response reported; it only ever makes the limiter stricter.
+   * Returns the observation as folded in: with each window's length as the limiter inferred
+   * it from the reports so far (unless `windowMs` was configured).
+   */
+  observe(observation: RateLimitObservation): RateLimitObservation {
+    const inferred = this.withInferredWindows(observation);
+    this.buckets.observe(inferred);
     this.save();
     this.drain();
+    return inferred;
   }
 
   /** The state as a plain JSON-serialisable object. */

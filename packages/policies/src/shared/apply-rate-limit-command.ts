@@ -32,7 +32,7 @@ export function applyRateLimitCommand(
   switch (command.op) {
     case 'take': {
       buckets.refill();
-      waitMs = buckets.waitMs(1 + command.reserveRequests, buckets.needed(command.tokens), now);
+      waitMs = buckets.waitMs(1, buckets.needed(command.tokens), now, command.reserveRequests);
       granted = waitMs <= 0;
       if (granted) buckets.consume(command.tokens);
       break;

@@ -4,6 +4,7 @@ import { AbortedError } from '../errors/aborted-error';
 import { InvalidOptionError } from '../errors/invalid-option-error';
 import { RateLimitWaitTooLongError } from '../errors/rate-limit-wait-too-long-error';
 import { TimeoutError } from '../errors/timeout-error';
+import type { RateLimitPermit } from '../rate-limit/rate-limit-permit';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import type { RateLimiterOptions } from '../rate-limit/rate-limiter-options';
 import { track } from '../testing/settle';
@@ -19,9 +20,16 @@ function processLimiter(state: SharedState, options: RateLimiterOptions = {}) {
   return new SharedRateLimiter({ ...limits, ...options, shared: { state, key: 'rate-limit:t' } });
 }
 
+/** Acquires a permit whose server answers at once (nothing left in flight to keep back). */
+const answeredAcquire = (limiter: { acquire(): Promise<RateLimitPermit> }) =>
+  limiter.acquire().then((permit) => {
+    permit.answered();
+    return permit;
+  });
+
 /** Starts `count` acquires and returns how many were granted after the pending work ran. */
-async function grantedOf(limiter: { acquire(): Promise<unknown> }, count: number) {
-  const calls = Array.from({ length: count }, () => track(limiter.acquire()));
+async function grantedOf(limiter: { acquire(): Promise<RateLimitPermit> }, count: number) {
+  const calls = Array.from({ length: count }, () => track(answeredAcquire(limiter)));
   await vi.advanceTimersByTimeAsync(0);
   return {
     calls,
@@ -107,7 +115,7 @@ describe('SharedRateLimiter', () => {
   it('serves a queue of 10,000 waiters with one fleet operation per grant or wait', async () => {
     const shared = new FaultySharedState(new MemorySharedState());
     const limiter = processLimiter(shared, { requestsPerWindow: 1000 });
-    const calls = Array.from({ length: 10_000 }, () => limiter.acquire());
+    const calls = Array.from({ length: 10_000 }, () => answeredAcquire(limiter));
     await vi.runAllTimersAsync();
     await Promise.all(calls);
     const takes = shared.count('rateLimit:take');

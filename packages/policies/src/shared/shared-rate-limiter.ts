@@ -2,6 +2,7 @@ import { RateLimitWaitTooLongError } from '../errors/rate-limit-wait-too-long-er
 import { EventEmitter } from '../events/event';
 import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
+import { JitterReserve } from '../rate-limit/jitter-reserve';
 import { prepareRateLimiterOptions } from '../rate-limit/prepare-rate-limiter-options';
 import { RateLimitBuckets } from '../rate-limit/rate-limit-buckets';
 import type { RateLimitPermit } from '../rate-limit/rate-limit-permit';
@@ -22,7 +23,6 @@ import { assertNumber } from '../validation/assert-number';
 import { assertRequired } from '../validation/assert-required';
 import { createFleetPermit } from './fleet-permit';
 import { prepareSharedStateOptions } from './prepare-shared-state-options';
-import { reserveRequestsOf } from './reserve-requests-of';
 import type { SharedRateLimitCommand, SharedRateLimitLimits } from './shared-state';
 import { SharedStateLink } from './shared-state-link';
 import type { SharedStateOptions } from './shared-state-options';
@@ -58,6 +58,8 @@ export class SharedRateLimiter implements Policy {
   private readonly clock: Clock;
   // The fleet's state as last answered, refilled to now: the estimate of every wait here.
   private readonly mirror: RateLimitBuckets;
+  // The margin for arrival jitter of this process's grants (see `JitterReserve`).
+  private readonly reserve = new JitterReserve();
   private readonly queue = new SharedWaitQueue();
   private asking = false;
   private stopTimer: (() => void) | undefined;
@@ -191,6 +193,7 @@ export class SharedRateLimiter implements Policy {
   reportRateLimited(report: RateLimitedReport = {}): void {
     const { retryAfterMs, observation } = report;
     this.local.reportRateLimited(report);
+    this.reserve.onRateLimited(this.mirror.requestCapacity);
     if (this.learns) this.mirror.learnFromRefusal(observation);
     if (observation) this.mirror.observe(observation);
     const pauseUntil =
@@ -206,9 +209,10 @@ export class SharedRateLimiter implements Policy {
 
   /** Folds in rate-limit state a response reported, here and in the fleet. */
   observe(observation: RateLimitObservation): void {
-    this.local.observe(observation);
-    this.mirror.observe(observation);
-    this.send({ op: 'observe', observation });
+    // With the window lengths the local limiter inferred, so the fleet paces by them too.
+    const inferred = this.local.observe(observation);
+    this.mirror.observe(inferred);
+    this.send({ op: 'observe', observation: inferred });
   }
 
   /** The fleet's state as last answered (the local limiter's state while falling back). */
@@ -242,7 +246,11 @@ export class SharedRateLimiter implements Policy {
     const take = {
       op: 'take',
       tokens: head.tokens,
-      reserveRequests: reserveRequestsOf(this.local),
+      reserveRequests: this.reserve.requests(
+        this.mirror.requestCapacity,
+        this.mirror.requestRatePerMs,
+        this.clock.now(),
+      ),
     } as const;
     const sequence = ++this.sent;
     void this.link
@@ -268,8 +276,14 @@ export class SharedRateLimiter implements Policy {
     if (this.queue.head === head) {
       this.queue.remove(head);
       head.stopListening();
+      this.reserve.onGrant(this.mirror.requestCapacity);
+      const grant = this.reserve.awaitAnswer(this.clock.now());
       head.resolve(
-        createFleetPermit(head.tokens, (requests, tokens) => this.refund(requests, tokens)),
+        createFleetPermit(
+          head.tokens,
+          (requests, tokens) => this.refund(requests, tokens),
+          () => this.reserve.onAnswered(grant),
+        ),
       );
     } else {
       this.send({ op: 'refund', requests: 1, tokens: head.tokens });

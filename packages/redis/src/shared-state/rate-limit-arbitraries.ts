@@ -36,6 +36,8 @@ function windowArbitrary(capacity: number): fc.Arbitrary<RateLimitWindowObservat
         fc.double({ min: 0, max: 120_000, noNaN: true }),
         fc.integer({ min: 0, max: 2_000 }),
       ),
+      // The window length a limiter inferred from earlier reports.
+      windowMs: fc.oneof(fc.integer({ min: 1, max: 120_000 }), fc.double({ min: 0, max: 5_000 })),
     },
     { requiredKeys: [] },
   );

@@ -43,7 +43,7 @@ export function rateLimitArguments(
     numberToText(rateLimitStateExpiry.minimumMs), // 11
     numberToText(rateLimitStateExpiry.windowsKept), // 12
     numberToText(rateLimitStateExpiry.maximumMs), // 13
-    ...observationArguments(observation), // 14: present; 15-18, 19-22: the two windows
+    ...observationArguments(observation), // 14: present; 15-19, 20-24: the two windows
   ];
 }
 
@@ -69,12 +69,21 @@ function observationArguments(observation: RateLimitObservation | undefined): st
   return ['1', ...windowArguments(observation.requests), ...windowArguments(observation.tokens)];
 }
 
-/** A window as present flag, limit, remaining and reset; an absent field as an empty string. */
+/**
+ * A window as present flag, limit, remaining, reset and inferred window length; an absent
+ * field as an empty string.
+ */
 function windowArguments(window: RateLimitWindowObservation | undefined): string[] {
   const field = (value: number | undefined) =>
     typeof value === 'number' ? numberToText(value) : '';
-  if (!window) return ['0', '', '', ''];
-  return ['1', field(window.limit), field(window.remaining), field(window.resetMs)];
+  if (!window) return ['0', '', '', '', ''];
+  return [
+    '1',
+    field(window.limit),
+    field(window.remaining),
+    field(window.resetMs),
+    field(window.windowMs),
+  ];
 }
 
 /** The script's reply `[granted, waitMs, state]` as a {@link SharedRateLimitResult}. */

@@ -57,12 +57,13 @@ end
 
 local function window(first)
   if ARGV[first] ~= '1' then return nil end
-  return { limit = num(ARGV[first + 1]), remaining = num(ARGV[first + 2]), resetMs = num(ARGV[first + 3]) }
+  return { limit = num(ARGV[first + 1]), remaining = num(ARGV[first + 2]), resetMs = num(ARGV[first + 3]),
+    windowMs = num(ARGV[first + 4]) }
 end
 
 local function observation()
   if ARGV[14] ~= '1' then return nil end
-  return { requests = window(15), tokens = window(19) }
+  return { requests = window(15), tokens = window(20) }
 end
 
 local function refillBoth(state, now)
@@ -75,9 +76,10 @@ local function observe(state, seen, now)
   if seen.tokens then observeWindow(state.tokens, seen.tokens, now) end
 end
 
-local function learnFromRefusal(state, seen, windowMs, now)
-  local fixed = seen ~= nil and (showsFixedWindow(seen.requests, state.requests.capacity, windowMs)
-    or showsFixedWindow(seen.tokens, state.tokens.capacity, windowMs))
+local function learnFromRefusal(state, seen, now)
+  local r, t = state.requests, state.tokens
+  local fixed = seen ~= nil and (showsFixedWindow(seen.requests, r.capacity, r.windowMs)
+    or showsFixedWindow(seen.tokens, t.capacity, t.windowMs))
   local mode = fixed and 'fixed-window' or 'at-reset'
   refillAtResetsFromNowOn(state.requests, mode, now)
   refillAtResetsFromNowOn(state.tokens, mode, now)
@@ -118,7 +120,9 @@ local granted, waitMs = 1, 0
 if op == 'take' then
   refillBoth(state, now)
   local needed = min(a, state.tokens.capacity)
-  waitMs = max(max(max(state.pausedUntil - now, msUntilLevel(state.requests, 1 + b, now)),
+  -- One request and the reserve, but never more than a full bucket holds (requestsNeeded).
+  local requestsNeeded = min(1 + b, max(1, state.requests.capacity))
+  waitMs = max(max(max(state.pausedUntil - now, msUntilLevel(state.requests, requestsNeeded, now)),
     msUntilLevel(state.tokens, needed, now)), 0)
   if waitMs <= 0 then
     take(state.requests, 1, now)
@@ -134,7 +138,7 @@ elseif op == 'observe' then
   observe(state, observation(), now)
 elseif op == 'rate-limited' then
   local seen = observation()
-  if ARGV[10] == '1' then learnFromRefusal(state, seen, windowMs, now) end
+  if ARGV[10] == '1' then learnFromRefusal(state, seen, now) end
   if seen then observe(state, seen, now) end
   if b > 0 and b > state.pausedUntil then state.pausedUntil = b end
 end

@@ -91,8 +91,10 @@ local function msUntilLevelContinuous(b, amount, now)
 end
 
 local function observeContinuous(b, remaining, resetMs, resetAt)
+  local uncounted = max(0, remaining - b.level)
   if remaining < b.level then b.level = remaining end
-  b.takenSinceObservation = 0
+  if resetAt ~= nil and resetAt < b.resetAt then return end
+  b.takenSinceObservation = uncounted
   if resetAt == nil then return end
   b.slowRatePerMs = min(b.ratePerMs, (b.capacity - remaining) / resetMs)
   if remaining < b.capacity then b.resetAt = resetAt else b.resetAt = 0 end
@@ -149,6 +151,11 @@ end
 local function observeWindow(b, window, now)
   refill(b, now)
   local limit, remaining, resetMs = window.limit, window.remaining, window.resetMs
+  local windowMs = window.windowMs
+  if windowMs ~= nil and isFinite(windowMs) and windowMs > 0 and windowMs ~= b.windowMs then
+    b.windowMs = windowMs
+    b.ratePerMs = b.capacity / b.windowMs
+  end
   if isCount(limit) and limit > 0 and limit < b.capacity then
     b.capacity = limit
     b.ratePerMs = limit / b.windowMs
