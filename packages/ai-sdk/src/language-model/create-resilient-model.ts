@@ -23,7 +23,7 @@ export interface ResilientLanguageModel extends LanguageModelV4 {
   /**
    * Subscribes to one type of pipeline event (`fallback`, `attempt-failure`, ...).
    * @typeParam TType The event type listened to (`'fallback'`, ...), inferred from `type`; it
-   *   narrows the listener's event.
+   * narrows the listener's event.
    */
   on<TType extends PipelineEventType>(
     type: TType,

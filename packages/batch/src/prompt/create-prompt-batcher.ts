@@ -38,7 +38,7 @@ type Call<TAnswer> = PendingCall<string, TAnswer>;
  * for a JSON array of answers keyed by item id. Each answer is validated and handed to its
  * own caller; items missing or invalid are retried alone, `itemRetries` times.
  * @typeParam TAnswer One item's answer, inferred from `options.answer`; `string` with the default
- *   `textAnswer`.
+ * `textAnswer`.
  */
 export function createPromptBatcher<TAnswer = string>(
   options: PromptBatcherOptions<TAnswer>,

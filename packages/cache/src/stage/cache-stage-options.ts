@@ -16,11 +16,11 @@ import type { CacheControl } from './cache-control';
  * response type, a `GenerateBinding` (no stream roles) too, and so does an object with just
  * these.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
- *   call options).
+ * call options).
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export type CacheKeyBinding<TTarget, TRequest, TPart> = Pick<
   GenerateBinding<TTarget, TRequest, unknown>,
@@ -52,11 +52,11 @@ export interface StoreBreakerOptions {
  * model, give `binding` + `target`, or `keyOf` (identity `targetId`) with `scope` or
  * `shareAcrossCredentials`. An option given wins over what the model's binding would give.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
- *   call options).
+ * call options).
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export interface CacheStageOptions<TTarget, TRequest, TPart> {
   /** Where entries live (required). */

@@ -10,7 +10,7 @@ export interface AttemptSignal {
 /**
  * An open stream of one attempt, as a binding returns it.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export interface BindingStream<TPart> {
   /** The parts, in order. Iteration ends after the last part; errors are thrown from it. */
@@ -60,9 +60,9 @@ export interface CacheScope {
  * embedding model): a model built on it serves `generate`, and its `stream` rejects with a
  * `TypeError` before anything is sent. A binding that also streams is a {@link Binding}.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
- *   call options).
+ * call options).
  * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  */
 export interface GenerateBinding<TTarget, TRequest, TResponse> {
@@ -98,12 +98,12 @@ export interface GenerateBinding<TTarget, TRequest, TResponse> {
  * the adapter's own target, request, response and stream-part types: the pipeline never
  * translates between SDKs.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
- *   call options).
+ * call options).
  * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export interface Binding<TTarget, TRequest, TResponse, TPart>
   extends GenerateBinding<TTarget, TRequest, TResponse> {
@@ -127,12 +127,12 @@ export interface Binding<TTarget, TRequest, TResponse, TPart>
 /**
  * The binding a model is built on: one that streams, or one that only generates.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
- *   call options).
+ * call options).
  * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export type ModelBinding<TTarget, TRequest, TResponse, TPart> =
   | Binding<TTarget, TRequest, TResponse, TPart>

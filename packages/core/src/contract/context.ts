@@ -30,7 +30,7 @@ export interface CallContext {
 /**
  * What a per-target stage sees: the call plus the target being tried.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  */
 export interface TargetContext<TTarget> extends CallContext {
   readonly target: TTarget;

@@ -15,7 +15,7 @@ export interface GenerateOutcome<TResponse> {
 /**
  * A streaming attempt that reached its commit point.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export interface StreamOutcome<TPart> {
   readonly mode: 'stream';
@@ -28,14 +28,14 @@ export interface StreamOutcome<TPart> {
  * What one attempt on one target produced.
  * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export type AttemptOutcome<TResponse, TPart> = GenerateOutcome<TResponse> | StreamOutcome<TPart>;
 
 /**
  * Which target answered a call, and after how many attempts in all.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  */
 export interface Provenance<TTarget> {
   /** The target that answered (undefined when a call-level stage such as a cache answered). */
@@ -51,10 +51,10 @@ export interface Provenance<TTarget> {
 /**
  * What a whole call produced: the outcome plus its provenance.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export type CallOutcome<TTarget, TResponse, TPart> = AttemptOutcome<TResponse, TPart> &
   Provenance<TTarget>;

@@ -29,7 +29,7 @@ export const callOptionKeys = [
 /**
  * The answer of `generate`, with which target gave it.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  */
 export interface GenerateResult<TTarget, TResponse> extends Provenance<TTarget> {
@@ -41,7 +41,7 @@ export interface GenerateResult<TTarget, TResponse> extends Provenance<TTarget> 
 /**
  * A committed stream, iterable once, also available as a Web `ReadableStream`.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export interface ResilientStream<TPart> extends AsyncIterable<TPart> {
   /** The same parts as a Web `ReadableStream` (use either this or iteration, not both). */
@@ -59,9 +59,9 @@ export interface ResilientStream<TPart> extends AsyncIterable<TPart> {
 /**
  * The answer of `stream`: resolves at the commit point, with which target committed.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export interface StreamResult<TTarget, TPart> extends Provenance<TTarget> {
   readonly stream: ResilientStream<TPart>;
@@ -70,12 +70,12 @@ export interface StreamResult<TTarget, TPart> extends Provenance<TTarget> {
 /**
  * A fallback chain of targets behind one pipeline of stages.
  * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
- *   model).
+ * model).
  * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
- *   call options).
+ * call options).
  * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
- *   SDK stream part).
+ * SDK stream part).
  */
 export interface ResilientModel<TTarget, TRequest, TResponse, TPart> {
   /** The targets, in fallback order. */
@@ -90,7 +90,7 @@ export interface ResilientModel<TTarget, TRequest, TResponse, TPart> {
   /**
    * Subscribes to one type of pipeline event.
    * @typeParam TType The event type listened to (`'fallback'`, ...), inferred from `type`; it
-   *   narrows the listener's event.
+   * narrows the listener's event.
    */
   on<TType extends PipelineEventType>(
     type: TType,

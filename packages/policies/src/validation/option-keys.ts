@@ -3,7 +3,7 @@
  * the interface: the compiler refuses the list when it misses a key of `TOptions` or names
  * one it does not have, so the list cannot drift from the type.
  * @typeParam TOptions The options interface whose keys are listed; given explicitly,
- *   `optionKeys<MyOptions>({...})`.
+ * `optionKeys<MyOptions>({...})`.
  */
 export function optionKeys<TOptions>(
   keys: {

@@ -19,7 +19,7 @@ export interface InjectFaultsOptions<Args extends unknown[]> extends InjectOptio
  * fires, or start late; otherwise it calls `fn`. Stream faults do not apply here.
  * @typeParam Args The arguments of `fn`, inferred from `fn`; the function returned takes the same.
  * @typeParam Result What `fn` resolves with, inferred from `fn`; the function returned resolves
- *   with it too.
+ * with it too.
  */
 export function injectFaults<Args extends unknown[], Result>(
   fn: (...args: Args) => Promise<Result>,
