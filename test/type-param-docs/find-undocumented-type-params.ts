@@ -49,12 +49,14 @@ function describedTypeParams(node: ts.Node): Set<string> {
   return described;
 }
 
+/** Whether a class member is in the API reference: not `private`, `protected` or `#private`. */
 function isPublicMember(member: ts.ClassElement): boolean {
   if (member.name && ts.isPrivateIdentifier(member.name)) return false;
   const flags = ts.getCombinedModifierFlags(member as ts.Declaration);
   return !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
 }
 
+/** Whether a declaration is tagged `@internal` (left out of the API reference). */
 function isInternal(node: ts.Node): boolean {
   return ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'internal');
 }
