@@ -24,6 +24,7 @@ const stateVersion = 1;
  * Snapshots are stored as JSON with a version tag; a value that does not parse or has
  * another version reads as no state. Each save replaces the snapshot (last writer wins):
  * probes and permits are not coordinated across processes.
+ * @typeParam State The JSON-serialisable snapshot a policy saves (a breaker's or a limiter's).
  */
 export class RedisStateStore<State> implements StateStore<State> {
   private readonly client: Pick<RedisCacheClient, 'get' | 'set'>;

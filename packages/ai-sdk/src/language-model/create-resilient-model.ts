@@ -20,7 +20,11 @@ import {
 
 /** A fallback chain of AI SDK models behind one `LanguageModelV4`, with pipeline events. */
 export interface ResilientLanguageModel extends LanguageModelV4 {
-  /** Subscribes to one type of pipeline event (`fallback`, `attempt-failure`, ...). */
+  /**
+   * Subscribes to one type of pipeline event (`fallback`, `attempt-failure`, ...).
+   * @typeParam TType The event type listened to (`'fallback'`, ...), inferred from `type`; it
+   * narrows the listener's event.
+   */
   on<TType extends PipelineEventType>(
     type: TType,
     listener: (event: PipelineEventOf<TType>) => void,

@@ -1,6 +1,7 @@
 /**
  * One entry of a fallback chain, resolved: the model and the id that names it in events,
  * errors, breaker and limiter state, and `providerMetadata.resilientLlm.targetId`.
+ * @typeParam TModel The AI SDK model type of the chain (`LanguageModelV4`, `EmbeddingModelV4`).
  */
 export interface ModelTarget<TModel> {
   /** The model this target calls. */
@@ -12,6 +13,7 @@ export interface ModelTarget<TModel> {
 /**
  * One entry of a fallback chain as you list it: a model, or a model with an id of your choosing
  * (needed when the same provider and model id appear twice, e.g. two accounts or regions).
+ * @typeParam TModel The AI SDK model type of the chain (`LanguageModelV4`, `EmbeddingModelV4`).
  */
 export type ModelEntry<TModel> =
   | TModel

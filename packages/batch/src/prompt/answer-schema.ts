@@ -4,6 +4,7 @@ import type { JsonSchema } from './json-schema';
 /**
  * What one item's answer looks like: the JSON schema sent to the provider (inside the batch
  * schema) and the check each answer must pass before it reaches its caller.
+ * @typeParam TAnswer One item's answer once it has passed the check.
  */
 export interface AnswerSchema<TAnswer> {
   /** JSON schema of one answer; may be a promise (the AI SDK resolves some schemas lazily). */

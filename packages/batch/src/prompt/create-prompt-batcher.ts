@@ -16,7 +16,10 @@ import {
 } from './prompt-batcher-options';
 import { readBatchAnswers } from './read-batch-answers';
 
-/** Packs prompts into batch requests and hands each caller its own answer. */
+/**
+ * Packs prompts into batch requests and hands each caller its own answer.
+ * @typeParam TAnswer One item's answer, as each caller receives it.
+ */
 export interface PromptBatcher<TAnswer> {
   /**
    * Queues one prompt and resolves with its own answer, or rejects with its own error
@@ -34,6 +37,8 @@ type Call<TAnswer> = PendingCall<string, TAnswer>;
  * `maxWaitMs`, up to `maxBatchSize` items and `maxBatchTokens`, go out as one request asking
  * for a JSON array of answers keyed by item id. Each answer is validated and handed to its
  * own caller; items missing or invalid are retried alone, `itemRetries` times.
+ * @typeParam TAnswer One item's answer, inferred from `options.answer`; `string` with the default
+ * `textAnswer`.
  */
 export function createPromptBatcher<TAnswer = string>(
   options: PromptBatcherOptions<TAnswer>,

@@ -12,7 +12,10 @@ import {
 import { type AnswerSchema, answerSchemaKeys } from './answer-schema';
 import type { BatchSender } from './prompt-batch';
 
-/** Options of `createPromptBatcher`. */
+/**
+ * Options of `createPromptBatcher`.
+ * @typeParam TAnswer One item's answer, as `answer` checks it and each caller receives it.
+ */
 export interface PromptBatcherOptions<TAnswer> {
   /** Sends one batch (see `createOpenAIBatchSender`, `createAiSdkBatchSender`). Required. */
   readonly send: BatchSender;

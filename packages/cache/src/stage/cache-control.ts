@@ -77,6 +77,7 @@ const controls = new WeakMap<object, CacheControl>();
  * reaches the model through code that passes no per-call options. The request must be an
  * object (a `WeakMap` holds the control, so nothing leaks). A control with an unknown key or
  * a bad value throws `InvalidOptionError` here, before anything is sent.
+ * @typeParam TRequest The request, inferred from `request`; it is returned as it came.
  */
 export function withCacheControl<TRequest extends object>(
   request: TRequest,

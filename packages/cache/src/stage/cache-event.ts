@@ -78,7 +78,10 @@ export type CacheEvent = CacheStageEvents[keyof CacheStageEvents];
 /** The type names of {@link CacheEvent}. */
 export type CacheEventType = CacheEvent['type'];
 
-/** The event of one type. */
+/**
+ * The event of one type.
+ * @typeParam TType One of the cache event type names ({@link CacheEventType}).
+ */
 export type CacheEventOf<TType extends CacheEventType> = Extract<CacheEvent, { type: TType }>;
 
 declare module '@resilient-llm/core' {

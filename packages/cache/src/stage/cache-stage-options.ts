@@ -15,6 +15,12 @@ import type { CacheControl } from './cache-control';
  * The members of a core `Binding` the cache stage uses: any binding fits, whatever its
  * response type, a `GenerateBinding` (no stream roles) too, and so does an object with just
  * these.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
  */
 export type CacheKeyBinding<TTarget, TRequest, TPart> = Pick<
   GenerateBinding<TTarget, TRequest, unknown>,
@@ -45,6 +51,12 @@ export interface StoreBreakerOptions {
  * `binding.targetId(target)` and the scope `binding.cacheScope(request, target)`. Outside a
  * model, give `binding` + `target`, or `keyOf` (identity `targetId`) with `scope` or
  * `shareAcrossCredentials`. An option given wins over what the model's binding would give.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
  */
 export interface CacheStageOptions<TTarget, TRequest, TPart> {
   /** Where entries live (required). */

@@ -41,6 +41,13 @@ type Next<TRequest, TPart> = (request: TRequest) => Promise<Outcome<TPart>>;
  *
  * A store that fails, times out or holds a corrupt entry never fails the call; after a few
  * failures in a row the store breaker skips the store for a cool-down.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model), inferred from `options.binding` and `options.target` (`unknown` without them).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options), inferred from `options.binding` or `options.keyOf` (`unknown`, any request,
+ * without them).
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part), inferred from `options.binding` (`unknown`, any part, without it).
  */
 export function createCacheStage<TTarget, TRequest, TPart>(
   options: CacheStageOptions<TTarget, TRequest, TPart>,

@@ -7,7 +7,11 @@ export interface AttemptSignal {
   readonly signal: AbortSignal;
 }
 
-/** An open stream of one attempt, as a binding returns it. */
+/**
+ * An open stream of one attempt, as a binding returns it.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface BindingStream<TPart> {
   /** The parts, in order. Iteration ends after the last part; errors are thrown from it. */
   readonly parts: AsyncIterable<TPart>;
@@ -55,6 +59,11 @@ export interface CacheScope {
  * What an adapter supplies so the pipeline can drive a model that only generates (an
  * embedding model): a model built on it serves `generate`, and its `stream` rejects with a
  * `TypeError` before anything is sent. A binding that also streams is a {@link Binding}.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
  */
 export interface GenerateBinding<TTarget, TRequest, TResponse> {
   /** A stable, unique name for a target: used in events, errors, breaker and limiter state. */
@@ -88,6 +97,13 @@ export interface GenerateBinding<TTarget, TRequest, TResponse> {
  * What an adapter supplies so the pipeline can drive its SDK, streaming or not. Generic over
  * the adapter's own target, request, response and stream-part types: the pipeline never
  * translates between SDKs.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
  */
 export interface Binding<TTarget, TRequest, TResponse, TPart>
   extends GenerateBinding<TTarget, TRequest, TResponse> {
@@ -108,7 +124,16 @@ export interface Binding<TTarget, TRequest, TResponse, TPart>
   cacheOpened?(opened: unknown): unknown;
 }
 
-/** The binding a model is built on: one that streams, or one that only generates. */
+/**
+ * The binding a model is built on: one that streams, or one that only generates.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export type ModelBinding<TTarget, TRequest, TResponse, TPart> =
   | Binding<TTarget, TRequest, TResponse, TPart>
   | GenerateBinding<TTarget, TRequest, TResponse>;

@@ -5,6 +5,8 @@ import type { Usage } from './observation';
  * A stream past its commit point. Iterate it once: buffered preamble parts come first, each
  * exactly once, then the rest as they arrive. A failure from here on is thrown as
  * `StreamInterruptedError` carrying the parts delivered so far.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
  */
 export interface CommittedStream<TPart> extends AsyncIterable<TPart> {
   /** The latest token usage the stream reported (usually in its finish part). */

@@ -27,7 +27,11 @@ export interface CallContext {
   classify(error: unknown): Failure;
 }
 
-/** What a per-target stage sees: the call plus the target being tried. */
+/**
+ * What a per-target stage sees: the call plus the target being tried.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ */
 export interface TargetContext<TTarget> extends CallContext {
   readonly target: TTarget;
   readonly targetId: string;

@@ -1,7 +1,10 @@
 import type { CommittedStream } from './committed-stream';
 import type { Observation } from './observation';
 
-/** A successful non-streaming attempt. */
+/**
+ * A successful non-streaming attempt.
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ */
 export interface GenerateOutcome<TResponse> {
   readonly mode: 'generate';
   readonly response: TResponse;
@@ -9,7 +12,11 @@ export interface GenerateOutcome<TResponse> {
   readonly observation?: Observation;
 }
 
-/** A streaming attempt that reached its commit point. */
+/**
+ * A streaming attempt that reached its commit point.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface StreamOutcome<TPart> {
   readonly mode: 'stream';
   readonly stream: CommittedStream<TPart>;
@@ -17,10 +24,19 @@ export interface StreamOutcome<TPart> {
   readonly observation?: Observation;
 }
 
-/** What one attempt on one target produced. */
+/**
+ * What one attempt on one target produced.
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export type AttemptOutcome<TResponse, TPart> = GenerateOutcome<TResponse> | StreamOutcome<TPart>;
 
-/** Which target answered a call, and after how many attempts in all. */
+/**
+ * Which target answered a call, and after how many attempts in all.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ */
 export interface Provenance<TTarget> {
   /** The target that answered (undefined when a call-level stage such as a cache answered). */
   readonly target: TTarget | undefined;
@@ -32,6 +48,13 @@ export interface Provenance<TTarget> {
   readonly attempts: number;
 }
 
-/** What a whole call produced: the outcome plus its provenance. */
+/**
+ * What a whole call produced: the outcome plus its provenance.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export type CallOutcome<TTarget, TResponse, TPart> = AttemptOutcome<TResponse, TPart> &
   Provenance<TTarget>;

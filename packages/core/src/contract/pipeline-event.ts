@@ -98,7 +98,10 @@ export type PipelineEvent = BuiltInEvent | StageEvent;
 /** The names of {@link PipelineEvent} types. */
 export type PipelineEventType = PipelineEvent['type'];
 
-/** The event of one type. */
+/**
+ * The event of one type.
+ * @typeParam TType One of the pipeline event type names ({@link PipelineEventType}).
+ */
 export type PipelineEventOf<TType extends PipelineEventType> = Extract<
   PipelineEvent,
   { type: TType }

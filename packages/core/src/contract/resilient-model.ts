@@ -26,14 +26,23 @@ export const callOptionKeys = [
   'metadata',
 ] as const satisfies readonly (keyof CallOptions)[];
 
-/** The answer of `generate`, with which target gave it. */
+/**
+ * The answer of `generate`, with which target gave it.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ */
 export interface GenerateResult<TTarget, TResponse> extends Provenance<TTarget> {
   readonly response: TResponse;
   /** What the response said about rate limits and usage (undefined when served by a call-level stage). */
   readonly observation?: Observation;
 }
 
-/** A committed stream, iterable once, also available as a Web `ReadableStream`. */
+/**
+ * A committed stream, iterable once, also available as a Web `ReadableStream`.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface ResilientStream<TPart> extends AsyncIterable<TPart> {
   /** The same parts as a Web `ReadableStream` (use either this or iteration, not both). */
   toReadableStream(): ReadableStream<TPart>;
@@ -47,12 +56,27 @@ export interface ResilientStream<TPart> extends AsyncIterable<TPart> {
   readonly opened: unknown;
 }
 
-/** The answer of `stream`: resolves at the commit point, with which target committed. */
+/**
+ * The answer of `stream`: resolves at the commit point, with which target committed.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface StreamResult<TTarget, TPart> extends Provenance<TTarget> {
   readonly stream: ResilientStream<TPart>;
 }
 
-/** A fallback chain of targets behind one pipeline of stages. */
+/**
+ * A fallback chain of targets behind one pipeline of stages.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface ResilientModel<TTarget, TRequest, TResponse, TPart> {
   /** The targets, in fallback order. */
   readonly targets: readonly TTarget[];
@@ -63,7 +87,11 @@ export interface ResilientModel<TTarget, TRequest, TResponse, TPart> {
    * finish part); failures before that are retried or fall over invisibly.
    */
   stream(request: TRequest, options?: CallOptions): Promise<StreamResult<TTarget, TPart>>;
-  /** Subscribes to one type of pipeline event. */
+  /**
+   * Subscribes to one type of pipeline event.
+   * @typeParam TType The event type listened to (`'fallback'`, ...), inferred from `type`; it
+   * narrows the listener's event.
+   */
   on<TType extends PipelineEventType>(
     type: TType,
     listener: (event: PipelineEventOf<TType>) => void,

@@ -5,7 +5,16 @@ import type { Observation } from './observation';
 import type { AttemptOutcome, CallOutcome } from './outcome';
 import type { EventSink } from './pipeline-event';
 
-/** Arguments of {@link Stage.wrapCall}. */
+/**
+ * Arguments of {@link Stage.wrapCall}.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface WrapCallInput<TTarget, TRequest, TResponse, TPart> {
   readonly request: TRequest;
   readonly context: CallContext;
@@ -13,7 +22,16 @@ export interface WrapCallInput<TTarget, TRequest, TResponse, TPart> {
   readonly next: (request: TRequest) => Promise<CallOutcome<TTarget, TResponse, TPart>>;
 }
 
-/** Arguments of {@link Stage.wrapTarget}. */
+/**
+ * Arguments of {@link Stage.wrapTarget}.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface WrapTargetInput<TTarget, TRequest, TResponse, TPart> {
   readonly request: TRequest;
   readonly context: TargetContext<TTarget>;
@@ -31,6 +49,13 @@ export interface WrapTargetInput<TTarget, TRequest, TResponse, TPart> {
 /**
  * What a stage learns about the model it is part of, once, when the model is built
  * ({@link Stage.setup}): everything a built-in stage needs, so no stage is wired by hand.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
  */
 export interface StageSetup<TTarget, TRequest, TResponse, TPart> {
   /** The model's binding (without `stream` when the model never streams). */
@@ -65,6 +90,14 @@ export type CallOptionCheck = (value: unknown, field: string) => void;
  * - `wrapTarget` runs once per target tried, inside the fallback chain (retry, circuit
  *   breaker, rate limiter, bulkhead, attempt timeout). Throwing a fallbackable error from it
  *   (e.g. an open circuit) moves the call on to the next target.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model); `unknown` (the default) for a stage that does not depend on it.
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options); `unknown` (the default) for a stage that does not depend on it.
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt;
+ * `unknown` (the default) for a stage that does not depend on it.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part); `unknown` (the default) for a stage that does not depend on it.
  */
 export interface Stage<
   TTarget = unknown,

@@ -8,6 +8,8 @@ const symbol = Symbol.for(marker);
 /**
  * A stream failed after its commit point: content had already reached the caller, so the
  * pipeline cannot retry or fall over invisibly. `partialParts` holds every part delivered.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part); `unknown` (the default) where the model is not known, as in a `catch`.
  */
 export class StreamInterruptedError<TPart = unknown> extends ResilientError {
   private readonly [symbol] = true;

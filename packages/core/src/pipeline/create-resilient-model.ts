@@ -31,6 +31,15 @@ import { toResilientStream } from './to-resilient-stream';
  * Options are validated here; a bad value or an unknown key throws `InvalidOptionError`
  * naming the field. Per-call options are validated when the call is made: a bad one rejects
  * the call with `InvalidOptionError` before anything starts.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model), inferred from `options.binding` and `options.targets`.
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options), inferred from `options.binding`.
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt, inferred
+ * from `options.binding`.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part), inferred from `options.binding`; `never` (the default) for a
+ * `GenerateBinding`, which never streams.
  */
 export function createResilientModel<TTarget, TRequest, TResponse, TPart = never>(
   options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,

@@ -9,7 +9,16 @@ import type { RateLimitStageOptions } from '../stages/rate-limit-stage';
 import type { RetryStageOptions } from '../stages/retry-stage';
 import type { StreamTimeouts } from '../stream/stream-timeouts';
 
-/** Options of `createResilientModel`. */
+/**
+ * Options of `createResilientModel`.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model).
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options).
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part).
+ */
 export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
   /** The adapter that drives one SDK: a `Binding`, or a `GenerateBinding` for a model that never streams. */
   binding: ModelBinding<TTarget, TRequest, TResponse, TPart>;

@@ -74,6 +74,17 @@ export const defaultCircuitBreakerStageOptions = {
  * it before setup throws. `breakers` holds one breaker per target once the stage is set up.
  * When the model shares state (`sharedState`), each breaker is shared under
  * `circuit-breaker:<target id>` and reports its faults as the model's events.
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model); `FitsAnyModel` (the default) when built without type arguments, so the stage fits any
+ * model.
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI SDK
+ * call options); `FitsAnyModel` (the default) when built without type arguments, so the stage
+ * fits any model.
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt;
+ * `FitsAnyModel` (the default) when built without type arguments, so the stage fits any model.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an AI
+ * SDK stream part); `FitsAnyModel` (the default) when built without type arguments, so the stage
+ * fits any model.
  */
 export function createCircuitBreakerStage<
   TTarget = FitsAnyModel,

@@ -9,7 +9,10 @@ import type { EventSink } from '../contract/pipeline-event';
 import { definedOnly } from './defined-only';
 import { withOptionPrefix } from './with-option-prefix';
 
-/** Options shared by every target, with overrides for some targets by id. */
+/**
+ * Options shared by every target, with overrides for some targets by id.
+ * @typeParam TOptions The options every target shares, and each override in `targets` gives.
+ */
 export type PerTargetOptions<TOptions> = TOptions & {
   /** Overrides for single targets, by target id (e.g. a gateway's lower rate limit). Defaults to none. */
   targets?: Readonly<Record<string, TOptions>>;

@@ -64,7 +64,10 @@ export class BulkheadPolicy implements Policy {
     return this.maxQueued - this.queue.length;
   }
 
-  /** Runs `fn` in a slot, waiting in the queue if need be. */
+  /**
+   * Runs `fn` in a slot, waiting in the queue if need be.
+   * @typeParam T What `fn` resolves with, inferred from `fn`; `execute` resolves with it too.
+   */
   async execute<T>(fn: PolicyFunction<T>, signal?: AbortSignal): Promise<T> {
     throwIfAborted(signal);
     if (this.active < this.maxConcurrent) this.active++;

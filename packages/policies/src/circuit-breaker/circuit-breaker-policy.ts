@@ -84,7 +84,10 @@ export class CircuitBreakerPolicy implements Policy {
     this.fleet?.start();
   }
 
-  /** Runs `fn` unless the circuit is open; throws `BrokenCircuitError` without calling it otherwise. */
+  /**
+   * Runs `fn` unless the circuit is open; throws `BrokenCircuitError` without calling it otherwise.
+   * @typeParam T What `fn` resolves with, inferred from `fn`; `execute` resolves with it too.
+   */
   async execute<T>(fn: PolicyFunction<T>, signal?: AbortSignal): Promise<T> {
     this.fleet?.rejoinWhenDue();
     if (this.fleet && this.openPeriodOver() && this.fleet.needsLease()) await this.fleet.lease();

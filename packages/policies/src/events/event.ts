@@ -3,7 +3,10 @@ export interface Disposable {
   dispose(): void;
 }
 
-/** Subscribes a listener to a typed event, cockatiel style: `policy.onRetry(listener)`. */
+/**
+ * Subscribes a listener to a typed event, cockatiel style: `policy.onRetry(listener)`.
+ * @typeParam T The value each listener receives.
+ */
 export type Event<T> = (listener: (value: T) => void) => Disposable;
 
 /**

@@ -6,7 +6,10 @@ export interface PolicyContext {
   readonly attempt?: number;
 }
 
-/** A unit of work a policy runs: receives the context, returns a promise. */
+/**
+ * A unit of work a policy runs: receives the context, returns a promise.
+ * @typeParam T What the unit of work resolves with.
+ */
 export type PolicyFunction<T> = (context: PolicyContext) => PromiseLike<T> | T;
 
 /**
@@ -14,5 +17,9 @@ export type PolicyFunction<T> = (context: PolicyContext) => PromiseLike<T> | T;
  * run; policies pass a signal on to `fn` in every case, so `fn` never has to check for one.
  */
 export interface Policy {
+  /**
+   * Runs `fn` under the policy; `signal` cancels the run.
+   * @typeParam T What `fn` resolves with, inferred from `fn`; `execute` resolves with it too.
+   */
   execute<T>(fn: PolicyFunction<T>, signal?: AbortSignal): Promise<T>;
 }

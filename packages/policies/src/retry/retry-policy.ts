@@ -37,7 +37,10 @@ export class RetryPolicy implements Policy {
     this.settings = prepareRetryOptions(options);
   }
 
-  /** Runs `fn`, retrying it as configured; `options.deadline` overrides the policy's deadline. */
+  /**
+   * Runs `fn`, retrying it as configured; `options.deadline` overrides the policy's deadline.
+   * @typeParam T What `fn` resolves with, inferred from `fn`; `execute` resolves with it too.
+   */
   async execute<T>(
     fn: PolicyFunction<T>,
     signal?: AbortSignal,

@@ -1,4 +1,7 @@
-/** A value or a promise of it: memory stores answer at once, remote stores asynchronously. */
+/**
+ * A value or a promise of it: memory stores answer at once, remote stores asynchronously.
+ * @typeParam T The value, given at once or by a promise.
+ */
 export type MaybePromise<T> = T | Promise<T>;
 
 /**
@@ -7,6 +10,7 @@ export type MaybePromise<T> = T | Promise<T>;
  * a JSON-serialisable snapshot on each significant change (`save`), and read it back on
  * `hydrate()` (`load`). Either method may be sync or async; errors are reported, not thrown,
  * by the policy that calls `save`.
+ * @typeParam State The JSON-serialisable snapshot a policy saves (a breaker's or a limiter's).
  */
 export interface StateStore<State> {
   /** The state saved under `key`, or `undefined` when there is none. */

@@ -72,7 +72,10 @@ export class TimeoutPolicy implements Policy {
     this.clock = clock;
   }
 
-  /** Runs `fn` with a signal that aborts when the time runs out or `signal` fires. */
+  /**
+   * Runs `fn` with a signal that aborts when the time runs out or `signal` fires.
+   * @typeParam T What `fn` resolves with, inferred from `fn`; `execute` resolves with it too.
+   */
   execute<T>(fn: PolicyFunction<T>, callerSignal?: AbortSignal): Promise<T> {
     const signal = listenableSignal(callerSignal);
     // No limit needs no timer and no controller of its own.

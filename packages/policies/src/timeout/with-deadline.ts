@@ -12,6 +12,7 @@ import { createDeadline, type Deadline, type DeadlineOptions } from '../time/dea
  *   (deadline) => retry.execute(fetchIt, deadline.signal, { deadline: deadline.remainingMs }),
  *   { timeoutMs: 10_000, signal },
  * );
+ * @typeParam T What `fn` resolves with, inferred from `fn`; `withDeadline` resolves with it too.
  */
 export function withDeadline<T>(
   fn: (deadline: Deadline) => PromiseLike<T> | T,

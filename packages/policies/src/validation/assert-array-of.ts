@@ -3,6 +3,8 @@ import { InvalidOptionError } from '../errors/invalid-option-error';
 /**
  * Throws {@link InvalidOptionError} unless `value` is an array whose every item is one of
  * `allowed`; a bad item is named by its index (`countedKinds[1]`). `undefined` passes.
+ * @typeParam T The allowed values, inferred from `allowed`; `value` is narrowed to an array of
+ * them.
  */
 export function assertArrayOf<T extends string>(
   field: string,

@@ -1,6 +1,10 @@
 import { InvalidOptionError } from '../errors/invalid-option-error';
 
-/** Throws {@link InvalidOptionError} naming `field` unless `value` is one of `allowed`. `undefined` passes. */
+/**
+ * Throws {@link InvalidOptionError} naming `field` unless `value` is one of `allowed`. `undefined`
+ *   passes.
+ * @typeParam T The allowed values, inferred from `allowed`; `value` is narrowed to one of them.
+ */
 export function assertOneOf<T extends string | number | boolean>(
   field: string,
   value: unknown,

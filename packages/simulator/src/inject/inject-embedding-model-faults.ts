@@ -6,6 +6,8 @@ import { estimatePromptTokens } from './prompt-tokens';
 /**
  * Wraps an AI SDK embedding model with a fault profile: calls may throw `SimulatedFaultError`,
  * hang until their `abortSignal` fires or start late. Stream faults do not apply.
+ * @typeParam Model The embedding model's own type, inferred from `model`; the model returned keeps
+ * it.
  */
 export function injectEmbeddingModelFaults<Model extends FaultInjectableEmbeddingModel>(
   model: Model,

@@ -1,7 +1,10 @@
 import type { FaultProfileInput } from '../faults/fault-profile';
 import { createFaultInjector, type InjectOptions } from './fault-injector';
 
-/** Options of {@link injectFaults}. */
+/**
+ * Options of {@link injectFaults}.
+ * @typeParam Args The arguments of the wrapped function, which `getSignal` receives.
+ */
 export interface InjectFaultsOptions<Args extends unknown[]> extends InjectOptions {
   /**
    * Finds the call's abort signal, which ends hangs and delays. Defaults to the first argument
@@ -14,6 +17,9 @@ export interface InjectFaultsOptions<Args extends unknown[]> extends InjectOptio
  * Wraps any async function with a fault profile: each call may throw a simulated error
  * (`SimulatedFaultError`, shaped like the AI SDK's `APICallError`), hang until its signal
  * fires, or start late; otherwise it calls `fn`. Stream faults do not apply here.
+ * @typeParam Args The arguments of `fn`, inferred from `fn`; the function returned takes the same.
+ * @typeParam Result What `fn` resolves with, inferred from `fn`; the function returned resolves
+ * with it too.
  */
 export function injectFaults<Args extends unknown[], Result>(
   fn: (...args: Args) => Promise<Result>,

@@ -10,6 +10,8 @@ import { estimatePromptTokens } from './prompt-tokens';
  * `responseHeaders` and `isRetryable`), hang until their `abortSignal` fires, start late, or
  * fail with 400 `context_length_exceeded` when the prompt exceeds the profile's window.
  * Streams may also stall, drop (the stream errors) or carry an `error` part (malformed chunk).
+ * @typeParam Model The language model's own type, inferred from `model`; the model returned keeps
+ * it.
  */
 export function injectLanguageModelFaults<Model extends FaultInjectableLanguageModel>(
   model: Model,

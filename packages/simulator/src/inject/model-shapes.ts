@@ -30,6 +30,7 @@ export interface FaultInjectableLanguageModel {
 /**
  * The model {@link injectLanguageModelFaults} returns: the `LanguageModelV4` members of
  * `Model`, with `Model`'s own types (given a `LanguageModelV4`, a `LanguageModelV4`).
+ * @typeParam Model The language model given to {@link injectLanguageModelFaults}.
  */
 export type FaultInjectedLanguageModel<Model extends FaultInjectableLanguageModel> = Pick<
   Model,
@@ -52,6 +53,7 @@ export interface FaultInjectableEmbeddingModel {
 /**
  * The model {@link injectEmbeddingModelFaults} returns: the `EmbeddingModelV4` members of
  * `Model`, with `Model`'s own types (given an `EmbeddingModelV4`, an `EmbeddingModelV4`).
+ * @typeParam Model The embedding model given to {@link injectEmbeddingModelFaults}.
  */
 export type FaultInjectedEmbeddingModel<Model extends FaultInjectableEmbeddingModel> = Pick<
   Model,

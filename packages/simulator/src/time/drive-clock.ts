@@ -9,6 +9,7 @@ export async function yieldToIo(turns = 10): Promise<void> {
  * Settles `work` while moving the shared manual clock: yields to I/O until nothing more
  * happens without time passing, then advances the clock by `stepMs` while timers are
  * pending. No wall-clock wait is involved; the clock moves only when everything waits on it.
+ * @typeParam T What `work` resolves with, inferred from `work`; `driveClock` resolves with it too.
  */
 export async function driveClock<T>(
   clock: ManualClock,
