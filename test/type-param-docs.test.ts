@@ -5,21 +5,6 @@ import {
   type UndocumentedTypeParam,
 } from './type-param-docs/find-undocumented-type-params';
 
-// Type parameters whose `@typeParam` tags belong in files being changed elsewhere
-// (packages/policies/src/rate-limit/**, packages/core/src/stages/rate-limit-stage.ts,
-// packages/core/src/headers/**): `declaration typeParam`, in file order. Empty this list once those tags
-// have landed.
-const pendingElsewhere = [
-  'createRateLimitStage TTarget',
-  'createRateLimitStage TRequest',
-  'createRateLimitStage TResponse',
-  'createRateLimitStage TPart',
-  'RateLimiterExecuteOptions T',
-  'RateLimiter.execute T',
-];
-const pendingFiles =
-  /^packages\/(policies\/src\/rate-limit\/|core\/src\/stages\/rate-limit-stage\.ts:|core\/src\/headers\/)/;
-
 const named = ({ declaration, typeParam }: UndocumentedTypeParam) => `${declaration} ${typeParam}`;
 
 let found: UndocumentedTypeParam[] | undefined;
@@ -59,17 +44,7 @@ describe('type parameter docs', () => {
   });
 
   it('every type parameter of a public export has a description', { timeout: 60_000 }, () => {
-    const undocumented = undocumentedInPackages()
-      .filter((param) => !pendingElsewhere.includes(named(param)))
-      .map((param) => `${param.at} ${named(param)}`);
+    const undocumented = undocumentedInPackages().map((param) => `${param.at} ${named(param)}`);
     expect(undocumented).toEqual([]);
-  });
-
-  it('each pending type parameter is still undocumented, in a file changed elsewhere', () => {
-    const pending = undocumentedInPackages().filter((param) =>
-      pendingElsewhere.includes(named(param)),
-    );
-    expect(pending.map(named)).toEqual(pendingElsewhere);
-    expect(pending.filter(({ at }) => !pendingFiles.test(at))).toEqual([]);
   });
 });

@@ -133,6 +133,18 @@ const { windowMs: _limiterDefault, ...defaultsButWindow } = defaultRateLimitStag
  * targets the model does not have. The stage serves one model: setting it up for a second
  * throws `InvalidOptionError`, and running it before setup throws. `limiters` holds one
  * limiter per target once the stage is set up.
+ *
+ * @typeParam TTarget What a target is for the binding (an OpenAI client and model, an AI SDK
+ * model); `FitsAnyModel` (the default) when built without type arguments, so the stage fits any
+ * model.
+ * @typeParam TRequest The request the binding's SDK takes (OpenAI chat or responses params, AI
+ * SDK call options); `FitsAnyModel` (the default) when built without type arguments, so the
+ * stage fits any model.
+ * @typeParam TResponse The response the binding's SDK gives for one non-streaming attempt;
+ * `FitsAnyModel` (the default) when built without type arguments, so the stage fits any model.
+ * @typeParam TPart One part of a stream the binding's SDK yields (an OpenAI chunk or event, an
+ * AI SDK stream part); `FitsAnyModel` (the default) when built without type arguments, so the
+ * stage fits any model.
  */
 export function createRateLimitStage<
   TTarget = FitsAnyModel,

@@ -105,7 +105,11 @@ export interface RateLimitedReport {
   observation?: RateLimitObservation;
 }
 
-/** Per-call options of {@link RateLimiter.execute}. */
+/**
+ * Per-call options of {@link RateLimiter.execute}.
+ *
+ * @typeParam T What the function run resolves with, which `tokensUsed` reads.
+ */
 export interface RateLimiterExecuteOptions<T> {
   /** Tokens to reserve. Defaults to 0 (`defaultAcquireOptions.tokens`). */
   tokens?: number;

@@ -77,7 +77,11 @@ export class RateLimiter implements Policy {
     );
   }
 
-  /** Runs `fn` once a permit is granted, then settles the permit with the tokens it used. */
+  /**
+   * Runs `fn` once a permit is granted, then settles the permit with the tokens it used.
+   *
+   * @typeParam T What `fn` resolves with, inferred from `fn`; `execute` resolves with it too.
+   */
   async execute<T>(
     fn: PolicyFunction<T>,
     signal?: AbortSignal,
