@@ -2,6 +2,7 @@ import { RateLimitWaitTooLongError } from '../errors/rate-limit-wait-too-long-er
 import { EventEmitter } from '../events/event';
 import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
+import { DeadlineQueue, type DeadlineQueueEntry } from '../queue/deadline-queue';
 import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { startTimer } from '../time/start-timer';
@@ -29,6 +30,8 @@ interface Waiter {
   readonly latestGrantAt: number;
   grant(): void;
   refuse(error: unknown): void;
+  /** Its place in the queue, set when it joins. */
+  place?: DeadlineQueueEntry<Waiter>;
 }
 
 /**
@@ -50,8 +53,8 @@ export class RateLimiter implements Policy {
   private readonly inference = { requests: new WindowInference(), tokens: new WindowInference() };
   /** Whether the window was configured: the configured one then stands, nothing is inferred. */
   private readonly windowConfigured: boolean;
-  private readonly queue: Waiter[] = [];
-  private queuedTokens = 0;
+  /** Weighed by tokens, by `latestGrantAt` as deadline; its total weight is the tokens queued. */
+  private readonly queue = new DeadlineQueue<Waiter>();
   private stopTimer: (() => void) | undefined;
   private readonly rejectEmitter = new EventEmitter<RateLimitWaitTooLongError>();
   private readonly pauseEmitter = new EventEmitter<{ untilMs: number }>();
@@ -147,8 +150,7 @@ export class RateLimiter implements Policy {
           reject(error);
         },
       };
-      this.queue.push(waiter);
-      this.queuedTokens += tokens;
+      waiter.place = this.queue.push(waiter, tokens, waiter.latestGrantAt);
       this.drain();
     });
   }
@@ -160,7 +162,7 @@ export class RateLimiter implements Policy {
    */
   expectedWaitMs(tokens: number = defaultAcquireOptions.tokens): number {
     const now = this.buckets.refill();
-    const tokensAhead = this.queuedTokens + this.buckets.needed(tokens);
+    const tokensAhead = this.queue.totalWeight + this.buckets.needed(tokens);
     return this.buckets.waitMs(this.queue.length + 1, tokensAhead, now, this.reserveRequests());
   }
 
@@ -293,16 +295,15 @@ export class RateLimiter implements Policy {
     const now = this.buckets.refill();
     while (
       this.queue.length > 0 &&
-      this.buckets.fits(this.queue[0]!.tokens, now, this.reserveRequests())
+      this.buckets.fits(this.queue.peek()!.tokens, now, this.reserveRequests())
     ) {
       const waiter = this.queue.shift()!;
-      this.queuedTokens -= waiter.tokens;
       this.consume(waiter.tokens);
       waiter.grant();
     }
     if (this.queue.length === 0) return;
     this.refuseLateWaiters(now);
-    const head = this.queue[0];
+    const head = this.queue.peek();
     if (!head) return;
     const waitMs = this.buckets.waitMs(
       1,
@@ -317,9 +318,11 @@ export class RateLimiter implements Policy {
   }
 
   private refuseLateWaiters(now: number): void {
+    if (!this.someWaiterMayBeLate(now)) return;
     let requestsAhead = 0;
     let tokensAhead = 0;
     const reserveRequests = this.reserveRequests();
+    // A copy: an onReject listener may change the queue while the walk refuses.
     for (const waiter of [...this.queue]) {
       const tokenCount = tokensAhead + this.buckets.needed(waiter.tokens);
       const grantAt =
@@ -334,11 +337,28 @@ export class RateLimiter implements Policy {
     }
   }
 
+  /**
+   * False when no waiter can be granted after its `latestGrantAt`, told in O(1) instead of a
+   * walk: a waiter's predicted grant is `waitMs` of the requests and tokens up to its own, which
+   * only grow along the queue, and `waitMs` only grows with them, so the waiter at the back is
+   * predicted last; no deadline before that, nobody is late. Exact: it is the prediction the
+   * walk computes for the back waiter, from the same operands, as long as the tokens ahead of
+   * it are known exactly (whole counts); otherwise the walk decides.
+   */
+  private someWaiterMayBeLate(now: number): boolean {
+    const earliestDeadline = this.queue.earliestDeadline;
+    if (earliestDeadline === Infinity) return false;
+    const last = this.queue.peekLast();
+    const queuedTokens = this.queue.exactWeight;
+    if (!last || queuedTokens === undefined) return true;
+    const tokenCount = queuedTokens - last.weight + this.buckets.needed(last.weight);
+    const lastGrantAt =
+      now + this.buckets.waitMs(this.queue.length, tokenCount, now, this.reserveRequests());
+    return lastGrantAt > earliestDeadline + 1e-6;
+  }
+
   private remove(waiter: Waiter): void {
-    const index = this.queue.indexOf(waiter);
-    if (index < 0) return;
-    this.queue.splice(index, 1);
-    this.queuedTokens -= waiter.tokens;
+    if (waiter.place) this.queue.remove(waiter.place);
   }
 
   private refusal(waitMs: number, maxWaitMs: number): RateLimitWaitTooLongError {
