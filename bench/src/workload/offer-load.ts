@@ -30,6 +30,23 @@ export interface LoadShape {
   deadlineMs: number;
 }
 
+/** The outcome of a call offered at `offeredAtMs`, settled at `elapsed()`. */
+export function outcomeOf(
+  call: ReturnType<SendRequest>,
+  offeredAtMs: number,
+  elapsed: () => number,
+): Promise<Outcome> {
+  return call.then(
+    (success): Outcome => ({ offeredAtMs, settledAtMs: elapsed(), ok: true, ...success }),
+    (error: unknown): Outcome => ({
+      offeredAtMs,
+      settledAtMs: elapsed(),
+      ok: false,
+      errorName: error instanceof Error ? error.constructor.name : typeof error,
+    }),
+  );
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
@@ -51,20 +68,10 @@ export async function offerLoad(
     const offeredAtMs = elapsed();
     const signal = AbortSignal.timeout(shape.deadlineMs);
     pending.push(
-      send(index, signal)
-        .then(
-          (success): Outcome => ({ offeredAtMs, settledAtMs: elapsed(), ok: true, ...success }),
-          (error: unknown): Outcome => ({
-            offeredAtMs,
-            settledAtMs: elapsed(),
-            ok: false,
-            errorName: error instanceof Error ? error.constructor.name : typeof error,
-          }),
-        )
-        .then((outcome) => {
-          onSettled?.(outcome);
-          return outcome;
-        }),
+      outcomeOf(send(index, signal), offeredAtMs, elapsed).then((outcome) => {
+        onSettled?.(outcome);
+        return outcome;
+      }),
     );
   }
   return Promise.all(pending);
