@@ -7,7 +7,7 @@ cd "$ROOT/docs"
 
 pnpm exec tsc -p tsconfig.json
 rm -rf api
-pnpm run build
+pnpm run build:site
 
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium_path" ]; then

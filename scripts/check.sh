@@ -33,6 +33,7 @@ step "test (Node 24)" pnpm exec vitest run --reporter=default --reporter=json --
 step "test (Node 22)" env PATH="$NODE22_BIN:$PATH" node node_modules/vitest/vitest.mjs run \
   --reporter=dot --reporter=json --outputFile.json=.reports/tests-node22.json
 step "package checks" pnpm run check:packages
+step "size budgets" pnpm run size
 step knip pnpm run knip
 step layers pnpm run check:layers
 step examples bash scripts/run-examples.sh
