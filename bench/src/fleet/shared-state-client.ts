@@ -15,7 +15,7 @@ export async function createSharedStateClient(
 ): Promise<FleetClient> {
   const redis = createClient({ url: redisURL });
   await redis.connect();
-  const sharedState = redisSharedState({ client: redis, prefix });
+  const sharedState = redisSharedState({ client: redis, keyPrefix: prefix });
   return {
     client: createResilientOpenAI({
       targets: [{ id: 'primary', client: sdk }],

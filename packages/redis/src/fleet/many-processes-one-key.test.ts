@@ -21,6 +21,8 @@ const worker = new URL('./one-key-worker.ts', import.meta.url);
 interface WorkerReport {
   succeeded: number;
   failed: number;
+  /** `shared-state-fallback` events the process saw. */
+  fallbacks: number;
 }
 
 describeWithRedis('four processes on one API key, each with the published limit', (server) => {
@@ -63,6 +65,7 @@ describeWithRedis('four processes on one API key, each with the published limit'
     );
     return {
       succeeded: reports.reduce((sum, report) => sum + report.succeeded, 0),
+      fallbacks: reports.reduce((sum, report) => sum + report.fallbacks, 0),
       stats: simulator.stats(),
     };
   }
@@ -76,10 +79,20 @@ describeWithRedis('four processes on one API key, each with the published limit'
   }, 60_000);
 
   it('with shared state on Redis, together they send no more than the limit admits', async () => {
-    const { succeeded, stats } = await runFleet(true);
-    expect(succeeded).toBe(PROCESSES * CALLS_PER_PROCESS);
-    expect(stats.rateLimited).toBe(0);
-    // Nothing retried: every call reached the provider once.
-    expect(stats.requests).toBe(PROCESSES * CALLS_PER_PROCESS);
+    const { succeeded, stats, fallbacks } = await runFleet(true);
+    // A process that falls back to local state (Redis slower than the shared-state timeout)
+    // admits on its own: the fallbacks are part of the comparison so that a failure says so.
+    expect({
+      succeeded,
+      rateLimited: stats.rateLimited,
+      requests: stats.requests,
+      fallbacks,
+    }).toEqual({
+      succeeded: PROCESSES * CALLS_PER_PROCESS,
+      rateLimited: 0,
+      // Nothing retried: every call reached the provider once.
+      requests: PROCESSES * CALLS_PER_PROCESS,
+      fallbacks: 0,
+    });
   }, 60_000);
 });

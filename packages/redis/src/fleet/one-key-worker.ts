@@ -28,7 +28,7 @@ async function withSharedState(url: string) {
   ]);
   const client = createClient({ url });
   await client.connect();
-  const sharedState = redisSharedState({ client, prefix: env('FLEET_PREFIX') });
+  const sharedState = redisSharedState({ client, keyPrefix: env('FLEET_PREFIX') });
   return {
     openai: createResilientOpenAI({ ...options, sharedState }),
     async close() {
@@ -41,6 +41,10 @@ async function withSharedState(url: string) {
 const { openai, close } = redisURL
   ? await withSharedState(redisURL)
   : { openai: createResilientOpenAI(options), close: async () => {} };
+let fallbacks = 0;
+openai.on('shared-state-fallback', () => {
+  fallbacks++;
+});
 await new Promise((resolve) =>
   setTimeout(resolve, Math.max(0, Number(env('FLEET_START_AT')) - Date.now())),
 );
@@ -54,4 +58,4 @@ const settled = await Promise.allSettled(
 );
 await close();
 const succeeded = settled.filter((outcome) => outcome.status === 'fulfilled').length;
-console.log(JSON.stringify({ succeeded, failed: calls - succeeded }));
+console.log(JSON.stringify({ succeeded, failed: calls - succeeded, fallbacks }));
