@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check and test, from a fresh clone: installs Node 24, Node 22 and pnpm from the npm
 # registry, the workspace, then lints, type-checks, builds, tests under both Node majors,
-# checks the packages and runs the examples. Ends with one line: "N passed, N failed".
+# checks the packages, runs the examples and the runtime matrix (Bun, Deno, edge-runtime). Ends with one line: "N passed, N failed".
 source "$(dirname "${BASH_SOURCE[0]}")/node-env.sh"
 cd "$ROOT"
 set +e
@@ -37,10 +37,12 @@ step "size budgets" pnpm run size
 step knip pnpm run knip
 step layers pnpm run check:layers
 step examples bash scripts/run-examples.sh
+step runtimes node runtimes/run-matrix.ts
 step docs bash scripts/check-docs.sh
 step "bench smoke" pnpm --dir bench run smoke
 
-summary=$(node scripts/summarize-tests.mjs .reports/tests-node24.json .reports/tests-node22.json)
+summary=$(node scripts/summarize-tests.mjs .reports/tests-node24.json .reports/tests-node22.json \
+  .reports/runtimes.json)
 summary_status=$?
 if [ "${#failed_steps[@]}" -gt 0 ]; then
   echo "failed steps: ${failed_steps[*]}"

@@ -4,5 +4,6 @@
 source "$(dirname "${BASH_SOURCE[0]}")/node-env.sh"
 cd "$ROOT"
 ensure_workspace_installed
+echo 'Building the packages (about 20 s)...'
 pnpm run build >/dev/null
 node examples/429-storm/main.ts

@@ -17,10 +17,26 @@ export function plainClient(baseURL: string): Send {
 }
 
 /**
- * The same SDK through resilient-llm: paced to the gateway's 10 s window, and a wait longer
- * than 2 s (the limiter's or the server's) goes to the fallback provider instead.
+ * The same SDK through resilient-llm on the same single gateway, paced to its 10 s window:
+ * no fallback, so it can answer no more than the gateway admits; it waits instead of being
+ * refused, and a request that cannot be answered before its deadline is not sent at all.
  */
-export function resilientClient(gatewayURL: string, fallbackURL: string): Send {
+export function pacedClient(gatewayURL: string): Send {
+  const openai = createResilientOpenAI({
+    targets: [{ id: 'gateway', client: new OpenAI({ baseURL: gatewayURL, apiKey: 'sk-demo' }) }],
+    rateLimit: { windowMs: 10_000 },
+  });
+  return async (index, signal) => {
+    await openai.chat.completions.create(ask(index), { signal });
+    return 'gateway';
+  };
+}
+
+/**
+ * Paced as {@link pacedClient}, and a wait longer than 2 s (the limiter's or the server's)
+ * goes to a healthy fallback provider instead.
+ */
+export function pacedWithFallbackClient(gatewayURL: string, fallbackURL: string): Send {
   const openai = createResilientOpenAI({
     targets: [
       { id: 'gateway', client: new OpenAI({ baseURL: gatewayURL, apiKey: 'sk-demo' }) },

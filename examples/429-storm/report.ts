@@ -1,6 +1,6 @@
 import type { Tally } from './load.ts';
 
-const bar = (done: number, total: number, width = 20) => {
+const bar = (done: number, total: number, width = 10) => {
   const filled = Math.round((done / total) * width);
   return `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
 };
@@ -11,7 +11,7 @@ export function progressLine(elapsedMs: number, tallies: Tally[]): string {
     (tally) =>
       `${tally.name} [${bar(tally.succeeded + tally.failed, tally.offered)}] ${tally.succeeded} ok ${tally.failed} failed`,
   );
-  return `${(elapsedMs / 1000).toFixed(0).padStart(3)} s  ${parts.join('   ')}`;
+  return `${(elapsedMs / 1000).toFixed(0).padStart(3)} s  ${parts.join('  ')}`;
 }
 
 function percentile(values: number[], rank: number): string {

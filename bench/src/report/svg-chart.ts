@@ -12,7 +12,9 @@ export function goodputChart(results: GoodputResult[]): string {
   const barWidth = 360;
   const rowHeight = 46;
   const top = 58;
-  const width = labelWidth + barWidth + 150;
+  // Room for the longest right-hand label, "100% capacity, 12.95 429/ok", at 12 px.
+  const valueLabelWidth = 230;
+  const width = labelWidth + barWidth + valueLabelWidth;
   const height = top + rowHeight * results.length + 20;
   const rows = results.map((result, index) => {
     const y = top + index * rowHeight;

@@ -4,6 +4,7 @@ import { cacheKey } from './cache-key';
 import { cacheScope } from './cache-scope';
 import { cacheOpened, cachePart, cacheResponse } from './cache-value';
 import { callEndpoint } from './call-endpoint';
+import { checkRequest } from './check-request';
 import { classifyOpenAIError } from './classify-openai-error';
 import { defaultTargetId } from './default-target-id';
 import { estimateTokens } from './estimate-tokens';
@@ -24,7 +25,9 @@ export type OpenAIBinding = Binding<OpenAITarget, OpenAIRequest, OpenAIResponse,
  * headers through `.withResponse()` (a stream's HTTP response is what it `opened`), classifies the SDK's errors, and names the roles of chat
  * chunks and Responses API events for the stream commit point. For a response cache it gives
  * the key material, the endpoint and credentials a request is sent with (never stored: the
- * cache keys by a keyed hash of them), and what of an answer may be stored.
+ * cache keys by a keyed hash of them), and what of an answer may be stored. A request it
+ * cannot serve in the call's mode (a body without `stream: true` given to `stream()`) is
+ * refused before anything is sent.
  */
 export function createOpenAIBinding(): OpenAIBinding {
   return {
@@ -52,5 +55,6 @@ export function createOpenAIBinding(): OpenAIBinding {
     cachePart,
     cacheOpened,
     estimateTokens: (request) => estimateTokens(request.body),
+    checkRequest,
   };
 }

@@ -15,6 +15,6 @@ it('keeps the process alive while the caller awaits a model that hangs in proces
   expect({ code, signal }, output).toEqual({ code: 0, signal: null });
   // The first-content limit fired; the stream being read was cut by the total deadline.
   expect(output).toBe(
-    'The only target failed (in-process: timeout (first-token)).\nStreamInterruptedError\n',
+    'The only target failed (in-process: no first token in time).\nStreamInterruptedError\n',
   );
 });

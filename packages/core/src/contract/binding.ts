@@ -76,6 +76,12 @@ export interface GenerateBinding<TTarget, TRequest, TResponse> {
   cacheResponse?(response: TResponse): TResponse;
   /** Input tokens plus maximum output tokens, for token-per-minute permits. */
   estimateTokens?(request: TRequest): number;
+  /**
+   * Throws (an `InvalidOptionError` naming the field) when this binding cannot serve `request`
+   * as a `mode` call, e.g. a body that does not ask for a stream passed to `stream()`. The model
+   * calls it before anything is armed or sent. Defaults to accepting every request.
+   */
+  checkRequest?(request: TRequest, mode: 'generate' | 'stream'): void;
 }
 
 /**

@@ -60,6 +60,7 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart = never
   async function run(mode: CallMode, request: TRequest, callOptions: CallOptions = {}) {
     // Every per-call input is checked before anything is armed: a bad one must leave no timer.
     checkCallOptions(callOptions);
+    binding.checkRequest?.(request, mode);
     const deadline = createDeadline({
       timeoutMs: callOptions.timeoutMs ?? timeoutMs,
       signal: callOptions.signal,

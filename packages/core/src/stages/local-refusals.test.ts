@@ -34,7 +34,7 @@ describe('local refusals are never evidence against a provider', () => {
       kind: 'refused',
       refusal: 'bulkhead-full',
     });
-    expect(first!.message).toBe('The only target failed (sim: bulkhead full).');
+    expect(first!.message).toBe('The only target failed (sim: not tried, its bulkhead is full).');
 
     const later = model.generate('again');
     await vi.advanceTimersByTimeAsync(200);
@@ -58,7 +58,7 @@ describe('local refusals are never evidence against a provider', () => {
     for (let index = 0; index < 3; index++) {
       const error = await model.generate('more').catch((caught: unknown) => caught);
       expect((error as AllTargetsFailedError).message).toBe(
-        'The only target failed (sim: rate-limit wait too long).',
+        'The only target failed (sim: not tried, the rate-limit wait was too long).',
       );
     }
     await vi.advanceTimersByTimeAsync(60_000);
