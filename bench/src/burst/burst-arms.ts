@@ -49,7 +49,7 @@ export const burstLearning: BurstArm = {
 };
 
 /** The OpenAI SDK as it comes. */
-export const burstPlainOpenAI: BurstArm = {
+const burstPlainOpenAI: BurstArm = {
   name: 'OpenAI SDK (default retries)',
   description: '`new OpenAI()` defaults: `maxRetries: 2`, its own backoff and `retry-after`',
   create: (baseURL) => sendWith(new OpenAI({ baseURL, apiKey: 'sk-bench' })),

@@ -24,7 +24,7 @@ export interface BurstResult extends OutcomeSummary {
 const GRACE_MS = 1_000;
 
 /** An OpenAI-style provider with a token bucket of `requestsPerSecond` requests. */
-export function burstProvider({ seed, requestsPerSecond, serverTimeMs }: BurstSettings) {
+function burstProvider({ seed, requestsPerSecond, serverTimeMs }: BurstSettings) {
   return {
     seed,
     models: {
