@@ -1,18 +1,22 @@
 // Runs the smoke checks (smoke/) under every runtime we claim beyond Node: Bun, Deno and
-// Vercel's edge-runtime, each from the npm registry, against one simulator on 127.0.0.1.
+// Vercel's edge-runtime, each from the npm registry, and a browser bundle in headless Chromium
+// (Debian's, from another origin: through the simulator's CORS), against one simulator on
+// 127.0.0.1. Under CI=true a missing Chromium is a failure; elsewhere it is skipped.
 // Writes .reports/runtimes.json in the shape of a vitest JSON report, so the test count line
 // of scripts/check.sh counts each runtime's checks, and prints a table.
 //
 //   node runtimes/run-matrix.ts        # from the repository root, after `pnpm run build`
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '@resilient-llm/simulator';
+import { runInChromium } from './browser.ts';
 import { bundleForEdge, ensureRuntimes, runInEdgeRuntime, runProgram } from './runtimes.ts';
 import type { CheckResult } from './smoke/check.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const reportFile = join(here, '..', '.reports', 'runtimes.json');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const tools = ensureRuntimes();
 const simulator = await startSimulator({ scenario: 'steady', seed: 5 });
@@ -21,10 +25,14 @@ try {
   const env = { SIMULATOR_URL: simulator.baseURL };
   results.set('bun', await runProgram(tools.bun, ['run', 'smoke/main.ts'], env));
   results.set('deno', await runProgram(tools.deno, ['run', '-A', 'smoke/main.ts'], env));
-  results.set(
-    'edge-runtime',
-    await runInEdgeRuntime(tools, await bundleForEdge(simulator.baseURL)),
-  );
+  const bundle = await bundleForEdge(simulator.baseURL);
+  results.set('edge-runtime', await runInEdgeRuntime(tools, bundle));
+  if (existsSync(chromiumPath)) results.set('chromium', await runInChromium(chromiumPath, bundle));
+  else if (process.env.CI === 'true') {
+    results.set('chromium', [
+      { name: 'runs', ok: false, detail: `no Chromium at ${chromiumPath}` },
+    ]);
+  } else console.log(`no Chromium at ${chromiumPath}: the browser checks are skipped`);
 } finally {
   await simulator.close();
 }

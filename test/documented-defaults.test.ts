@@ -74,6 +74,22 @@ const optionsTypes: OptionsTypeEntry[] = [
     exceptions: { shouldCount: aFunction, clock },
   },
   {
+    file: 'packages/policies/src/circuit-breaker/shared-breaker-options.ts',
+    type: 'SharedBreakerOptions',
+    defaults: 'defaultSharedBreakerOptions',
+  },
+  {
+    file: 'packages/policies/src/shared/shared-state-options.ts',
+    type: 'SharedStateOptions',
+    defaults: 'defaultSharedStateOptions',
+  },
+  {
+    file: 'packages/policies/src/shared/shared-rate-limiter.ts',
+    type: 'SharedRateLimiterOptions',
+    defaults: 'defaultRateLimiterOptions',
+    exceptions: { clock },
+  },
+  {
     file: 'packages/policies/src/circuit-breaker/circuit-breaker-options.ts',
     type: 'ConsecutiveStrategy',
     defaults: 'defaultConsecutiveStrategy',
@@ -290,7 +306,12 @@ const optionsTypes: OptionsTypeEntry[] = [
     file: 'packages/simulator/src/config/types.ts',
     type: 'SimulatorConfig',
     defaults: 'defaultSimulatorConfig',
-    exceptions: { defaultModel: 'the scenario', clock },
+    exceptions: { defaultModel: 'the scenario', cors: eachField, clock },
+  },
+  {
+    file: 'packages/simulator/src/config/types.ts',
+    type: 'CorsConfig',
+    defaults: 'defaultCorsConfig',
   },
   {
     file: 'packages/simulator/src/config/types.ts',

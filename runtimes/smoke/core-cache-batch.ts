@@ -14,7 +14,7 @@ const question = {
 
 /** Policies alone, the response cache (a second identical call is a hit), and batching. */
 export function coreCacheBatchChecks(baseURL: string) {
-  const client = new OpenAI({ baseURL, apiKey: 'sk-smoke' });
+  const client = new OpenAI({ baseURL, apiKey: 'sk-smoke', dangerouslyAllowBrowser: true });
   return [
     check('policies: retry', async () => {
       let calls = 0;

@@ -1,5 +1,5 @@
-// Entry for edge-runtime: bundled as an IIFE with the simulator's URL compiled in; the
-// matrix reads the results from globalThis once the promise settles.
+// Entry for edge-runtime and browsers: bundled as an IIFE with the simulator's URL compiled
+// in; the matrix reads the results from globalThis once the promise settles.
 import { runAllChecks } from './all-checks.ts';
 
 declare const SIMULATOR_URL: string;

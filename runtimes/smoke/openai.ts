@@ -7,7 +7,12 @@ const messages = [{ role: 'user' as const, content: 'Hello from a smoke check' }
 /** The OpenAI adapter: a chat completion, a stream and an embedding through the pipeline. */
 export function openAIChecks(baseURL: string) {
   const openai = createResilientOpenAI({
-    targets: [{ id: 'simulator', client: new OpenAI({ baseURL, apiKey: 'sk-smoke' }) }],
+    targets: [
+      {
+        id: 'simulator',
+        client: new OpenAI({ baseURL, apiKey: 'sk-smoke', dangerouslyAllowBrowser: true }),
+      },
+    ],
     timeoutMs: 20_000,
   });
   return [

@@ -4,6 +4,7 @@ import * as core from '@resilient-llm/core';
 import * as openAIAdapter from '@resilient-llm/openai';
 import * as policies from '@resilient-llm/policies';
 import { driveClock, type ManualClock, yieldToIo } from '@resilient-llm/simulator';
+import { FaultySharedState } from '@resilient-llm/test-utils/faulty-shared-state';
 import { renderings } from '@resilient-llm/test-utils/refusal';
 import { useSimulator } from '@resilient-llm/test-utils/use-simulator';
 import { generateText, streamText } from 'ai';
@@ -25,6 +26,8 @@ const eventTypes = Object.keys({
   fallback: true,
   'stream-commit': true,
   'call-success': true,
+  'shared-state-fallback': true,
+  'shared-state-rejoined': true,
   'call-failure': true,
 } satisfies Record<core.BuiltInEvent['type'], true>) as core.BuiltInEvent['type'][];
 
@@ -255,8 +258,12 @@ describe('no error, message, value, cause or event holds a credential', () => {
     });
     const denied = new OpenAI({ baseURL: simulator.baseURL, apiKey: secret, fetch: unauthorized });
     const check = leakCheck();
+    // Shared state that fails its first operation, so that the model falls back and rejoins.
+    const sharedState = new FaultySharedState(new policies.MemorySharedState());
+    sharedState.behaviour = { kind: 'rejecting' };
     const resilient = openAIAdapter.createResilientOpenAI({
       clock,
+      sharedState,
       targets: [
         { client: denied, id: 'denied' },
         { client, id: 'gateway' },
@@ -266,7 +273,10 @@ describe('no error, message, value, cause or event holds a credential', () => {
       circuitBreaker: { key: secret, strategy: { kind: 'consecutive', threshold: 2 } },
       rateLimit: { key: secret },
       attemptTimeoutMs: 1_000,
-      telemetry: (event) => check.add(`telemetry ${event.type}`, event),
+      telemetry: (event) => {
+        check.add(`telemetry ${event.type}`, event);
+        if (event.type === 'shared-state-fallback') sharedState.behaviour = { kind: 'healthy' };
+      },
     });
     check.listen('model.on', resilient);
     const ask = (model: string, signal?: AbortSignal) =>
@@ -292,6 +302,9 @@ describe('no error, message, value, cause or event holds a credential', () => {
     for (const model of ['rate-limited', 'failing', 'hanging', 'gpt-sim']) {
       check.add(`a call to ${model}`, await settle(clock, ask(model)));
     }
+    // Past the shared state's back-off, the next call rejoins it.
+    await settle(clock, new Promise<void>((resolve) => clock.setTimeout(() => resolve(), 5_000)));
+    check.add('a call after the shared state recovered', await settle(clock, ask('gpt-sim')));
     const events = check.expectNoSecret().filter(({ label }) => label.startsWith('telemetry'));
     expect(new Set(events.map(({ label }) => label))).toEqual(
       new Set(eventTypes.map((type) => `telemetry ${type}`)),

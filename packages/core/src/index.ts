@@ -12,10 +12,12 @@ export {
   type Clock,
   type Disposable,
   InvalidOptionError,
+  MemorySharedState,
   RateLimitWaitTooLongError,
   ResilientError,
   RetriesExhaustedError,
   RetryAfterTooLongError,
+  type SharedState,
   systemClock,
   TimeoutError,
   type TimeoutPhase,
@@ -38,6 +40,7 @@ export type {
   PipelineEvent,
   PipelineEventOf,
   PipelineEventType,
+  SharedStatePolicy,
   StageEvent,
   StageEvents,
 } from './contract/pipeline-event';
@@ -84,4 +87,5 @@ export {
   defaultRetryStageOptions,
   type RetryStageOptions,
 } from './stages/retry-stage';
+export type { TargetRateLimiter } from './stages/target-rate-limiter';
 export type { StreamTimeouts } from './stream/stream-timeouts';

@@ -17,7 +17,7 @@ export type OpenAIModel = ResilientModel<
 /**
  * Options of `createResilientOpenAI`: the targets plus every option of `createResilientModel`
  * (`retry`, `circuitBreaker`, `rateLimit`, `bulkhead`, `attemptTimeoutMs`, `timeoutMs`,
- * `streamTimeouts`, `stages`, `clock`, `telemetry`), with core's defaults.
+ * `streamTimeouts`, `stages`, `clock`, `sharedState`, `telemetry`), with core's defaults.
  */
 export interface ResilientOpenAIOptions
   extends Omit<

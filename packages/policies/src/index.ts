@@ -22,6 +22,10 @@ export type {
   CircuitState,
 } from './circuit-breaker/circuit-breaker-snapshot';
 export type { FailureCounterState } from './circuit-breaker/failure-counter';
+export {
+  defaultSharedBreakerOptions,
+  type SharedBreakerOptions,
+} from './circuit-breaker/shared-breaker-options';
 export { AbortedError } from './errors/aborted-error';
 export { BrokenCircuitError } from './errors/broken-circuit-error';
 export {
@@ -74,6 +78,10 @@ export {
 } from './retry/retry-options';
 export { RetryPolicy } from './retry/retry-policy';
 export { MemorySharedState } from './shared/memory-shared-state';
+export {
+  SharedRateLimiter,
+  type SharedRateLimiterOptions,
+} from './shared/shared-rate-limiter';
 export type {
   SharedBreakerView,
   SharedRateLimitCommand,
@@ -82,6 +90,11 @@ export type {
   SharedState,
   SharedStateFault,
 } from './shared/shared-state';
+export {
+  defaultSharedStateOptions,
+  type SharedStateOptions,
+  type SharedStateRejoin,
+} from './shared/shared-state-options';
 export { MemoryStateStore } from './store/memory-state-store';
 export type { MaybePromise, StateStore } from './store/state-store';
 export { type Clock, systemClock, type TimerHandle } from './time/clock';

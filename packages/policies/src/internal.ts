@@ -12,4 +12,5 @@ export { EventEmitter } from './events/event';
 export { rateLimiterOptionKeys } from './rate-limit/rate-limiter-options';
 export { retryOptionKeys } from './retry/retry-options';
 export { applyRateLimitCommand } from './shared/apply-rate-limit-command';
+export { assertSharedState } from './shared/assert-shared-state';
 export { abortError, onAbort, throwIfAborted } from './time/abort';

@@ -1,31 +1,6 @@
-export { InvalidOptionError } from '@resilient-llm/policies';
-export {
-  defaultFaultRule,
-  defaultFaultWindow,
-  defaultLatencyConfig,
-  defaultModelConfig,
-  defaultRateLimitConfig,
-  defaultSimulatorConfig,
-} from './config/defaults';
-export { SCENARIO_NAMES, SCENARIOS } from './config/scenarios';
-export type * from './config/types';
-export { type ValidatedConfig, validateConfig } from './config/validate-config';
-export { FAULT_TYPES } from './config/validate-fault-rule';
-export { type BatchItem, parseBatchItems } from './content/batch-items';
-export { CHARS_PER_TOKEN, estimateTokens } from './content/estimate-tokens';
-export { createFaultPlanner } from './faults/create-fault-planner';
-export type { FaultPlan, ResponseFault } from './faults/fault-plan';
-export type { FaultPlanner } from './faults/fault-planner';
-export type { FaultProfile, FaultProfileInput } from './faults/fault-profile';
-export type { InjectOptions } from './inject/fault-injector';
-export { injectEmbeddingModelFaults } from './inject/inject-embedding-model-faults';
-export { type InjectFaultsOptions, injectFaults } from './inject/inject-faults';
-export { injectLanguageModelFaults } from './inject/inject-language-model-faults';
-export { type SimulatedFailure, SimulatedFaultError } from './inject/simulated-fault-error';
-export { mulberry32, type RandomSource } from './random/mulberry32';
+// The root entry: everything of `@resilient-llm/simulator/inject` (which needs no Node), plus
+// the HTTP server and the helpers that drive a manual clock over real I/O (Node only).
+export * from './inject';
 export { type RunningSimulator, startSimulator } from './server/start-simulator';
 export type { SimulatorStats, TrafficCounters } from './server/stats';
-export { type SimulatorClock, type SimulatorTimerHandle, systemClock } from './time/clock';
 export { driveClock, waitForCondition, yieldToIo } from './time/drive-clock';
-export { formatGoDuration } from './time/format-go-duration';
-export { createManualClock, type ManualClock } from './time/manual-clock';

@@ -2,6 +2,9 @@ import type { EmbeddingModelV4, LanguageModelV4 } from '@ai-sdk/provider';
 import { describe, expectTypeOf, it } from 'vitest';
 import { injectEmbeddingModelFaults, injectFaults, injectLanguageModelFaults } from '../src/index';
 
+declare const languageModel: LanguageModelV4;
+declare const embeddingModel: EmbeddingModelV4;
+
 describe('wrapper types', () => {
   it('injectFaults keeps the wrapped function signature', () => {
     const fetchUser = async (id: number, options?: { signal?: AbortSignal }) => ({
@@ -24,8 +27,19 @@ describe('wrapper types', () => {
     });
   });
 
-  it('model wrappers return the AI SDK model types', () => {
-    expectTypeOf(injectLanguageModelFaults).returns.toEqualTypeOf<LanguageModelV4>();
-    expectTypeOf(injectEmbeddingModelFaults).returns.toEqualTypeOf<EmbeddingModelV4>();
+  it('model wrappers give back the AI SDK model types they were given', () => {
+    expectTypeOf(
+      injectLanguageModelFaults(languageModel, 'steady'),
+    ).toEqualTypeOf<LanguageModelV4>();
+    expectTypeOf(
+      injectEmbeddingModelFaults(embeddingModel, 'steady'),
+    ).toEqualTypeOf<EmbeddingModelV4>();
+  });
+
+  it('model wrappers refuse what is no AI SDK model', () => {
+    // @ts-expect-error a function is no language model
+    injectLanguageModelFaults(async () => 'text', 'steady');
+    // @ts-expect-error a language model is no embedding model
+    injectEmbeddingModelFaults(languageModel, 'steady');
   });
 });

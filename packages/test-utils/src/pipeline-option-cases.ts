@@ -1,5 +1,5 @@
 import { failureDefaults } from '@resilient-llm/core/binding';
-import { RetryBudget, systemClock } from '@resilient-llm/policies';
+import { MemorySharedState, RetryBudget, systemClock } from '@resilient-llm/policies';
 import fc from 'fast-check';
 import {
   either,
@@ -203,7 +203,7 @@ export function pipelineOptionCases({
     retry: stageOption(retry),
     circuitBreaker: stageOption(
       perTarget(circuitBreakerFields, targetIds, {
-        extra: ['shouldCount', 'clock'],
+        extra: ['shouldCount', 'clock', 'shared'],
         sharedOnly: { countedKinds },
       }),
     ),
@@ -214,6 +214,10 @@ export function pipelineOptionCases({
     streamTimeouts,
     stages,
     clock: field(fc.constant(systemClock), fc.constantFrom({}, { now: () => 0 }, 'system')),
+    sharedState: field(
+      fc.constant(null).map(() => new MemorySharedState()),
+      fc.constantFrom('redis://localhost', 5, [], true),
+    ),
     telemetry: field(
       fc.constant(() => {}),
       notAFunction,

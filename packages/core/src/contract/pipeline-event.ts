@@ -29,6 +29,16 @@ export interface StageEvents {}
 /** An event a stage emits: one of {@link StageEvents}. */
 export type StageEvent = StageEvents[keyof StageEvents];
 
+/** The built-in policies that share state across processes (the model's `sharedState`). */
+export type SharedStatePolicy = 'rate-limit' | 'circuit-breaker';
+
+interface SharedStateFields extends TargetFields {
+  /** Which target's policy shares the state. */
+  readonly policy: SharedStatePolicy;
+  /** The key of its state in the shared state (a prefix and the target id). */
+  readonly key: string;
+}
+
 /** What the pipeline itself reports. */
 export type BuiltInEvent =
   | { readonly type: 'call-start'; readonly mode: CallMode }
@@ -54,6 +64,21 @@ export type BuiltInEvent =
       readonly mode: CallMode;
       readonly attempts: number;
       readonly durationMs: number;
+    })
+  | (SharedStateFields & {
+      /**
+       * An operation on the shared state failed or ran past its timeout: the policy goes on
+       * from this process's own state (no call fails for it) until it rejoins.
+       */
+      readonly type: 'shared-state-fallback';
+      /** The operation (`'rate-limit'`, `'lease-probe'`, `'read-breaker'`, …). */
+      readonly operation: string;
+      /** Why: the store's error, or a `TimeoutError` (phase `shared-state`). */
+      readonly error: unknown;
+    })
+  | (SharedStateFields & {
+      /** The first operation on the shared state that succeeded after a fallback. */
+      readonly type: 'shared-state-rejoined';
     })
   | {
       readonly type: 'call-failure';

@@ -1,4 +1,4 @@
-import type { Clock } from '@resilient-llm/policies';
+import type { Clock, SharedState } from '@resilient-llm/policies';
 import type { ModelBinding } from './binding';
 import type { CallContext, TargetContext } from './context';
 import type { Observation } from './observation';
@@ -43,6 +43,12 @@ export interface StageSetup<TTarget, TRequest, TResponse, TPart> {
   readonly clock: Clock;
   /** The model's event stream, which `model.on` and `telemetry` read. */
   readonly events: EventSink;
+  /**
+   * The state the model shares with other processes (its `sharedState` option), for stages
+   * that keep state per target: key it by target id, as the built-ins do
+   * (`rate-limit:<target id>`, `circuit-breaker:<target id>`). Absent when not given.
+   */
+  readonly sharedState?: SharedState;
 }
 
 /**

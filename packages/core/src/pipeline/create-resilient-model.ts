@@ -36,7 +36,7 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart = never
   options: ResilientModelOptions<TTarget, TRequest, TResponse, TPart>,
 ): ResilientModel<TTarget, TRequest, TResponse, TPart> {
   const prepared = prepareModelOptions(options);
-  const { binding, targets, timeoutMs, streamTimeouts, clock, telemetry } = prepared;
+  const { binding, targets, timeoutMs, streamTimeouts, clock, telemetry, sharedState } = prepared;
   const events = new EventHub(telemetry);
   const classify = createErrorClassifier((error, target) =>
     binding.classify(error, (target ?? targets[0]) as TTarget),
@@ -44,7 +44,8 @@ export function createResilientModel<TTarget, TRequest, TResponse, TPart = never
   const targetIds = targets.map((target) => binding.targetId(target));
   const stages = [...prepared.stages, ...createBuiltInStages(prepared.builtIn)];
   // Built-ins and your stages alike learn the model here, once, before any call.
-  for (const stage of stages) stage.setup?.({ binding, targets, targetIds, clock, events });
+  const setup = { binding, targets, targetIds, clock, events, ...(sharedState && { sharedState }) };
+  for (const stage of stages) stage.setup?.(setup);
   const checkCallOptions = createCallOptionsCheck(stages);
   const observers = stages.filter((stage) => stage.observe);
   const runAttempt = createAttemptRunner({

@@ -1,4 +1,4 @@
-import type { Clock } from '@resilient-llm/policies';
+import type { Clock, SharedState } from '@resilient-llm/policies';
 import { optionKeys } from '@resilient-llm/policies/validation';
 import type { ModelBinding } from '../contract/binding';
 import type { PipelineEvent } from '../contract/pipeline-event';
@@ -59,6 +59,15 @@ export interface ResilientModelOptions<TTarget, TRequest, TResponse, TPart> {
   streamTimeouts?: StreamTimeouts;
   /** Source of time for every wait. Defaults to the system clock. */
   clock?: Clock;
+  /**
+   * State shared with every other process built with the same target ids (`redisSharedState`
+   * of `@resilient-llm/redis`; `MemorySharedState` between the models of one process): each
+   * target's rate limiter (`rate-limit:<target id>`) and circuit breaker
+   * (`circuit-breaker:<target id>`) act as one across them. When it fails or is slow, each
+   * process goes on from its own state and tries it again later; no call fails for it.
+   * Defaults to none (every process on its own).
+   */
+  sharedState?: SharedState;
   /** Receives every pipeline event. Defaults to none. */
   telemetry?: (event: PipelineEvent) => void;
 }
@@ -88,5 +97,6 @@ export const resilientModelOptionKeys = optionKeys<
   timeoutMs: true,
   streamTimeouts: true,
   clock: true,
+  sharedState: true,
   telemetry: true,
 });

@@ -1,4 +1,5 @@
 import { InvalidOptionError, systemClock } from '@resilient-llm/policies';
+import { assertSharedState } from '@resilient-llm/policies/internal';
 import {
   assertClock,
   assertFunction,
@@ -54,6 +55,7 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     rateLimit = defaultResilientModelOptions.rateLimit,
     bulkhead = defaultResilientModelOptions.bulkhead,
     attemptTimeoutMs,
+    sharedState,
   } = options;
   assertRequired('binding', binding);
   assertMethods('binding', binding, bindingMethods);
@@ -79,6 +81,7 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
   assertClock('clock', clock);
   assertFunction('telemetry', telemetry);
   assertTimeout('attemptTimeoutMs', attemptTimeoutMs);
+  assertSharedState('sharedState', sharedState);
   const builtIn = { retry, circuitBreaker, rateLimit, bulkhead };
   for (const field of builtInStages) {
     if (builtIn[field] !== false) assertObject(field, builtIn[field], 'must be an object or false');
@@ -91,6 +94,7 @@ export function prepareModelOptions<TTarget, TRequest, TResponse, TPart>(
     streamTimeouts,
     clock,
     telemetry,
+    sharedState,
     builtIn: { ...builtIn, attemptTimeoutMs },
   };
 }

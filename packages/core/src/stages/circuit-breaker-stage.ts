@@ -8,15 +8,18 @@ import { ClassifiedFailures } from './classified-failures';
 import type { FitsAnyModel } from './fits-any-model';
 import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
+import { reportSharedState } from './shared-state-events';
 
 // Which errors count comes from `countedKinds` and the failure taxonomy; the clock is the model's.
-const ownedByPipeline = ['shouldCount', 'clock'] as const;
+// Shared mode comes from the model's `sharedState`.
+const ownedByPipeline = ['shouldCount', 'clock', 'shared'] as const;
 const breakerKeys = withoutKeys(circuitBreakerOptionKeys, ownedByPipeline);
 const failureKinds = Object.keys(failureDefaults) as FailureKind[];
 
 /**
- * Options of one target's circuit breaker: those of `CircuitBreakerPolicy` but the hooks the
- * pipeline fills in (`shouldCount`, `clock`), with the pipeline's key.
+ * Options of one target's circuit breaker: those of `CircuitBreakerPolicy` but what the
+ * pipeline fills in (`shouldCount`, `clock`, and `shared` from the model's `sharedState`), with
+ * the pipeline's key.
  */
 export interface CircuitBreakerTargetOptions
   extends Omit<CircuitBreakerOptions, (typeof ownedByPipeline)[number] | 'key'> {
@@ -69,6 +72,8 @@ export const defaultCircuitBreakerStageOptions = {
  * calls when it is built and which refuses overrides for targets the model does not have. The
  * stage serves one model: setting it up for a second throws `InvalidOptionError`, and running
  * it before setup throws. `breakers` holds one breaker per target once the stage is set up.
+ * When the model shares state (`sharedState`), each breaker is shared under
+ * `circuit-breaker:<target id>` and reports its faults as the model's events.
  */
 export function createCircuitBreakerStage<
   TTarget = FitsAnyModel,
@@ -95,13 +100,18 @@ export function createCircuitBreakerStage<
     'circuitBreaker',
     breakerOptions,
     breakerKeys,
-    (targetOptions, targetId, clock) =>
-      new CircuitBreakerPolicy({
+    (targetOptions, targetId, clock, model) => {
+      const state = model?.sharedState;
+      const breaker = new CircuitBreakerPolicy({
         key: `circuit-breaker:${targetId}`,
         ...targetOptions,
         clock,
         shouldCount: isCounted,
-      }),
+        ...(state && { shared: { state, key: `circuit-breaker:${targetId}` } }),
+      });
+      if (model) reportSharedState(breaker, 'circuit-breaker', targetId, model);
+      return breaker;
+    },
   );
   const model = createModelState('circuit-breaker', breakers.setUp);
   return {

@@ -1,5 +1,11 @@
-import { type Clock, InvalidOptionError, systemClock } from '@resilient-llm/policies';
+import {
+  type Clock,
+  InvalidOptionError,
+  type SharedState,
+  systemClock,
+} from '@resilient-llm/policies';
 import { assertObject, assertOptions } from '@resilient-llm/policies/validation';
+import type { EventSink } from '../contract/pipeline-event';
 import { definedOnly } from './defined-only';
 import { withOptionPrefix } from './with-option-prefix';
 
@@ -16,6 +22,14 @@ export function perTargetKeys<TKey extends string>(
   return [...targetKeys, 'targets'];
 }
 
+/** What per-target policies learn of their model at setup (a part of `StageSetup`). */
+export interface PerTargetModel {
+  readonly targetIds: readonly string[];
+  readonly clock: Clock;
+  readonly events?: EventSink;
+  readonly sharedState?: SharedState;
+}
+
 /** One policy per target of a model, built once the stage knows the model. */
 export interface PerTargetPolicies<TPolicy> {
   /** Each target's policy, by target id: empty until {@link setUp}. */
@@ -24,10 +38,7 @@ export interface PerTargetPolicies<TPolicy> {
    * Builds the policy of every target of the model into {@link byTarget} and returns it;
    * refuses an override that names no target of the model.
    */
-  setUp(model: {
-    readonly targetIds: readonly string[];
-    readonly clock: Clock;
-  }): ReadonlyMap<string, TPolicy>;
+  setUp(model: PerTargetModel): ReadonlyMap<string, TPolicy>;
 }
 
 // The target id a dry run builds under, when options are checked before the model is known.
@@ -39,26 +50,32 @@ const optionsCheckId = '(options check)';
  * only `targetKeys`; the shared options must be valid on their own. Invalid options are reported
  * under `prefix`, where they were written (`rateLimit.windowMs`,
  * `rateLimit.targets.gateway.windowMs`). Setup refuses overrides that name no target of the
- * model (`rateLimit.targets`).
+ * model (`rateLimit.targets`). `build` gets the model too, except in the dry runs that check
+ * options before the model is known.
  */
 export function perTarget<TOptions extends object, TPolicy>(
   prefix: string,
   { targets: overrides = {}, ...given }: PerTargetOptions<TOptions>,
   targetKeys: readonly string[],
-  build: (options: TOptions, targetId: string, clock: Clock) => TPolicy,
+  build: (options: TOptions, targetId: string, clock: Clock, model?: PerTargetModel) => TPolicy,
 ): PerTargetPolicies<TPolicy> {
   assertObject(`${prefix}.targets`, overrides);
   const shared = definedOnly(given);
   const overriddenIds = Object.keys(overrides);
   for (const id of overriddenIds)
     assertOptions(`${prefix}.targets.${id}`, overrides[id], targetKeys);
-  const buildFor = (targetId: string, clock: Clock) => {
+  const buildFor = (targetId: string, clock: Clock, model?: PerTargetModel) => {
     const override = Object.hasOwn(overrides, targetId) ? overrides[targetId] : undefined;
     // A bad value is reported where it was written: in the override, or in the shared options.
     const prefixOf = (field: string) =>
       override && Object.hasOwn(override, topKey(field)) ? `${prefix}.targets.${targetId}` : prefix;
     return withOptionPrefix(prefixOf, () =>
-      build({ ...shared, ...(override && definedOnly(override)) } as TOptions, targetId, clock),
+      build(
+        { ...shared, ...(override && definedOnly(override)) } as TOptions,
+        targetId,
+        clock,
+        model,
+      ),
     );
   };
   // The shared options on their own, so that a bad value is refused even where every target
@@ -68,7 +85,8 @@ export function perTarget<TOptions extends object, TPolicy>(
   const byTarget = new Map<string, TPolicy>();
   return {
     byTarget,
-    setUp({ targetIds, clock }) {
+    setUp(model) {
+      const { targetIds, clock } = model;
       for (const id of overriddenIds) {
         if (!targetIds.includes(id)) {
           throw new InvalidOptionError({
@@ -78,7 +96,7 @@ export function perTarget<TOptions extends object, TPolicy>(
           });
         }
       }
-      const built = targetIds.map((id) => [id, buildFor(id, clock)] as const);
+      const built = targetIds.map((id) => [id, buildFor(id, clock, model)] as const);
       for (const [id, policy] of built) byTarget.set(id, policy);
       return byTarget;
     },

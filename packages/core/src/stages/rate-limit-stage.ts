@@ -1,6 +1,5 @@
 import {
   defaultRateLimiterOptions,
-  RateLimiter,
   type RateLimiterStore,
   type RateLimitPermit,
   RateLimitWaitTooLongError,
@@ -20,6 +19,7 @@ import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { ResponseTimes } from './response-times';
+import { createTargetRateLimiter, type TargetRateLimiter } from './target-rate-limiter';
 
 /**
  * Options of one target's rate limiter in the pipeline: those of `RateLimiter` but the clock
@@ -84,7 +84,7 @@ const rateLimitStageOptionKeys = perTargetKeys(rateLimitTargetKeys);
 export interface RateLimitStage<TTarget, TRequest, TResponse, TPart>
   extends Stage<TTarget, TRequest, TResponse, TPart> {
   /** Each target's limiter, by target id, once the stage is set up. */
-  readonly limiters: ReadonlyMap<string, RateLimiter>;
+  readonly limiters: ReadonlyMap<string, TargetRateLimiter>;
   /**
    * The refusal an attempt of `request` would get now (its wait exceeds `maxWaitMs` or the
    * deadline less the answer's time), or `undefined` when it would wait in line. Takes nothing.
@@ -143,15 +143,19 @@ export function createRateLimitStage<
     'rateLimit',
     { ...defaultRateLimitStageOptions, ...options },
     rateLimitTargetKeys,
-    ({ responseTimeReserveMs, ...limiterOptions }, targetId, clock) => ({
-      limiter: new RateLimiter({ key: `rate-limiter:${targetId}`, ...limiterOptions, clock }),
+    ({ responseTimeReserveMs, ...limiterOptions }, targetId, clock, model) => ({
+      limiter: createTargetRateLimiter(
+        { key: `rate-limiter:${targetId}`, ...limiterOptions, clock },
+        targetId,
+        model,
+      ),
       maxWaitMs: limiterOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,
       responseTimes: prepareResponseTimes(
         responseTimeReserveMs ?? defaultRateLimitStageOptions.responseTimeReserveMs,
       ),
     }),
   );
-  const limiters = new Map<string, RateLimiter>();
+  const limiters = new Map<string, TargetRateLimiter>();
   const model = createModelState(
     'rate-limit',
     (setup: StageSetup<TTarget, TRequest, TResponse, TPart>) => {
@@ -230,7 +234,7 @@ function settleOnUsage<TResponse, TPart>(
   return outcome;
 }
 
-function backOff(limiter: RateLimiter, permit: RateLimitPermit, failure: Failure): void {
+function backOff(limiter: TargetRateLimiter, permit: RateLimitPermit, failure: Failure): void {
   if (failure.kind === 'refused') {
     // An inner stage refused to send it: the provider never counted this request.
     permit.release();

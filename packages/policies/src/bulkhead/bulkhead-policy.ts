@@ -2,6 +2,7 @@ import { BulkheadRejectedError } from '../errors/bulkhead-rejected-error';
 import { EventEmitter } from '../events/event';
 import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
+import { WaitQueue } from '../queue/wait-queue';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { type Clock, systemClock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
@@ -20,7 +21,8 @@ interface Waiter {
 /**
  * Limits how many calls run at once; extra calls wait in a bounded first-in-first-out queue
  * or are refused with `BulkheadRejectedError`. A waiter whose signal fires leaves the queue at
- * once, so its queue slot is free for the next caller.
+ * once, so its queue slot is free for the next caller. Queueing, granting and leaving cost
+ * O(1) however long the queue.
  */
 export class BulkheadPolicy implements Policy {
   private readonly maxConcurrent: number;
@@ -28,7 +30,7 @@ export class BulkheadPolicy implements Policy {
   private readonly maxQueueWaitMs: number;
   private readonly clock: Clock;
   private active = 0;
-  private readonly queue: Waiter[] = [];
+  private readonly queue = new WaitQueue<Waiter>();
   private readonly rejectEmitter = new EventEmitter<BulkheadRejectedError>();
 
   /** Fires when a call is refused. */
@@ -91,17 +93,16 @@ export class BulkheadPolicy implements Policy {
         else reject(error);
       };
       const leave = (error: unknown) => {
-        const index = this.queue.indexOf(waiter);
-        if (index >= 0) this.queue.splice(index, 1);
+        this.queue.remove(entry);
         settle(error);
       };
       const waiter: Waiter = {
         grant: () => settle(),
         leave: () => leave(this.reject('queue-timeout')),
       };
+      const entry = this.queue.push(waiter);
       const stopListening = onAbort(signal, () => leave(abortError(signal!)));
       const cancelTimer = startTimer(waiter.leave, this.maxQueueWaitMs, { clock: this.clock });
-      this.queue.push(waiter);
     });
   }
 

@@ -6,6 +6,11 @@ export interface BreakEvent {
   readonly error: unknown;
   /** How long it stays open before letting probes through, in milliseconds. */
   readonly retryAfterMs: number;
+  /**
+   * Shared mode: true when the fleet's breaker opened it (another process's failures, or one
+   * opened before this process started); absent when this breaker's own failures did.
+   */
+  readonly byFleet?: true;
 }
 
 /** Emitted on every change of state. */

@@ -2,6 +2,7 @@ import type { StateStore } from '../store/state-store';
 import type { Clock } from '../time/clock';
 import { optionKeys } from '../validation/option-keys';
 import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
+import type { SharedBreakerOptions } from './shared-breaker-options';
 
 /** Opens after `threshold` failures in a row. */
 export interface ConsecutiveStrategy {
@@ -96,6 +97,11 @@ export interface CircuitBreakerOptions {
   key?: string;
   /** Source of time. Defaults to the system clock. */
   clock?: Clock;
+  /**
+   * Shares the breaker with every process that uses the same shared state and key: opened in
+   * one, open in all; one probe across the fleet. Defaults to none (this process alone).
+   */
+  shared?: SharedBreakerOptions;
 }
 
 /** The values {@link CircuitBreakerPolicy} applies to the {@link CircuitBreakerOptions} left out. */
@@ -119,4 +125,5 @@ export const circuitBreakerOptionKeys = optionKeys<CircuitBreakerOptions>({
   store: true,
   key: true,
   clock: true,
+  shared: true,
 });

@@ -24,6 +24,7 @@ import type { CircuitBreakerSnapshot } from './circuit-breaker-snapshot';
 import { ConsecutiveFailureCounter } from './consecutive-failure-counter';
 import type { FailureCounter } from './failure-counter';
 import { SamplingFailureCounter } from './sampling-failure-counter';
+import type { SharedBreakerOptions } from './shared-breaker-options';
 
 /** {@link CircuitBreakerOptions} with defaults applied and values checked. */
 export interface CircuitBreakerSettings {
@@ -36,6 +37,8 @@ export interface CircuitBreakerSettings {
   readonly store: StateStore<CircuitBreakerSnapshot> | undefined;
   readonly key: string;
   readonly clock: Clock;
+  /** Checked by the breaker's `FleetBreaker` when it is built. */
+  readonly shared: SharedBreakerOptions | undefined;
 }
 
 /**
@@ -59,6 +62,7 @@ function checkedSettings({
   store,
   key = defaultCircuitBreakerOptions.key,
   clock = systemClock,
+  shared,
 }: CircuitBreakerOptions): CircuitBreakerSettings {
   assertNumber('halfOpenAfterMs', halfOpenAfterMs);
   assertNumber('halfOpenMultiplier', halfOpenMultiplier, { min: 1 });
@@ -81,6 +85,7 @@ function checkedSettings({
     store,
     key,
     clock,
+    shared,
   };
 }
 

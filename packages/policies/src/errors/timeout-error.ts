@@ -5,9 +5,10 @@ const symbol = Symbol.for(marker);
 
 /**
  * Which limit ran out: one `attempt`, the `total` deadline of a call, the wait for the
- * `first-token` of a stream, or the `idle` gap between two stream parts.
+ * `first-token` of a stream, the `idle` gap between two stream parts, or one operation on a
+ * `SharedState` (`shared-state`, reported in a fault event, never to a caller).
  */
-export type TimeoutPhase = 'attempt' | 'total' | 'first-token' | 'idle';
+export type TimeoutPhase = 'attempt' | 'total' | 'first-token' | 'idle' | 'shared-state';
 
 /** A time limit ran out. */
 export class TimeoutError extends ResilientError {

@@ -1,4 +1,5 @@
 import type {
+  CorsConfig,
   FaultRuleBase,
   FaultWindow,
   LatencyConfig,
@@ -14,6 +15,14 @@ export const defaultSimulatorConfig = {
   port: 0,
   rejectUnknownModels: false,
 } as const satisfies SimulatorConfig;
+
+/**
+ * The values applied to the {@link CorsConfig} fields left out: pages served from any port of
+ * this machine's loopback addresses may call the simulator.
+ */
+export const defaultCorsConfig = {
+  origins: ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*'],
+} as const satisfies CorsConfig;
 
 /** The values every model starts from before scenario and user settings apply. */
 export const defaultModelConfig = {

@@ -173,6 +173,20 @@ export type ScenarioName =
   | 'slow-first-token'
   | 'flaky-stream';
 
+/**
+ * Which web pages may call the simulator from a browser (CORS). An origin is
+ * `scheme://host[:port]`, exactly as a browser sends it in `Origin`; the port may be `*`
+ * (any port, or none), and `'*'` alone allows every origin.
+ */
+export interface CorsConfig {
+  /**
+   * Origins allowed to call; others get no `Access-Control-Allow-Origin`, so the browser
+   * blocks them. Defaults to `['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*']`
+   * (`defaultCorsConfig.origins`): pages on any port of a loopback address.
+   */
+  origins?: readonly string[];
+}
+
 /** Configuration of a simulator server; everything optional. */
 export interface SimulatorConfig {
   /** Preset every model starts from. Defaults to `'steady'` (`defaultSimulatorConfig.scenario`). */
@@ -190,6 +204,11 @@ export interface SimulatorConfig {
    * (`defaultSimulatorConfig.rejectUnknownModels`).
    */
   rejectUnknownModels?: boolean;
+  /**
+   * Browser access: the origins answered with CORS headers, or `false` for none (no preflight
+   * answered either). Defaults to the loopback origins of `defaultCorsConfig`.
+   */
+  cors?: CorsConfig | false;
   /** Source of time (not part of the JSON format). Defaults to the system clock. */
   clock?: SimulatorClock;
 }

@@ -1,8 +1,10 @@
 import { assertKnownKeys } from '@resilient-llm/policies/validation';
 import type { SimulatorClock } from '../time/clock';
-import { defaultSimulatorConfig } from './defaults';
+import { defaultCorsConfig, defaultSimulatorConfig } from './defaults';
+import type { OriginPattern } from './origin-pattern';
 import { SCENARIO_NAMES } from './scenarios';
 import type { ModelConfig, ScenarioName, SimulatorConfig } from './types';
+import { validateCors } from './validate-cors';
 import { validateModelConfig } from './validate-model-config';
 import { expectBoolean, expectNumber, expectObject, expectOneOf, fail } from './validators';
 
@@ -14,6 +16,8 @@ export interface ValidatedConfig {
   readonly models: Readonly<Record<string, ModelConfig>>;
   readonly defaultModel: ModelConfig;
   readonly rejectUnknownModels: boolean;
+  /** Origins answered with CORS headers, or `false` for none. */
+  readonly corsOrigins: readonly OriginPattern[] | false;
   readonly clock: SimulatorClock | undefined;
 }
 
@@ -24,6 +28,7 @@ const TOP_LEVEL_FIELDS = [
   'models',
   'defaultModel',
   'rejectUnknownModels',
+  'cors',
   'clock',
 ];
 
@@ -61,8 +66,19 @@ export function validateConfig(input: unknown = {}): ValidatedConfig {
     config.rejectUnknownModels === undefined
       ? defaultSimulatorConfig.rejectUnknownModels
       : expectBoolean('rejectUnknownModels', config.rejectUnknownModels);
+  const corsOrigins =
+    config.cors === undefined ? defaultCorsConfig.origins : validateCors(config.cors);
   if (config.clock !== undefined) validateClock(config.clock);
-  return { scenario, seed, port, models, defaultModel, rejectUnknownModels, clock: config.clock };
+  return {
+    scenario,
+    seed,
+    port,
+    models,
+    defaultModel,
+    rejectUnknownModels,
+    corsOrigins,
+    clock: config.clock,
+  };
 }
 
 function validateClock(clock: unknown): void {

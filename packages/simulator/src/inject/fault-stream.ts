@@ -1,8 +1,8 @@
-import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import type { FaultPlan } from '../faults/fault-plan';
 import type { SimulatorClock } from '../time/clock';
 import { delay } from './delay';
 import { malformedChunkError, streamDroppedError } from './fault-errors';
+import type { ModelStreamPart } from './model-shapes';
 
 const CONTENT_PARTS = new Set(['text-delta', 'reasoning-delta', 'tool-input-delta']);
 
@@ -14,17 +14,19 @@ export function faultStream(
   plan: FaultPlan,
   clock: SimulatorClock,
   signal: AbortSignal | undefined,
-): TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart> {
+): TransformStream<ModelStreamPart, ModelStreamPart> {
   let tokens = 0;
   // At the finish part, faults planned beyond the last token happen before it.
   const due = (afterTokens: number | undefined, atFinish: boolean) =>
     afterTokens !== undefined && (atFinish ? afterTokens >= tokens : afterTokens === tokens);
   const beforeToken = async (
-    controller: TransformStreamDefaultController<LanguageModelV4StreamPart>,
+    controller: TransformStreamDefaultController<ModelStreamPart>,
     atFinish: boolean,
   ) => {
-    if (due(plan.malformed?.afterTokens, atFinish))
-      controller.enqueue({ type: 'error', error: malformedChunkError() });
+    if (due(plan.malformed?.afterTokens, atFinish)) {
+      const errorPart = { type: 'error', error: malformedChunkError() };
+      controller.enqueue(errorPart);
+    }
     if (due(plan.drop?.afterTokens, atFinish)) {
       controller.error(streamDroppedError());
       return false;

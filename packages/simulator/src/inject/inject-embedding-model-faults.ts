@@ -1,19 +1,19 @@
-import type { EmbeddingModelV4 } from '@ai-sdk/provider';
 import type { FaultProfileInput } from '../faults/fault-profile';
 import { createFaultInjector, type InjectOptions } from './fault-injector';
+import type { FaultInjectableEmbeddingModel, FaultInjectedEmbeddingModel } from './model-shapes';
 import { estimatePromptTokens } from './prompt-tokens';
 
 /**
  * Wraps an AI SDK embedding model with a fault profile: calls may throw `SimulatedFaultError`,
  * hang until their `abortSignal` fires or start late. Stream faults do not apply.
  */
-export function injectEmbeddingModelFaults(
-  model: EmbeddingModelV4,
+export function injectEmbeddingModelFaults<Model extends FaultInjectableEmbeddingModel>(
+  model: Model,
   profile: FaultProfileInput,
   options: InjectOptions = {},
-): EmbeddingModelV4 {
+): FaultInjectedEmbeddingModel<Model> {
   const injector = createFaultInjector(profile, options);
-  const wrapped: EmbeddingModelV4 = {
+  const wrapped: FaultInjectableEmbeddingModel = {
     specificationVersion: 'v4',
     provider: model.provider,
     modelId: model.modelId,
@@ -34,5 +34,6 @@ export function injectEmbeddingModelFaults(
       get: () => (model as unknown as Record<symbol, unknown>)[key],
     });
   }
-  return wrapped;
+  // `doEmbed` passes `model`'s own through, so each member has the type `Model` gives it.
+  return wrapped as unknown as FaultInjectedEmbeddingModel<Model>;
 }

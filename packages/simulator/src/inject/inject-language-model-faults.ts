@@ -1,7 +1,7 @@
-import type { LanguageModelV4 } from '@ai-sdk/provider';
 import type { FaultProfileInput } from '../faults/fault-profile';
 import { createFaultInjector, type InjectOptions } from './fault-injector';
 import { faultStream } from './fault-stream';
+import type { FaultInjectableLanguageModel, FaultInjectedLanguageModel } from './model-shapes';
 import { estimatePromptTokens } from './prompt-tokens';
 
 /**
@@ -11,13 +11,13 @@ import { estimatePromptTokens } from './prompt-tokens';
  * fail with 400 `context_length_exceeded` when the prompt exceeds the profile's window.
  * Streams may also stall, drop (the stream errors) or carry an `error` part (malformed chunk).
  */
-export function injectLanguageModelFaults(
-  model: LanguageModelV4,
+export function injectLanguageModelFaults<Model extends FaultInjectableLanguageModel>(
+  model: Model,
   profile: FaultProfileInput,
   options: InjectOptions = {},
-): LanguageModelV4 {
+): FaultInjectedLanguageModel<Model> {
   const injector = createFaultInjector(profile, options);
-  return {
+  const wrapped: FaultInjectableLanguageModel = {
     specificationVersion: 'v4',
     provider: model.provider,
     modelId: model.modelId,
@@ -38,4 +38,7 @@ export function injectLanguageModelFaults(
       };
     },
   };
+  // Each member passes `model`'s own through (same arguments, same results), so it has the
+  // type `Model` gives it.
+  return wrapped as unknown as FaultInjectedLanguageModel<Model>;
 }

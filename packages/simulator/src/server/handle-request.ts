@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyCors } from './cors';
 import { modelNotFoundBody, openAIError } from './error-bodies';
 import { handleChatCompletions } from './handle-chat-completions';
 import { handleEmbeddings } from './handle-embeddings';
@@ -13,12 +14,13 @@ const MODEL_ROUTES = {
   '/v1/embeddings': handleEmbeddings,
 } as const;
 
-/** Routes one HTTP request to its endpoint. */
+/** Routes one HTTP request to its endpoint, after the CORS headers (or a preflight's answer). */
 export async function handleRequest(
   state: ServerState,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  if (applyCors(request, response, state.config.corsOrigins)) return;
   const path = (request.url ?? '/').split('?')[0]!.replace(/\/+$/, '');
   if (request.method === 'GET' && path.startsWith('/v1/models'))
     return listModels(state, path, response);

@@ -1,0 +1,230 @@
+import { FaultySharedState } from '@resilient-llm/test-utils/faulty-shared-state';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AbortedError } from '../errors/aborted-error';
+import { InvalidOptionError } from '../errors/invalid-option-error';
+import { RateLimitWaitTooLongError } from '../errors/rate-limit-wait-too-long-error';
+import { TimeoutError } from '../errors/timeout-error';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import type { RateLimiterOptions } from '../rate-limit/rate-limiter-options';
+import { track } from '../testing/settle';
+import { MemorySharedState } from './memory-shared-state';
+import { SharedRateLimiter } from './shared-rate-limiter';
+import type { SharedState, SharedStateFault } from './shared-state';
+import { defaultSharedStateOptions } from './shared-state-options';
+
+const limits = { requestsPerWindow: 5, windowMs: 1000, windowKind: 'continuous' } as const;
+
+/** A limiter of one process of the fleet sharing `state`. */
+function processLimiter(state: SharedState, options: RateLimiterOptions = {}) {
+  return new SharedRateLimiter({ ...limits, ...options, shared: { state, key: 'rate-limit:t' } });
+}
+
+/** Starts `count` acquires and returns how many were granted after the pending work ran. */
+async function grantedOf(limiter: { acquire(): Promise<unknown> }, count: number) {
+  const calls = Array.from({ length: count }, () => track(limiter.acquire()));
+  await vi.advanceTimersByTimeAsync(0);
+  return {
+    calls,
+    granted: () => calls.filter((call) => call.outcome.status === 'fulfilled').length,
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('SharedRateLimiter', () => {
+  it('grants two processes together no more than the limit, where each alone would grant it all', async () => {
+    const shared = new MemorySharedState();
+    const a = await grantedOf(processLimiter(shared), 5);
+    const b = await grantedOf(processLimiter(shared), 5);
+    expect(a.granted() + b.granted()).toBe(5);
+    // The bucket drips one request back every 200 ms.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(a.granted() + b.granted()).toBe(10);
+
+    const alone = [new RateLimiter(limits), new RateLimiter(limits)];
+    const separate = await Promise.all(alone.map((limiter) => grantedOf(limiter, 5)));
+    expect(separate[0]!.granted() + separate[1]!.granted()).toBe(10);
+  });
+
+  it('pauses every process when one reports a 429', async () => {
+    const shared = new MemorySharedState();
+    const a = processLimiter(shared);
+    const b = processLimiter(shared);
+    a.reportRateLimited({ retryAfterMs: 2000 });
+    await vi.advanceTimersByTimeAsync(0);
+    const paused = vi.fn();
+    b.onPause(paused);
+    await expect(b.acquire({ maxWaitMs: 1000 })).rejects.toBeInstanceOf(RateLimitWaitTooLongError);
+    expect(paused).toHaveBeenCalledWith({ untilMs: 1_002_000 });
+    const waiting = track(b.acquire());
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(waiting.outcome.status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(waiting.outcome.status).toBe('fulfilled');
+  });
+
+  it('gives back to the fleet what a released permit did not use', async () => {
+    const shared = new MemorySharedState();
+    const a = processLimiter(shared, { requestsPerWindow: 1 });
+    const b = processLimiter(shared, { requestsPerWindow: 1 });
+    const permit = await a.acquire();
+    const waiting = a.acquire();
+    const tracked = track(waiting);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tracked.outcome.status).toBe('pending');
+    permit.release();
+    // The refund's answer shows room, so the waiter asks again without waiting for its timer.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tracked.outcome.status).toBe('fulfilled');
+    (await waiting).release();
+    await vi.advanceTimersByTimeAsync(0);
+    // The other process finds the request back in the fleet's bucket.
+    await expect(b.acquire({ maxWaitMs: 0 })).resolves.toMatchObject({ tokens: 0 });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('refuses at once a wait the fleet reported longer than maxWaitMs, and leaves on abort', async () => {
+    const shared = new MemorySharedState();
+    const limiter = processLimiter(shared, { requestsPerWindow: 1 });
+    await limiter.acquire();
+    expect(limiter.expectedWaitMs()).toBe(1000);
+    await expect(limiter.acquire({ maxWaitMs: 500 })).rejects.toBeInstanceOf(
+      RateLimitWaitTooLongError,
+    );
+    const controller = new AbortController();
+    const aborted = limiter.acquire({ signal: controller.signal });
+    controller.abort();
+    await expect(aborted).rejects.toBeInstanceOf(AbortedError);
+    await vi.runAllTimersAsync();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('serves a queue of 10,000 waiters with one fleet operation per grant or wait', async () => {
+    const shared = new FaultySharedState(new MemorySharedState());
+    const limiter = processLimiter(shared, { requestsPerWindow: 1000 });
+    const calls = Array.from({ length: 10_000 }, () => limiter.acquire());
+    await vi.runAllTimersAsync();
+    await Promise.all(calls);
+    const takes = shared.count('rateLimit:take');
+    // 1000 granted at once; each of the 9000 others waits one refill (1 ms) and is granted.
+    expect(takes).toBeGreaterThanOrEqual(10_000);
+    expect(takes).toBeLessThanOrEqual(10_000 + 9000 + 1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  describe('when the shared state fails', () => {
+    const behaviours = [
+      { kind: 'rejecting', error: Error },
+      { kind: 'hanging', error: TimeoutError },
+      { kind: 'slow', delayMs: 1000, error: TimeoutError },
+    ] as const;
+
+    it.each(behaviours)(
+      'grants from local state when it is $kind, then rejoins',
+      async ({ error, ...behaviour }) => {
+        const shared = new FaultySharedState(new MemorySharedState());
+        const limiter = processLimiter(shared);
+        const faults: SharedStateFault[] = [];
+        const rejoins = vi.fn();
+        limiter.onSharedStateFault((fault) => faults.push(fault));
+        limiter.onSharedStateRejoin(rejoins);
+        await limiter.acquire();
+        shared.behaviour = behaviour;
+        const during = track(limiter.acquire());
+        await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs);
+        expect(during.outcome.status).toBe('fulfilled');
+        expect(faults).toEqual([
+          { operation: 'rate-limit', key: 'rate-limit:t', error: expect.any(error) },
+        ]);
+        // The local limiter, mirrored from the fleet, counts both permits and goes on alone.
+        const takesBefore = shared.count('rateLimit:take');
+        await limiter.acquire();
+        expect(shared.count('rateLimit:take')).toBe(takesBefore);
+        // 5, less three permits, plus half a request dripped back in 100 ms.
+        expect(limiter.snapshot().requests.level).toBeCloseTo(2.5, 5);
+
+        shared.behaviour = { kind: 'healthy' };
+        await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.rejoinAfterMs);
+        await limiter.acquire();
+        expect(shared.count('rateLimit:take')).toBe(takesBefore + 1);
+        expect(rejoins).toHaveBeenCalledWith({ key: 'rate-limit:t' });
+        await vi.runAllTimersAsync();
+        expect(vi.getTimerCount()).toBe(0);
+      },
+    );
+
+    it('moves its waiters to the local limiter in order, each with the wait it has left', async () => {
+      const shared = new FaultySharedState(new MemorySharedState());
+      const limiter = processLimiter(shared, { requestsPerWindow: 1 });
+      await limiter.acquire();
+      const order: number[] = [];
+      const waiting = [0, 1, 2].map((i) => limiter.acquire().then(() => order.push(i)));
+      await vi.advanceTimersByTimeAsync(0);
+      shared.behaviour = { kind: 'hanging' };
+      await vi.runAllTimersAsync();
+      await Promise.all(waiting);
+      expect(order).toEqual([0, 1, 2]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('gives a grant that came after its timeout back to the fleet', async () => {
+      const memory = new MemorySharedState();
+      const shared = new FaultySharedState(memory);
+      const limiter = processLimiter(shared, { requestsPerWindow: 2 });
+      shared.behaviour = { kind: 'slow', delayMs: 150 };
+      await vi.advanceTimersByTimeAsync(0);
+      const call = track(limiter.acquire());
+      await vi.advanceTimersByTimeAsync(100);
+      expect(call.outcome.status).toBe('fulfilled');
+      shared.behaviour = { kind: 'healthy' };
+      await vi.advanceTimersByTimeAsync(100);
+      const state = await memory.rateLimit(
+        'rate-limit:t',
+        {
+          requestsPerWindow: 2,
+          tokensPerWindow: Infinity,
+          windowMs: 1000,
+          refillMode: 'continuous',
+        },
+        { op: 'observe', observation: {} },
+        Date.now(),
+      );
+      expect(state.state.requests.level).toBeCloseTo(2, 5);
+      await vi.runAllTimersAsync();
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('lets the process exit while an operation nobody awaits hangs', async () => {
+      const shared = new FaultySharedState(new MemorySharedState());
+      const limiter = processLimiter(shared);
+      shared.behaviour = { kind: 'hanging' };
+      const unref = vi.spyOn(globalThis, 'setTimeout');
+      limiter.observe({ requests: { limit: 5, remaining: 4, resetMs: 200 } });
+      const handle = unref.mock.results.at(-1)?.value as { hasRef?: () => boolean };
+      unref.mockRestore();
+      expect(handle.hasRef?.()).toBe(false);
+      await vi.runAllTimersAsync();
+      expect(vi.getTimerCount()).toBe(0);
+    });
+  });
+
+  it('refuses bad options naming the field', () => {
+    const state = new MemorySharedState();
+    const build = (shared: unknown) =>
+      new SharedRateLimiter({ shared: shared as { state: SharedState; key: string } });
+    expect(() => build(undefined)).toThrow(/shared/);
+    expect(() => build({ state: {}, key: 'k' })).toThrow(InvalidOptionError);
+    expect(() => build({ state: {}, key: 'k' })).toThrow(/shared\.state\.rateLimit/);
+    expect(() => build({ state, key: '' })).toThrow(/shared\.key/);
+    expect(() => build({ state, key: 'k', timeoutMs: 0 })).toThrow(/shared\.timeoutMs/);
+    expect(() => build({ state, key: 'k', timeotMs: 5 })).toThrow(/timeoutMs/);
+    expect(
+      () => new SharedRateLimiter({ shared: { state, key: 'k' }, windowMs: -1 } as never),
+    ).toThrow(/windowMs/);
+  });
+});

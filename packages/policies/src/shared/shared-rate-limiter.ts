@@ -1,0 +1,376 @@
+import { RateLimitWaitTooLongError } from '../errors/rate-limit-wait-too-long-error';
+import { EventEmitter } from '../events/event';
+import { neverAbortedSignal } from '../policy/never-aborted-signal';
+import type { Policy, PolicyFunction } from '../policy/policy';
+import { prepareRateLimiterOptions } from '../rate-limit/prepare-rate-limiter-options';
+import { RateLimitBuckets } from '../rate-limit/rate-limit-buckets';
+import type { RateLimitPermit } from '../rate-limit/rate-limit-permit';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import {
+  type AcquireOptions,
+  defaultAcquireOptions,
+  type RateLimitedReport,
+  type RateLimiterExecuteOptions,
+  type RateLimiterOptions,
+  type RateLimitObservation,
+} from '../rate-limit/rate-limiter-options';
+import type { RateLimiterSnapshot } from '../rate-limit/rate-limiter-snapshot';
+import { abortError, onAbort, throwIfAborted } from '../time/abort';
+import type { Clock } from '../time/clock';
+import { startTimer } from '../time/start-timer';
+import { assertNumber } from '../validation/assert-number';
+import { assertRequired } from '../validation/assert-required';
+import { createFleetPermit } from './fleet-permit';
+import { prepareSharedStateOptions } from './prepare-shared-state-options';
+import { reserveRequestsOf } from './reserve-requests-of';
+import type { SharedRateLimitCommand, SharedRateLimitLimits } from './shared-state';
+import { SharedStateLink } from './shared-state-link';
+import type { SharedStateOptions } from './shared-state-options';
+import { type SharedWaiter, SharedWaitQueue } from './shared-waiters';
+
+/** Options of {@link SharedRateLimiter}: those of `RateLimiter`, plus where the fleet's state lives. */
+export interface SharedRateLimiterOptions extends RateLimiterOptions {
+  /** The fleet's state and this limiter's key in it. Required. */
+  shared: SharedStateOptions;
+}
+
+/**
+ * A rate limiter that many processes share: every permit is taken from the fleet's buckets
+ * (`SharedState.rateLimit`), so together they never send more than the limits allow, and a 429
+ * one of them sees pauses them all. The surface is `RateLimiter`'s but `tryAcquire` (a fleet
+ * answer is never synchronous).
+ *
+ * Waiters queue here, first in, first out; only the head asks the fleet, one operation at a
+ * time, and a refused head waits the fleet's `waitMs` on one timer before it asks again: a
+ * queue of any length costs one round trip per grant. A local `RateLimiter` mirrors every
+ * answer of the fleet and is the fallback: when an operation fails or runs past
+ * `shared.timeoutMs`, waiters and new calls go on from it (`onSharedStateFault`), and after
+ * `shared.rejoinAfterMs` the next operation tries the fleet again (`onSharedStateRejoin` when it
+ * answers). What the local limiter grants, settles and refunds while falling back is not
+ * replayed to the fleet: a failover loses at most the window it happens in.
+ */
+export class SharedRateLimiter implements Policy {
+  private readonly local: RateLimiter;
+  private readonly link: SharedStateLink;
+  private readonly limits: SharedRateLimitLimits;
+  private readonly learns: boolean;
+  private readonly maxWaitMs: number;
+  private readonly clock: Clock;
+  // The fleet's state as last answered, refilled to now: the estimate of every wait here.
+  private readonly mirror: RateLimitBuckets;
+  private readonly queue = new SharedWaitQueue();
+  private asking = false;
+  private stopTimer: (() => void) | undefined;
+  private sent = 0;
+  private mirrored = 0;
+  private announcedPause = 0;
+  private readonly rejectEmitter = new EventEmitter<RateLimitWaitTooLongError>();
+  private readonly pauseEmitter = new EventEmitter<{ untilMs: number }>();
+
+  /** Fires when a caller is refused because its wait would be too long. */
+  readonly onReject = this.rejectEmitter.event;
+  /** Fires when a pause is extended, here or by another process; `untilMs` is epoch milliseconds. */
+  readonly onPause = this.pauseEmitter.event;
+  /** Fires when the local limiter's store fails to save. */
+  readonly onStoreError: RateLimiter['onStoreError'];
+  /** Fires when an operation on the fleet's state fails or runs late; the limiter goes on locally. */
+  readonly onSharedStateFault: SharedStateLink['onFault'];
+  /** Fires when an operation on the fleet's state succeeds again after a fault. */
+  readonly onSharedStateRejoin: SharedStateLink['onRejoin'];
+
+  constructor(options: SharedRateLimiterOptions) {
+    assertRequired('options', options);
+    const { shared, ...limiterOptions } = options;
+    const settings = prepareRateLimiterOptions(limiterOptions);
+    const { requestsPerWindow, tokensPerWindow, windowMs, windowKind, clock } = settings;
+    const refillMode = windowKind === 'fixed' ? 'fixed-window' : 'continuous';
+    this.link = new SharedStateLink(prepareSharedStateOptions('shared', shared), clock);
+    this.local = new RateLimiter(limiterOptions);
+    this.limits = { requestsPerWindow, tokensPerWindow, windowMs, refillMode };
+    this.learns = windowKind === 'auto';
+    this.maxWaitMs = settings.maxWaitMs;
+    this.clock = clock;
+    this.mirror = new RateLimitBuckets(
+      requestsPerWindow,
+      tokensPerWindow,
+      windowMs,
+      clock,
+      refillMode,
+    );
+    this.onStoreError = this.local.onStoreError;
+    this.onSharedStateFault = this.link.onFault;
+    this.onSharedStateRejoin = this.link.onRejoin;
+    this.local.onReject((error) => this.rejectEmitter.emit(error));
+    this.local.onPause(({ untilMs }) => this.announcePause(untilMs));
+  }
+
+  /** Runs `fn` once a permit is granted, then settles the permit with the tokens it used. */
+  async execute<T>(
+    fn: PolicyFunction<T>,
+    signal?: AbortSignal,
+    options?: RateLimiterExecuteOptions<T>,
+  ): Promise<T> {
+    const tokens = options?.tokens ?? defaultAcquireOptions.tokens;
+    const permit = await this.acquire({ tokens, signal });
+    let result: T;
+    try {
+      result = await fn({ signal: signal ?? neverAbortedSignal() });
+    } catch (error) {
+      permit.settle(tokens);
+      throw error;
+    }
+    permit.settle(options?.tokensUsed?.(result) ?? tokens);
+    return result;
+  }
+
+  /**
+   * Waits for a permit for one request of `tokens` tokens from the fleet. Rejects at once with
+   * `RateLimitWaitTooLongError` when the expected wait exceeds `maxWaitMs` (or later, when the
+   * fleet's answer makes it exceed), and with `AbortedError` when `signal` fires.
+   */
+  acquire({
+    tokens = defaultAcquireOptions.tokens,
+    signal,
+    maxWaitMs = this.maxWaitMs,
+  }: AcquireOptions = {}): Promise<RateLimitPermit> {
+    try {
+      assertNumber('tokens', tokens);
+      assertNumber('maxWaitMs', maxWaitMs, { allowInfinity: true });
+      throwIfAborted(signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!this.link.available) return this.local.acquire({ tokens, signal, maxWaitMs });
+    const waitMs = this.expectedWaitMs(tokens);
+    if (waitMs > maxWaitMs) return Promise.reject(this.refusal(waitMs, maxWaitMs));
+    return new Promise<RateLimitPermit>((resolve, reject) => {
+      const waiter: SharedWaiter = {
+        tokens,
+        signal,
+        latestGrantAt: this.clock.now() + maxWaitMs,
+        stopListening: onAbort(signal, () => {
+          this.queue.remove(waiter);
+          reject(abortError(signal!));
+          this.wake();
+        }),
+        resolve,
+        reject,
+      };
+      this.queue.push(waiter);
+      this.ask();
+    });
+  }
+
+  /**
+   * Milliseconds a request of `tokens` tokens made now would wait, from the fleet's state as
+   * last answered (the local limiter's while falling back). Takes nothing, asks nothing.
+   */
+  expectedWaitMs(tokens: number = defaultAcquireOptions.tokens): number {
+    if (!this.link.available) return this.local.expectedWaitMs(tokens);
+    const now = this.mirror.refill();
+    const tokensAhead = this.queue.tokens + this.mirror.needed(tokens);
+    return this.mirror.waitMs(this.queue.length + 1, tokensAhead, now);
+  }
+
+  /** Pauses every process for `forMs` milliseconds from now. Never shortens a pause. */
+  pause(forMs: number): void {
+    this.pauseUntil(this.clock.now() + Math.max(0, forMs));
+  }
+
+  /** Pauses every process until epoch milliseconds `untilMs`. Never shortens a pause. */
+  pauseUntil(untilMs: number): void {
+    this.local.pauseUntil(untilMs);
+    this.mirror.pauseUntil(untilMs);
+    this.send({ op: 'rate-limited', pauseUntil: untilMs, learn: false });
+  }
+
+  /**
+   * Folds in a 429 here and in the fleet (learning from it with `windowKind: 'auto'`, as
+   * `RateLimiter.reportRateLimited` does), and pauses every process for `retryAfterMs`.
+   */
+  reportRateLimited(report: RateLimitedReport = {}): void {
+    const { retryAfterMs, observation } = report;
+    this.local.reportRateLimited(report);
+    if (this.learns) this.mirror.learnFromRefusal(observation);
+    if (observation) this.mirror.observe(observation);
+    const pauseUntil =
+      retryAfterMs !== undefined && retryAfterMs > 0 ? this.clock.now() + retryAfterMs : 0;
+    if (pauseUntil > 0) this.mirror.pauseUntil(pauseUntil);
+    this.send({
+      op: 'rate-limited',
+      pauseUntil,
+      learn: this.learns,
+      ...(observation ? { observation } : {}),
+    });
+  }
+
+  /** Folds in rate-limit state a response reported, here and in the fleet. */
+  observe(observation: RateLimitObservation): void {
+    this.local.observe(observation);
+    this.mirror.observe(observation);
+    this.send({ op: 'observe', observation });
+  }
+
+  /** The fleet's state as last answered (the local limiter's state while falling back). */
+  snapshot(): RateLimiterSnapshot {
+    return this.local.snapshot();
+  }
+
+  /** Replaces the local state (not the fleet's) with a snapshot. */
+  restore(snapshot: RateLimiterSnapshot): void {
+    this.local.restore(snapshot);
+    this.mirror.restore(snapshot);
+  }
+
+  /** Loads the local state from the local limiter's store, if one is configured. */
+  async hydrate(): Promise<void> {
+    await this.local.hydrate();
+    this.mirror.restore(this.local.snapshot());
+  }
+
+  /** Asks the fleet for the head's permit, unless an ask is under way or nobody waits. */
+  private ask(): void {
+    const head = this.queue.head;
+    if (this.asking || !head) return;
+    this.stopTimer?.();
+    this.stopTimer = undefined;
+    if (!this.link.available) {
+      this.fallBack();
+      return;
+    }
+    this.asking = true;
+    const take = {
+      op: 'take',
+      tokens: head.tokens,
+      reserveRequests: reserveRequestsOf(this.local),
+    } as const;
+    const sequence = ++this.sent;
+    void this.link
+      .run('rate-limit', (now) => this.fleet(take, now), {
+        // A grant that comes after the timeout is given back: nobody uses it.
+        late: (late) =>
+          late.granted && this.send({ op: 'refund', requests: 1, tokens: head.tokens }, true),
+      })
+      .then((answer) => {
+        this.asking = false;
+        if (!answer) {
+          this.fallBack();
+          return;
+        }
+        this.adopt(answer.value.state, sequence);
+        if (answer.value.granted) this.grant(head);
+        else this.waitForFleet(answer.value.waitMs);
+      });
+  }
+
+  /** Hands a granted permit to the head it was taken for, or back to the fleet when the head left. */
+  private grant(head: SharedWaiter): void {
+    if (this.queue.head === head) {
+      this.queue.remove(head);
+      head.stopListening();
+      head.resolve(
+        createFleetPermit(head.tokens, (requests, tokens) => this.refund(requests, tokens)),
+      );
+    } else {
+      this.send({ op: 'refund', requests: 1, tokens: head.tokens });
+    }
+    this.ask();
+  }
+
+  /** The fleet refused the head: refuses waiters that cannot wait that long, then waits once. */
+  private waitForFleet(fleetWaitMs: number): void {
+    const head = this.queue.head;
+    this.refuseLate(fleetWaitMs);
+    if (this.queue.length === 0) return;
+    if (this.queue.head !== head) {
+      this.ask();
+      return;
+    }
+    // An endless pause arms no timer: the next answer that shows room wakes the queue.
+    this.stopTimer = startTimer(() => this.ask(), Math.max(1, Math.ceil(fleetWaitMs)), {
+      clock: this.clock,
+    });
+  }
+
+  /** Refuses the waiters that would wait past their limit, none sooner than `minWaitMs`. */
+  private refuseLate(minWaitMs: number): void {
+    for (const { waiter, waitMs } of this.queue.late(this.mirror, minWaitMs)) {
+      this.queue.remove(waiter);
+      waiter.stopListening();
+      waiter.reject(this.refusal(waitMs, waiter.latestGrantAt - this.clock.now()));
+    }
+  }
+
+  /** Asks again before the timer when the mirror shows room for the head (a refund, a restore). */
+  private wake(): void {
+    const head = this.queue.head;
+    if (!head || this.asking) return;
+    if (this.mirror.fits(head.tokens, this.mirror.refill())) this.ask();
+  }
+
+  /** Moves every waiter to the local limiter, in order, with what is left of its wait. */
+  private fallBack(): void {
+    const now = this.clock.now();
+    for (const waiter of this.queue.takeAll()) {
+      waiter.stopListening();
+      const maxWaitMs = Math.max(0, waiter.latestGrantAt - now);
+      this.local
+        .acquire({ tokens: waiter.tokens, signal: waiter.signal, maxWaitMs })
+        .then(waiter.resolve, waiter.reject);
+    }
+  }
+
+  /**
+   * Sends a command nobody awaits, unless falling back (`always`: even then, to give back what
+   * the fleet granted too late); its answer, when it comes in time, updates the mirror.
+   */
+  private send(command: SharedRateLimitCommand, always = false): void {
+    if (!always && !this.link.available) return;
+    const sequence = ++this.sent;
+    void this.link
+      .run('rate-limit', (now) => this.fleet(command, now), { awaited: false })
+      .then((answer) => {
+        if (!answer) {
+          // The fleet is down: waiters go on from the local limiter now, not when they next ask.
+          if (!this.link.available) this.fallBack();
+          return;
+        }
+        this.adopt(answer.value.state, sequence);
+        this.wake();
+      });
+  }
+
+  private fleet(command: SharedRateLimitCommand, now: number) {
+    const { state, key } = this.link.settings;
+    return state.rateLimit(key, this.limits, command, now);
+  }
+
+  /** Mirrors the fleet's state, unless a later answer already did. */
+  private adopt(state: RateLimiterSnapshot, sequence: number): void {
+    if (sequence < this.mirrored) return;
+    this.mirrored = sequence;
+    this.local.restore(state);
+    this.mirror.restore(state);
+    this.announcePause(state.pausedUntil);
+  }
+
+  /** Tells of a pause longer than any told before, and refuses the waiters it holds too long. */
+  private announcePause(untilMs: number): void {
+    const now = this.clock.now();
+    if (!(untilMs > this.announcedPause) || untilMs <= now) return;
+    this.announcedPause = untilMs;
+    this.pauseEmitter.emit({ untilMs });
+    this.refuseLate(untilMs - now);
+  }
+
+  private refusal(waitMs: number, maxWaitMs: number): RateLimitWaitTooLongError {
+    const error = new RateLimitWaitTooLongError({ retryAfterMs: Math.ceil(waitMs), maxWaitMs });
+    this.rejectEmitter.emit(error);
+    return error;
+  }
+
+  private refund(requests: number, tokens: number): void {
+    this.mirror.refund(requests, tokens);
+    this.send({ op: 'refund', requests, tokens });
+  }
+}

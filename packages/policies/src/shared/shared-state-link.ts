@@ -1,0 +1,116 @@
+import { TimeoutError } from '../errors/timeout-error';
+import { EventEmitter } from '../events/event';
+import type { Clock } from '../time/clock';
+import { startTimer } from '../time/start-timer';
+import type { SharedStateSettings } from './prepare-shared-state-options';
+import type { SharedStateFault } from './shared-state';
+import type { SharedStateRejoin } from './shared-state-options';
+
+/** Options of one {@link SharedStateLink.run}. */
+export interface SharedOperationOptions<T> {
+  /**
+   * Whether a caller awaits the answer: then its timeout keeps the process alive, as the
+   * caller's own wait does; otherwise it lets the process exit. Defaults to true.
+   */
+  readonly awaited?: boolean;
+  /** Receives an answer that came after the timeout (e.g. to give back a late grant). */
+  readonly late?: (value: T) => void;
+}
+
+/**
+ * A policy's line to the fleet's state: bounds every operation by `timeoutMs`, turns a
+ * failure or a timeout into a fault event and `undefined` (the policy goes on from local
+ * state), and after a fault keeps the policy on local state for `rejoinAfterMs`, after which
+ * the next operation tries the fleet again; its success is the rejoin event.
+ */
+export class SharedStateLink {
+  private faulted = false;
+  private faults = 0;
+  private retryAt = 0;
+  private trying = false;
+  private readonly faultEmitter = new EventEmitter<SharedStateFault>();
+  private readonly rejoinEmitter = new EventEmitter<SharedStateRejoin>();
+
+  /** Fires on every operation that failed or did not answer in time. */
+  readonly onFault = this.faultEmitter.event;
+  /** Fires when an operation succeeds after a fault. */
+  readonly onRejoin = this.rejoinEmitter.event;
+
+  constructor(
+    readonly settings: SharedStateSettings,
+    private readonly clock: Clock,
+  ) {}
+
+  /** True when the next operation should go to the fleet: no fault yet, or the back-off is over. */
+  get available(): boolean {
+    return !this.faulted || this.clock.now() >= this.retryAt;
+  }
+
+  /** True when a fault's back-off is over and no operation has tried the fleet since. */
+  get rejoinDue(): boolean {
+    return this.faulted && !this.trying && this.clock.now() >= this.retryAt;
+  }
+
+  /**
+   * Runs `operation` on the fleet's state; resolves with its answer, or `undefined` once it
+   * failed or ran past `timeoutMs` (reported through {@link onFault}). Never rejects.
+   */
+  run<T>(
+    operation: string,
+    call: (now: number) => Promise<T>,
+    { awaited = true, late }: SharedOperationOptions<T> = {},
+  ): Promise<{ readonly value: T } | undefined> {
+    const { timeoutMs } = this.settings;
+    const faultsBefore = this.faults;
+    if (this.faulted) this.trying = true;
+    return new Promise((resolve) => {
+      let done = false;
+      const fail = (error: unknown) => {
+        done = true;
+        this.fault(operation, error);
+        resolve(undefined);
+      };
+      const stopTimer = startTimer(
+        () => {
+          if (!done) fail(new TimeoutError({ phase: 'shared-state', timeoutMs }));
+        },
+        timeoutMs,
+        { clock: this.clock, unref: !awaited },
+      );
+      const answer = new Promise<T>((settle) => settle(call(this.clock.now())));
+      answer.then(
+        (value) => {
+          if (done) {
+            late?.(value);
+            return;
+          }
+          done = true;
+          stopTimer();
+          this.succeeded(faultsBefore);
+          resolve({ value });
+        },
+        (error: unknown) => {
+          if (done) return;
+          stopTimer();
+          fail(error);
+        },
+      );
+    });
+  }
+
+  private fault(operation: string, error: unknown): void {
+    this.faulted = true;
+    this.trying = false;
+    this.faults++;
+    this.retryAt = this.clock.now() + this.settings.rejoinAfterMs;
+    this.faultEmitter.emit({ operation, key: this.settings.key, error });
+  }
+
+  /** Rejoins when the operation started after the last fault (an older one proves nothing). */
+  private succeeded(faultsBefore: number): void {
+    if (!this.faulted || faultsBefore !== this.faults) return;
+    this.faulted = false;
+    this.trying = false;
+    this.rejoinEmitter.emit({ key: this.settings.key });
+  }
+}

@@ -1,0 +1,96 @@
+import type { RateLimitBuckets } from '../rate-limit/rate-limit-buckets';
+import type { RateLimitPermit } from '../rate-limit/rate-limit-permit';
+
+/** A caller of `SharedRateLimiter.acquire` waiting in line. */
+export interface SharedWaiter {
+  readonly tokens: number;
+  readonly signal: AbortSignal | undefined;
+  /** Epoch milliseconds after which the caller would rather be refused. */
+  readonly latestGrantAt: number;
+  /** Stops listening to `signal`. */
+  readonly stopListening: () => void;
+  readonly resolve: (permit: RateLimitPermit) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** A waiter whose permit would come too late, with the wait it would have had. */
+export interface LateWaiter {
+  readonly waiter: SharedWaiter;
+  readonly waitMs: number;
+}
+
+/** The waiters of a `SharedRateLimiter`, first in, first out, with the tokens they hold back. */
+export class SharedWaitQueue {
+  private readonly waiters: SharedWaiter[] = [];
+  private queuedTokens = 0;
+  private boundedWaiters = 0;
+
+  /** The waiter served next. */
+  get head(): SharedWaiter | undefined {
+    return this.waiters[0];
+  }
+
+  get length(): number {
+    return this.waiters.length;
+  }
+
+  /** Tokens the waiters hold back. */
+  get tokens(): number {
+    return this.queuedTokens;
+  }
+
+  push(waiter: SharedWaiter): void {
+    this.waiters.push(waiter);
+    this.queuedTokens += waiter.tokens;
+    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters++;
+  }
+
+  /** Takes `waiter` out of the line; false when it was not in it. */
+  remove(waiter: SharedWaiter): boolean {
+    const index = this.waiters.indexOf(waiter);
+    if (index < 0) return false;
+    this.waiters.splice(index, 1);
+    this.queuedTokens -= waiter.tokens;
+    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters--;
+    return true;
+  }
+
+  /** Empties the line and returns its waiters, in order. */
+  takeAll(): SharedWaiter[] {
+    this.queuedTokens = 0;
+    this.boundedWaiters = 0;
+    return this.waiters.splice(0);
+  }
+
+  /** The waiters that would be granted too late ({@link lateWaiters}); none when none has a limit. */
+  late(buckets: RateLimitBuckets, minWaitMs: number): LateWaiter[] {
+    return this.boundedWaiters === 0 ? [] : lateWaiters(this.waiters, buckets, minWaitMs);
+  }
+}
+
+/**
+ * The waiters of `queue` that would be granted after their `latestGrantAt`, each waiting for
+ * those ahead of it that stay, as `RateLimiter` refuses its own: the wait of each is the
+ * buckets' estimate, and never less than `minWaitMs` (the fleet's answer for the head, a pause).
+ */
+function lateWaiters(
+  queue: readonly SharedWaiter[],
+  buckets: RateLimitBuckets,
+  minWaitMs: number,
+): LateWaiter[] {
+  const now = buckets.refill();
+  const late: LateWaiter[] = [];
+  let requestsAhead = 0;
+  let tokensAhead = 0;
+  for (const waiter of queue) {
+    const tokenCount = tokensAhead + buckets.needed(waiter.tokens);
+    const waitMs = Math.max(minWaitMs, buckets.waitMs(requestsAhead + 1, tokenCount, now));
+    if (now + waitMs > waiter.latestGrantAt + 1e-6) {
+      late.push({ waiter, waitMs });
+      continue;
+    }
+    requestsAhead += 1;
+    tokensAhead += waiter.tokens;
+  }
+  return late;
+}
