@@ -38,6 +38,7 @@ step knip pnpm run knip
 step layers pnpm run check:layers
 step examples bash scripts/run-examples.sh
 step runtimes node runtimes/run-matrix.ts
+step snippets pnpm run check:snippets
 step docs bash scripts/check-docs.sh
 step "bench smoke" pnpm --dir bench run smoke
 

@@ -14,3 +14,13 @@ export {
   RedisStateStore,
   type RedisStateStoreOptions,
 } from './redis-state-store';
+export {
+  type RedisSharedState,
+  redisSharedState,
+} from './shared-state/redis-shared-state';
+export {
+  defaultRedisSharedStateOptions,
+  type RedisSharedStateClient,
+  type RedisSharedStateOptions,
+  type RedisSubscriberClient,
+} from './shared-state/redis-shared-state-options';

@@ -1,0 +1,144 @@
+import { numberLua } from './number-lua';
+import { tokenBucketLua } from './token-bucket-lua';
+
+/**
+ * The script that applies one command to a shared rate limit, as `applyRateLimitCommand` of
+ * `@resilient-llm/policies` does (its `RateLimitBuckets` below, in Lua), and writes the state
+ * back with an expiry. Arguments and the stored value are laid out by `rate-limit-script.ts`.
+ * The caller's `now` is an argument: the script never reads the server's clock.
+ */
+export const rateLimitLua = `${numberLua}${tokenBucketLua}
+local modes = { [0] = 'continuous', [1] = 'at-reset', [2] = 'fixed-window' }
+local modeCodes = { ['continuous'] = 0, ['at-reset'] = 1, ['fixed-window'] = 2 }
+local bucketFields = { 'capacity', 'windowMs', 'ratePerMs', 'level', 'updatedAt', 'refillMode',
+  'resetAt', 'slowRatePerMs', 'takenSinceObservation', 'resetReported', 'lastResetAt' }
+
+local function decodeBucket(values, first)
+  local b = {}
+  for i, field in ipairs(bucketFields) do b[field] = num(values[first + i - 1]) end
+  b.refillMode = modes[b.refillMode]
+  b.resetReported = b.resetReported == 1
+  return b
+end
+
+-- As the policies' snapshot writes these three: anything not finite as null, read back as Infinity.
+local unlimitedWhenNotFinite = { capacity = true, ratePerMs = true, level = true }
+
+local function encodeBucket(b, out)
+  for _, field in ipairs(bucketFields) do
+    local value = b[field]
+    if field == 'refillMode' then value = modeCodes[value]
+    elseif field == 'resetReported' then value = value and 1 or 0
+    elseif unlimitedWhenNotFinite[field] and not isFinite(value) then value = inf end
+    out[#out + 1] = fmt(value)
+  end
+end
+
+local function decodeState(text)
+  if not text then return nil end
+  local values = {}
+  for word in string.gmatch(text, '%S+') do values[#values + 1] = word end
+  if values[1] ~= ARGV[1] or #values ~= 2 + 2 * #bucketFields then return nil end
+  local state = {
+    pausedUntil = num(values[2]),
+    requests = decodeBucket(values, 3),
+    tokens = decodeBucket(values, 3 + #bucketFields),
+  }
+  if not state.requests.refillMode or not state.tokens.refillMode then return nil end
+  return state
+end
+
+local function encodeState(state)
+  local out = { ARGV[1], fmt(state.pausedUntil) }
+  encodeBucket(state.requests, out)
+  encodeBucket(state.tokens, out)
+  return table.concat(out, ' ')
+end
+
+local function window(first)
+  if ARGV[first] ~= '1' then return nil end
+  return { limit = num(ARGV[first + 1]), remaining = num(ARGV[first + 2]), resetMs = num(ARGV[first + 3]) }
+end
+
+local function observation()
+  if ARGV[14] ~= '1' then return nil end
+  return { requests = window(15), tokens = window(19) }
+end
+
+local function refillBoth(state, now)
+  refill(state.requests, now)
+  refill(state.tokens, now)
+end
+
+local function observe(state, seen, now)
+  if seen.requests then observeWindow(state.requests, seen.requests, now) end
+  if seen.tokens then observeWindow(state.tokens, seen.tokens, now) end
+end
+
+local function learnFromRefusal(state, seen, windowMs, now)
+  local fixed = seen ~= nil and (showsFixedWindow(seen.requests, state.requests.capacity, windowMs)
+    or showsFixedWindow(seen.tokens, state.tokens.capacity, windowMs))
+  local mode = fixed and 'fixed-window' or 'at-reset'
+  refillAtResetsFromNowOn(state.requests, mode, now)
+  refillAtResetsFromNowOn(state.tokens, mode, now)
+end
+
+local function msUntilFull(b, now)
+  if b.capacity == inf then return 0 end
+  return msUntilLevel(b, b.capacity, now)
+end
+
+-- Kept while a pause or a reset is pending and the buckets refill, then a few windows more,
+-- within the bounds given: an idle key expires on its own.
+local function ttlMs(state, now)
+  local busyMs = max(max(state.pausedUntil - now, msUntilFull(state.requests, now)),
+    msUntilFull(state.tokens, now))
+  local ttl = busyMs + num(ARGV[12]) * max(state.requests.windowMs, state.tokens.windowMs)
+  ttl = min(max(ttl, num(ARGV[11])), num(ARGV[13]))
+  if ttl ~= ttl then ttl = num(ARGV[13]) end
+  return math.ceil(ttl)
+end
+
+local now = num(ARGV[2])
+local windowMs = num(ARGV[5])
+local state = decodeState(redis.call('GET', KEYS[1]))
+if not state then
+  local mode = modes[tonumber(ARGV[6])]
+  state = {
+    pausedUntil = 0,
+    requests = createBucket(num(ARGV[3]), windowMs, now, mode),
+    tokens = createBucket(num(ARGV[4]), windowMs, now, mode),
+  }
+end
+
+local op = ARGV[7]
+-- take: tokens and reserved requests; refund: requests and tokens; rate-limited: -, pause.
+local a, b = num(ARGV[8]), num(ARGV[9])
+local granted, waitMs = 1, 0
+if op == 'take' then
+  refillBoth(state, now)
+  local needed = min(a, state.tokens.capacity)
+  waitMs = max(max(max(state.pausedUntil - now, msUntilLevel(state.requests, 1 + b, now)),
+    msUntilLevel(state.tokens, needed, now)), 0)
+  if waitMs <= 0 then
+    take(state.requests, 1, now)
+    take(state.tokens, a, now)
+  else
+    granted = 0
+  end
+elseif op == 'refund' then
+  refillBoth(state, now)
+  giveBack(state.requests, a, now)
+  giveBack(state.tokens, b, now)
+elseif op == 'observe' then
+  observe(state, observation(), now)
+elseif op == 'rate-limited' then
+  local seen = observation()
+  if ARGV[10] == '1' then learnFromRefusal(state, seen, windowMs, now) end
+  if seen then observe(state, seen, now) end
+  if b > 0 and b > state.pausedUntil then state.pausedUntil = b end
+end
+refillBoth(state, now)
+redis.call('SET', KEYS[1], encodeState(state), 'PX', ttlMs(state, now))
+return { granted, fmt(waitMs), encodeState(state) }
+`;

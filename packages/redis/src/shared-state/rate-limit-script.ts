@@ -1,0 +1,88 @@
+import type {
+  RateLimitObservation,
+  RateLimitWindowObservation,
+  SharedRateLimitCommand,
+  SharedRateLimitLimits,
+  SharedRateLimitResult,
+} from '@resilient-llm/policies';
+import { numberToText, textToNumber } from './number-text';
+import { parseRateLimitState, rateLimitLayoutVersion, refillModeCodes } from './rate-limit-layout';
+
+/**
+ * How long a rate-limit key lives after each command: while its pause or a reported reset is
+ * pending and until its buckets are full again, then `windowsKept` windows more (so what it
+ * learned outlasts a short lull), at least `minimumMs` and at most `maximumMs`. Redis drops
+ * an idle key by itself; the next command starts it again from its limits.
+ */
+const rateLimitStateExpiry = {
+  minimumMs: 60_000,
+  windowsKept: 3,
+  maximumMs: 7 * 24 * 60 * 60_000,
+} as const;
+
+/** The arguments (`ARGV`) of the rate-limit script (`lua/rate-limit-lua.ts`) for one command. */
+export function rateLimitArguments(
+  limits: SharedRateLimitLimits,
+  command: SharedRateLimitCommand,
+  now: number,
+): string[] {
+  const [a, b, learn] = operands(command);
+  const observation = 'observation' in command ? command.observation : undefined;
+  // The script reads them by position: ARGV[1] is the first.
+  return [
+    rateLimitLayoutVersion, // 1
+    numberToText(now), // 2
+    numberToText(limits.requestsPerWindow), // 3
+    numberToText(limits.tokensPerWindow), // 4
+    numberToText(limits.windowMs), // 5
+    String(refillModeCodes[limits.refillMode]), // 6
+    command.op, // 7
+    numberToText(a), // 8
+    numberToText(b), // 9
+    learn ? '1' : '0', // 10
+    numberToText(rateLimitStateExpiry.minimumMs), // 11
+    numberToText(rateLimitStateExpiry.windowsKept), // 12
+    numberToText(rateLimitStateExpiry.maximumMs), // 13
+    ...observationArguments(observation), // 14: present; 15-18, 19-22: the two windows
+  ];
+}
+
+/**
+ * The two numbers and the flag of a command (ARGV 8 to 10): `take` its tokens and reserved
+ * requests, `refund` its requests and tokens, `rate-limited` its pause and whether to learn.
+ */
+function operands(command: SharedRateLimitCommand): [number, number, boolean] {
+  switch (command.op) {
+    case 'take':
+      return [command.tokens, command.reserveRequests, false];
+    case 'refund':
+      return [command.requests, command.tokens, false];
+    case 'observe':
+      return [0, 0, false];
+    case 'rate-limited':
+      return [0, command.pauseUntil, command.learn];
+  }
+}
+
+function observationArguments(observation: RateLimitObservation | undefined): string[] {
+  if (!observation) return ['0', ...windowArguments(undefined), ...windowArguments(undefined)];
+  return ['1', ...windowArguments(observation.requests), ...windowArguments(observation.tokens)];
+}
+
+/** A window as present flag, limit, remaining and reset; an absent field as an empty string. */
+function windowArguments(window: RateLimitWindowObservation | undefined): string[] {
+  const field = (value: number | undefined) =>
+    typeof value === 'number' ? numberToText(value) : '';
+  if (!window) return ['0', '', '', ''];
+  return ['1', field(window.limit), field(window.remaining), field(window.resetMs)];
+}
+
+/** The script's reply `[granted, waitMs, state]` as a {@link SharedRateLimitResult}. */
+export function rateLimitResult(reply: unknown): SharedRateLimitResult {
+  const [granted, waitMs, stateText] = Array.isArray(reply) ? reply : [];
+  const state = typeof stateText === 'string' ? parseRateLimitState(stateText) : undefined;
+  if (!state || typeof waitMs !== 'string') {
+    throw new TypeError('The rate-limit script gave an answer of an unknown shape.');
+  }
+  return { granted: Number(granted) === 1, waitMs: textToNumber(waitMs), state };
+}
