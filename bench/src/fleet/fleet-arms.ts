@@ -20,12 +20,12 @@ export const fleetArms: FleetArm[] = [
     kind: 'local',
     name: 'resilient-llm, local state',
     description:
-      '`createResilientOpenAI` with every option at its default in every worker: each learns the limit from headers alone',
+      '`createResilientOpenAI` with `timeoutMs` = the deadline and every other option at its default in every worker: each learns the limit from headers alone',
   },
   {
     kind: 'shared',
     name: 'resilient-llm, shared state on Redis',
     description:
-      'as above with `sharedState: redisSharedState({ client, prefix })` on one redis-server',
+      'as above with `sharedState: redisSharedState({ client, keyPrefix })`, one node-redis `createClient` connection per worker to one redis-server',
   },
 ];
