@@ -42,9 +42,23 @@ export function outcomeOf(
       offeredAtMs,
       settledAtMs: elapsed(),
       ok: false,
-      errorName: error instanceof Error ? error.constructor.name : typeof error,
+      errorName: errorNameOf(error),
     }),
   );
+}
+
+/**
+ * The error's class name; for an error that wraps the failures of every target (`errors`, as
+ * `AllTargetsFailedError` does), the last target's failure too: `AllTargetsFailedError
+ * (RateLimitWaitTooLongError)`.
+ */
+function errorNameOf(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const causes = (error as { errors?: unknown }).errors;
+  const last = Array.isArray(causes) ? causes.at(-1) : undefined;
+  return last instanceof Error
+    ? `${error.constructor.name} (${last.constructor.name})`
+    : error.constructor.name;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
