@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBatchSavings } from './batch-savings/run-batch-savings.ts';
+import { burstArms } from './burst/burst-arms.ts';
+import { runBurstArm } from './burst/run-burst.ts';
 import { runCacheSavings } from './cache-savings/run-cache-savings.ts';
+import { fleetArms } from './fleet/fleet-arms.ts';
+import { runFleetArm } from './fleet/run-fleet.ts';
 import * as arms from './goodput/arms/index.ts';
 import { runGoodputArm } from './goodput/run-goodput.ts';
 import { runOutage } from './outage/run-outage.ts';
@@ -79,6 +83,27 @@ const batchSavings = await runBatchSavings(
 log(
   `batch    ${batchSavings.items} items: ${batchSavings.unbatched.requests} -> ${batchSavings.batched.requests} requests`,
 );
+const burst = [];
+for (const arm of burstArms) {
+  const result = await runBurstArm(arm, settings.burst);
+  log(
+    `burst    ${arm.name}: ${result.completed}/${result.offered} completed, ${result.rateLimitedPerSuccess.toFixed(2)} 429s per success, ${result.lost} lost`,
+  );
+  burst.push(result);
+}
+const fleet = [];
+const fleetSkipped = [];
+for (const arm of fleetArms) {
+  const result = await runFleetArm(arm, settings.fleet, log);
+  if (!result) {
+    fleetSkipped.push(`${arm.name}: redis-server is not installed`);
+    continue;
+  }
+  log(
+    `fleet    ${arm.name}: ${result.completed}/${result.offered} completed, ${(result.capacityShare * 100).toFixed(1)}% of capacity, ${result.rateLimitedPerSuccess.toFixed(2)} 429s per success`,
+  );
+  fleet.push(result);
+}
 
 const results: BenchResults = {
   command: smoke ? 'pnpm --dir bench run smoke' : 'pnpm bench',
@@ -94,6 +119,9 @@ const results: BenchResults = {
   pipelineOverhead,
   cacheSavings,
   batchSavings,
+  burst,
+  fleet,
+  fleetSkipped,
 };
 await mkdir(outputDirectory, { recursive: true });
 await writeFile(join(outputDirectory, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

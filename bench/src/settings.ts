@@ -1,4 +1,6 @@
+import type { BurstSettings } from './burst/burst-settings.ts';
 import type { CacheSavingsSettings } from './cache-savings/run-cache-savings.ts';
+import type { FleetSettings } from './fleet/fleet-settings.ts';
 import type { GoodputSettings } from './goodput/run-goodput.ts';
 import type { OutageSettings } from './outage/run-outage.ts';
 import type { SlowFirstTokenSettings } from './slow-first-token/run-slow-first-token.ts';
@@ -16,6 +18,10 @@ export interface BenchSettings {
   cacheSavings: CacheSavingsSettings;
   /** Prompts sent one by one and through the batcher, in batches of `batchSize`. */
   batchSavings: { items: number; batchSize: number };
+  /** Thousands of calls at the same moment against a token bucket. */
+  burst: BurstSettings;
+  /** Worker processes sharing one key. */
+  fleet: FleetSettings;
 }
 
 // One second of simulator window stands for a provider's 60 s window: every wait that the
@@ -57,6 +63,23 @@ export const fullSettings: BenchSettings = {
   pipelineOverhead: { rounds: 20, callsPerRound: 100 },
   cacheSavings: { ...goodput, distinctPrompts: 300, exponent: 1 },
   batchSavings: { items: 200, batchSize: 20 },
+  burst: {
+    seed: 7,
+    calls: 5_000,
+    requestsPerSecond: 500,
+    serverTimeMs: 20,
+    maxConcurrent: 64,
+    deadlineMs: 30_000,
+  },
+  fleet: {
+    seed: 7,
+    requestsPerSecond: 20,
+    serverTimeMs: 20,
+    workers: 4,
+    overload: 3,
+    durationMs: 5_000,
+    deadlineMs: 30_000,
+  },
 };
 
 /** The smoke run for CI: every arm and scenario, a few seconds each, no figures to judge. */
@@ -75,4 +98,7 @@ export const smokeSettings: BenchSettings = {
   pipelineOverhead: { rounds: 2, callsPerRound: 20 },
   cacheSavings: { ...fullSettings.cacheSavings, durationMs: 1_000, deadlineMs: 1_000 },
   batchSavings: { items: 40, batchSize: 20 },
+  // The same code on a smaller burst: 1,000 calls drain in about 4 s at 200/s.
+  burst: { ...fullSettings.burst, calls: 1_000, requestsPerSecond: 200, deadlineMs: 15_000 },
+  fleet: { ...fullSettings.fleet, durationMs: 2_000, deadlineMs: 10_000 },
 };

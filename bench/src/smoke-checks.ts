@@ -3,7 +3,7 @@ import type { BenchResults } from './report/results.ts';
 /**
  * What the smoke run must show whatever the machine's noise: every arm ran and measured
  * something, ours lost nothing, the healthy fallback answered everything, and the cache and
- * the batcher saved requests.
+ * the batcher saved requests, the burst and the fleet ran every arm and ours lost no call.
  */
 export function smokeProblems(results: BenchResults): string[] {
   const problems: string[] = [];
@@ -28,5 +28,13 @@ export function smokeProblems(results: BenchResults): string[] {
   const { unbatched, batched } = results.batchSavings;
   if (!(batched.requests > 0 && batched.requests < unbatched.requests))
     problems.push('batch savings: batching saved no request');
+  for (const result of [...results.burst, ...results.fleet]) {
+    if (result.offered === 0 || result.requestsSent === 0) problems.push(`${result.arm}: no load`);
+    if (result.arm.startsWith('resilient-llm') && result.lost > 0)
+      problems.push(`${result.arm}: ${result.lost} calls never settled`);
+  }
+  if (results.burst.length !== 3) problems.push('burst: arms missing');
+  if (results.fleet.length + results.fleetSkipped.length !== 3)
+    problems.push('fleet: arms missing');
   return problems;
 }

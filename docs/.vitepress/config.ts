@@ -43,6 +43,7 @@ export default defineConfig({
             { text: '6. Any async function', link: '/recipes/any-async-function' },
             { text: '7. Chaos-test your app', link: '/recipes/chaos-test' },
             { text: '8. Observe', link: '/recipes/observe' },
+            { text: '9. Many instances, one quota', link: '/recipes/many-instances-one-quota' },
           ],
         },
         {

@@ -1,3 +1,6 @@
+import { burstConfigured, burstLearning } from '../burst/burst-arms.ts';
+import type { BurstResult } from '../burst/run-burst.ts';
+import type { FleetResult } from '../fleet/run-fleet.ts';
 import {
   resilientPublishedLimit,
   resilientWithFallback,
@@ -40,6 +43,58 @@ export function checkAims(goodput: GoodputResult[]): AimCheck[] {
       aim: 'with a healthy second provider: every request succeeds',
       measured: `${withFallback.completed} / ${withFallback.offered}`,
       met: withFallback.completed === withFallback.offered,
+    },
+  ];
+}
+
+/** The most 429s per success the burst and fleet aims allow. */
+const MAX_RATE_LIMITED_PER_SUCCESS = 0.02;
+
+/**
+ * Checks the burst against its aims, for ours configured and ours learning from headers: at
+ * most 0.02 429s per success, and every call succeeds within its deadline.
+ */
+export function checkBurstAims(burst: BurstResult[]): AimCheck[] {
+  return [burstConfigured, burstLearning].flatMap((arm) => {
+    const result = burst.find((candidate) => candidate.arm === arm.name);
+    if (!result) return [];
+    return [
+      {
+        aim: `${arm.name}: at most ${MAX_RATE_LIMITED_PER_SUCCESS} 429s per success`,
+        measured: result.rateLimitedPerSuccess.toFixed(3),
+        met: result.rateLimitedPerSuccess <= MAX_RATE_LIMITED_PER_SUCCESS,
+      },
+      {
+        aim: `${arm.name}: every call succeeds within its deadline`,
+        measured: `${result.completed} / ${result.offered} (${result.failed} failed, ${result.lost} lost)`,
+        met: result.completed === result.offered,
+      },
+    ];
+  });
+}
+
+/**
+ * Checks the fleet against its aims, for ours with shared state: at least 95% of the
+ * theoretical capacity, at most 0.02 429s per success, nothing lost.
+ */
+export function checkFleetAims(fleet: FleetResult[]): AimCheck[] {
+  const shared = fleet.find((result) => result.redisCommandsPerCall !== undefined);
+  if (!shared) return [];
+  return [
+    {
+      aim: `${shared.arm}: at least 95% of the theoretical capacity used`,
+      measured: `${(shared.capacityShare * 100).toFixed(1)}%`,
+      met: shared.capacityShare >= 0.95,
+    },
+    {
+      aim: `${shared.arm}: at most ${MAX_RATE_LIMITED_PER_SUCCESS} 429s per success`,
+      measured: shared.rateLimitedPerSuccess.toFixed(3),
+      met: shared.rateLimitedPerSuccess <= MAX_RATE_LIMITED_PER_SUCCESS,
+    },
+    {
+      aim: `${shared.arm}: nothing lost`,
+      measured: `${shared.lost} lost`,
+      met: shared.lost === 0,
     },
   ];
 }

@@ -13,3 +13,9 @@ export const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /** A ratio with two decimals. */
 export const ratio = (value: number) => value.toFixed(2);
+
+/** Failures by error class, most frequent first (`RateLimitError 12, APIConnectionError 1`), or `none`. */
+export function failureKinds(errors: Record<string, number>): string {
+  const kinds = Object.entries(errors).sort(([, a], [, b]) => b - a);
+  return kinds.length === 0 ? 'none' : kinds.map(([name, count]) => `${name} ${count}`).join(', ');
+}

@@ -1,7 +1,10 @@
 import type { GoodputResult } from '../goodput/run-goodput.ts';
 import { checkAims } from './aims.ts';
+import { aimsTable } from './aims-table.ts';
 import { batchSavingsSection } from './batch-savings-section.ts';
+import { burstSection } from './burst-section.ts';
 import { cacheSavingsSection } from './cache-savings-section.ts';
+import { fleetSection } from './fleet-section.ts';
 import { markdownTable, milliseconds, percent, ratio } from './format.ts';
 import type { BenchResults } from './results.ts';
 
@@ -35,10 +38,7 @@ function goodputTable(goodput: GoodputResult[]): string {
 function goodputSection({ goodput, settings }: BenchResults): string {
   const { requestsPerWindow, windowMs, overload, durationMs, deadlineMs, timeScale } =
     settings.goodput;
-  const aims = markdownTable(
-    ['aim', 'measured', 'met'],
-    checkAims(goodput).map((check) => [check.aim, check.measured, check.met ? 'yes' : '**no**']),
-  );
+  const aims = aimsTable(checkAims(goodput));
   const arms = goodput.map((result) => `- **${result.arm}**: ${result.description}`).join('\n');
   return `## Goodput under a rate limit
 
@@ -183,5 +183,7 @@ ${outageSection(results)}
 ${slowFirstTokenSection(results)}
 ${overheadSection(results)}
 ${cacheSavingsSection(results.cacheSavings, results.settings.cacheSavings)}
-${batchSavingsSection(results.batchSavings)}`;
+${batchSavingsSection(results.batchSavings)}
+${burstSection(results.burst, results.settings.burst)}
+${fleetSection(results.fleet, results.fleetSkipped, results.settings.fleet)}`;
 }

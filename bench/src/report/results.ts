@@ -1,5 +1,7 @@
 import type { BatchSavingsResult } from '../batch-savings/run-batch-savings.ts';
+import type { BurstResult } from '../burst/run-burst.ts';
 import type { CacheSavingsResult } from '../cache-savings/run-cache-savings.ts';
+import type { FleetResult } from '../fleet/run-fleet.ts';
 import type { GoodputResult } from '../goodput/run-goodput.ts';
 import type { OutageResult } from '../outage/run-outage.ts';
 import type { OverheadResult } from '../overhead/run-overhead.ts';
@@ -24,4 +26,8 @@ export interface BenchResults {
   pipelineOverhead: PipelineOverheadResult;
   cacheSavings: CacheSavingsResult[];
   batchSavings: BatchSavingsResult;
+  burst: BurstResult[];
+  fleet: FleetResult[];
+  /** Arms of the fleet that could not run here, with the reason (redis-server missing). */
+  fleetSkipped: string[];
 }

@@ -30,6 +30,37 @@ export interface LoadShape {
   deadlineMs: number;
 }
 
+/** The outcome of a call offered at `offeredAtMs`, settled at `elapsed()`. */
+export function outcomeOf(
+  call: ReturnType<SendRequest>,
+  offeredAtMs: number,
+  elapsed: () => number,
+): Promise<Outcome> {
+  return call.then(
+    (success): Outcome => ({ offeredAtMs, settledAtMs: elapsed(), ok: true, ...success }),
+    (error: unknown): Outcome => ({
+      offeredAtMs,
+      settledAtMs: elapsed(),
+      ok: false,
+      errorName: errorNameOf(error),
+    }),
+  );
+}
+
+/**
+ * The error's class name; for an error that wraps the failures of every target (`errors`, as
+ * `AllTargetsFailedError` does), the last target's failure too: `AllTargetsFailedError
+ * (RateLimitWaitTooLongError)`.
+ */
+function errorNameOf(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const causes = (error as { errors?: unknown }).errors;
+  const last = Array.isArray(causes) ? causes.at(-1) : undefined;
+  return last instanceof Error
+    ? `${error.constructor.name} (${last.constructor.name})`
+    : error.constructor.name;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
@@ -51,20 +82,10 @@ export async function offerLoad(
     const offeredAtMs = elapsed();
     const signal = AbortSignal.timeout(shape.deadlineMs);
     pending.push(
-      send(index, signal)
-        .then(
-          (success): Outcome => ({ offeredAtMs, settledAtMs: elapsed(), ok: true, ...success }),
-          (error: unknown): Outcome => ({
-            offeredAtMs,
-            settledAtMs: elapsed(),
-            ok: false,
-            errorName: error instanceof Error ? error.constructor.name : typeof error,
-          }),
-        )
-        .then((outcome) => {
-          onSettled?.(outcome);
-          return outcome;
-        }),
+      outcomeOf(send(index, signal), offeredAtMs, elapsed).then((outcome) => {
+        onSettled?.(outcome);
+        return outcome;
+      }),
     );
   }
   return Promise.all(pending);

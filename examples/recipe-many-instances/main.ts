@@ -1,0 +1,50 @@
+// Recipe: many instances of an app on one API key. A launcher starts a provider allowing 10
+// requests per second for the key, a redis-server, and four processes of the app that each
+// make 15 calls at once: 60 calls, paced together to the key's limit.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '@resilient-llm/simulator';
+import { startLocalRedis } from '../recipe-cache/redis-server.ts';
+
+const INSTANCES = 4;
+const provider = await startSimulator({
+  seed: 3,
+  defaultModel: {
+    rateLimit: { kind: 'token-bucket', requestsPerWindow: 10, windowMs: 1_000 },
+    latency: { firstTokenMedianMs: 20 },
+  },
+});
+const redis = await startLocalRedis();
+
+function startInstance(instance: number) {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./instance.ts', import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        PROVIDER_URL: provider.baseURL,
+        REDIS_URL: redis.url,
+        INSTANCE: String(instance),
+      },
+      stdio: 'inherit',
+    },
+  );
+  return once(child, 'exit').then(([code]) => code as number | null);
+}
+
+try {
+  const startedAt = performance.now();
+  const exitCodes = await Promise.all(
+    Array.from({ length: INSTANCES }, (_, index) => startInstance(index + 1)),
+  );
+  const { requests, rateLimited } = provider.stats();
+  console.log(
+    `${INSTANCES} instances in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${requests} requests reached the provider, ${rateLimited} got a 429`,
+  );
+  if (exitCodes.some((code) => code !== 0) || rateLimited > 0) process.exitCode = 1;
+} finally {
+  await redis.stop();
+  await provider.close();
+}
