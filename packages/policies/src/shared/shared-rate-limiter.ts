@@ -387,6 +387,8 @@ export class SharedRateLimiter implements Policy {
   }
 
   private refund(requests: number, tokens: number): void {
+    // Tokens alone, to a tokens bucket without a limit, change nothing: no round trip.
+    if (requests === 0 && (tokens === 0 || this.mirror.tokenCapacity === Infinity)) return;
     this.mirror.refund(requests, tokens);
     this.send({ op: 'refund', requests, tokens });
   }
