@@ -43,7 +43,10 @@ try {
   console.log(
     `${INSTANCES} instances in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${requests} requests reached the provider, ${rateLimited} got a 429`,
   );
-  if (exitCodes.some((code) => code !== 0) || rateLimited > 0) process.exitCode = 1;
+  // Without the shared state each process would spend the whole limit alone: about three in
+  // four first attempts would get a 429. Together, at most a couple do (a permit granted just
+  // after a refill can reach the provider just before its own bucket refills).
+  if (exitCodes.some((code) => code !== 0) || rateLimited > 2) process.exitCode = 1;
 } finally {
   await redis.stop();
   await provider.close();
