@@ -140,7 +140,7 @@ describe('CircuitBreakerPolicy in shared mode', () => {
         await vi.advanceTimersByTimeAsync(0);
         shared.behaviour = behaviour;
         await openIn(a);
-        await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs);
+        await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs + 1);
         expect(faults.map(({ operation, key }) => ({ operation, key }))).toEqual([
           { operation: 'open-breaker', key: 'circuit-breaker:t' },
         ]);
@@ -192,7 +192,7 @@ describe('CircuitBreakerPolicy in shared mode', () => {
       shared.behaviour = { kind: 'hanging' };
       const call = track(a.execute(succeed));
       // A lease request has a longer bound than other operations: it comes once per open period.
-      await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs);
+      await vi.advanceTimersByTimeAsync(defaultSharedStateOptions.timeoutMs + 1);
       expect(call.outcome.status).toBe('pending');
       await vi.advanceTimersByTimeAsync(leaseTimeoutFloorMs - defaultSharedStateOptions.timeoutMs);
       expect(call.outcome).toEqual({ status: 'fulfilled', value: 'ok' });

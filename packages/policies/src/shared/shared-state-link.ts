@@ -71,13 +71,24 @@ export class SharedStateLink {
         this.fault(operation, error);
         resolve(undefined);
       };
-      const stopTimer = startTimer(
+      const timedOut = () => {
+        if (!done) fail(new TimeoutError({ phase: 'shared-state', timeoutMs }));
+      };
+      // After a stall of the event loop (garbage collection, a long task) the timeout's timer
+      // and the store's answer are both due, and timers run before I/O: a timer set from this
+      // one runs only after the loop has polled, so an answer that arrived in time wins.
+      let stopGrace: (() => void) | undefined;
+      const stopTimeout = startTimer(
         () => {
-          if (!done) fail(new TimeoutError({ phase: 'shared-state', timeoutMs }));
+          stopGrace = startTimer(timedOut, 0, { clock: this.clock, unref: !awaited });
         },
         timeoutMs,
         { clock: this.clock, unref: !awaited },
       );
+      const stopTimer = () => {
+        stopTimeout();
+        stopGrace?.();
+      };
       const answer = new Promise<T>((settle) => settle(call(this.clock.now())));
       answer.then(
         (value) => {
