@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { assertBucketBound, type Grant } from '../testing/bucket-bound';
 import { countdown, settle, track } from '../testing/settle';
 import { RateLimiter } from './rate-limiter';
 
@@ -10,32 +11,6 @@ const requestArbitrary = fc.record({
   abortAfterMs: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
   maxWaitMs: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
 });
-
-interface Grant {
-  readonly atMs: number;
-  readonly tokens: number;
-}
-
-/**
- * The token-bucket bound: over any interval [from, to], at most `capacity + rate * (to - from)`
- * may be granted. Checked over every pair of grant times, which is where the bound is tightest.
- */
-function assertBucketBound(
-  grants: Grant[],
-  weight: (grant: Grant) => number,
-  capacity: number,
-  windowMs: number,
-): void {
-  const sorted = [...grants].sort((a, b) => a.atMs - b.atMs);
-  for (let first = 0; first < sorted.length; first++) {
-    let sum = 0;
-    for (let last = first; last < sorted.length; last++) {
-      sum += weight(sorted[last]!);
-      const spanMs = sorted[last]!.atMs - sorted[first]!.atMs;
-      expect(sum).toBeLessThanOrEqual(capacity + (capacity * spanMs) / windowMs + 1e-6);
-    }
-  }
-}
 
 describe('RateLimiter properties', () => {
   it('never grants more than the bucket allows, settles every wait, leaves no timer', async () => {
