@@ -1,3 +1,4 @@
+import { WaitQueue, type WaitQueueEntry } from '../queue/wait-queue';
 import type { RateLimitBuckets } from '../rate-limit/rate-limit-buckets';
 import type { RateLimitPermit } from '../rate-limit/rate-limit-permit';
 
@@ -19,15 +20,20 @@ export interface LateWaiter {
   readonly waitMs: number;
 }
 
-/** The waiters of a `SharedRateLimiter`, first in, first out, with the tokens they hold back. */
+/**
+ * The waiters of a `SharedRateLimiter`, first in, first out, with the tokens they hold back:
+ * on a {@link WaitQueue}, so joining, leaving anywhere (an abort) and being granted cost O(1)
+ * however long the line.
+ */
 export class SharedWaitQueue {
-  private readonly waiters: SharedWaiter[] = [];
+  private readonly waiters = new WaitQueue<SharedWaiter>();
+  private readonly places = new Map<SharedWaiter, WaitQueueEntry<SharedWaiter>>();
   private queuedTokens = 0;
   private boundedWaiters = 0;
 
   /** The waiter served next. */
   get head(): SharedWaiter | undefined {
-    return this.waiters[0];
+    return this.waiters.peek();
   }
 
   get length(): number {
@@ -40,16 +46,16 @@ export class SharedWaitQueue {
   }
 
   push(waiter: SharedWaiter): void {
-    this.waiters.push(waiter);
+    this.places.set(waiter, this.waiters.push(waiter));
     this.queuedTokens += waiter.tokens;
     if (waiter.latestGrantAt !== Infinity) this.boundedWaiters++;
   }
 
   /** Takes `waiter` out of the line; false when it was not in it. */
   remove(waiter: SharedWaiter): boolean {
-    const index = this.waiters.indexOf(waiter);
-    if (index < 0) return false;
-    this.waiters.splice(index, 1);
+    const place = this.places.get(waiter);
+    if (!place || !this.waiters.remove(place)) return false;
+    this.places.delete(waiter);
     this.queuedTokens -= waiter.tokens;
     if (waiter.latestGrantAt !== Infinity) this.boundedWaiters--;
     return true;
@@ -57,9 +63,9 @@ export class SharedWaitQueue {
 
   /** Empties the line and returns its waiters, in order. */
   takeAll(): SharedWaiter[] {
-    this.queuedTokens = 0;
-    this.boundedWaiters = 0;
-    return this.waiters.splice(0);
+    const all = [...this.waiters];
+    for (const waiter of all) this.remove(waiter);
+    return all;
   }
 
   /** The waiters that would be granted too late ({@link lateWaiters}); none when none has a limit. */
@@ -74,7 +80,7 @@ export class SharedWaitQueue {
  * buckets' estimate, and never less than `minWaitMs` (the fleet's answer for the head, a pause).
  */
 function lateWaiters(
-  queue: readonly SharedWaiter[],
+  queue: Iterable<SharedWaiter>,
   buckets: RateLimitBuckets,
   minWaitMs: number,
 ): LateWaiter[] {
