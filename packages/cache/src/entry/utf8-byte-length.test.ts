@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { characterOfEveryWidth } from '../../test/characters';
 import { utf8ByteLength } from './utf8-byte-length';
-
-/** One character of each UTF-8 width, and lone surrogates of both halves. */
-const characterOfEveryWidth = fc.constantFrom(
-  'a',
-  '\u007f',
-  'é',
-  '\u07ff',
-  '€',
-  '\uffff',
-  '😀',
-  '\ud800',
-  '\udfff',
-);
 
 const encodedLength = (text: string) => new TextEncoder().encode(text).length;
 

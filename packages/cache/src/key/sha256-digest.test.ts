@@ -1,21 +1,9 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { characterOfEveryWidth } from '../../test/characters';
 import { nativeHash } from './native-hash';
 import { budgetedDigest, sha256HexNative, sha256HexNow } from './sha256-digest';
-
-/** One character of each UTF-8 width, and lone surrogates of both halves. */
-const characterOfEveryWidth = fc.constantFrom(
-  'a',
-  '\u007f',
-  'é',
-  '\u07ff',
-  '€',
-  '\uffff',
-  '😀',
-  '\ud800',
-  '\udfff',
-);
 
 /** Node's own SHA-256, as an independent oracle. */
 const nodeSha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
