@@ -11,6 +11,6 @@ export { localRefusalOf } from './errors/local-refusal';
 export { EventEmitter } from './events/event';
 export { rateLimiterOptionKeys } from './rate-limit/rate-limiter-options';
 export { retryOptionKeys } from './retry/retry-options';
-export { applyRateLimitCommand } from './shared/apply-rate-limit-command';
+export { applyRateLimitCommands } from './shared/apply-rate-limit-commands';
 export { assertSharedState } from './shared/assert-shared-state';
 export { abortError, onAbort, throwIfAborted } from './time/abort';

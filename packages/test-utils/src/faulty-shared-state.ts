@@ -23,7 +23,8 @@ class SharedStateDownError extends Error {
 /**
  * A {@link SharedState} that answers as the one it wraps until told to be slow (answering after
  * `delayMs` on the timers, fake or real), to reject, or to hang; it counts every operation by
- * method, and `rateLimit` operations by command. Breaker changes are pushed as the wrapped
+ * method (`rateLimit`: one per round trip), and the commands `rateLimit` carries by their op
+ * (`rateLimit:take`, …). Breaker changes are pushed as the wrapped
  * state pushes them, unless `push` is false (a state without `onBreakerChange`).
  */
 export class FaultySharedState implements SharedState {
@@ -47,11 +48,11 @@ export class FaultySharedState implements SharedState {
   rateLimit(
     key: string,
     limits: SharedRateLimitLimits,
-    command: SharedRateLimitCommand,
+    commands: readonly SharedRateLimitCommand[],
     now: number,
   ): Promise<SharedRateLimitResult> {
-    this.record(`rateLimit:${command.op}`);
-    return this.answer('rateLimit', () => this.inner.rateLimit(key, limits, command, now));
+    for (const command of commands) this.record(`rateLimit:${command.op}`);
+    return this.answer('rateLimit', () => this.inner.rateLimit(key, limits, commands, now));
   }
 
   readBreaker(key: string, now: number): Promise<SharedBreakerView> {

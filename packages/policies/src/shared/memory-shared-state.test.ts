@@ -14,25 +14,25 @@ describe('MemorySharedState', () => {
   it('grants a fleet no more than the bucket holds, and says how long the next waits', async () => {
     const shared = new MemorySharedState();
     const results = [];
-    for (let i = 0; i < 3; i++) results.push(await shared.rateLimit('k', limits, take, 0));
+    for (let i = 0; i < 3; i++) results.push(await shared.rateLimit('k', limits, [take], 0));
     expect(results.map((result) => result.granted)).toEqual([true, true, false]);
     expect(results[2]!.waitMs).toBe(500);
-    expect((await shared.rateLimit('k', limits, take, 500)).granted).toBe(true);
+    expect((await shared.rateLimit('k', limits, [take], 500)).granted).toBe(true);
   });
 
   it('keeps a margin of reserved requests', async () => {
     const shared = new MemorySharedState();
     const reserve = { ...take, reserveRequests: 1 };
-    expect((await shared.rateLimit('k', limits, reserve, 0)).granted).toBe(true);
-    const refused = await shared.rateLimit('k', limits, reserve, 0);
+    expect((await shared.rateLimit('k', limits, [reserve], 0)).granted).toBe(true);
+    const refused = await shared.rateLimit('k', limits, [reserve], 0);
     expect(refused).toMatchObject({ granted: false, waitMs: 500 });
   });
 
   it('pauses every process on a 429 until the server said', async () => {
     const shared = new MemorySharedState();
     const report = { op: 'rate-limited', pauseUntil: 2000, learn: false } as const;
-    await shared.rateLimit('k', limits, report, 0);
-    expect(await shared.rateLimit('k', limits, take, 100)).toMatchObject({
+    await shared.rateLimit('k', limits, [report], 0);
+    expect(await shared.rateLimit('k', limits, [take], 100)).toMatchObject({
       granted: false,
       waitMs: 1900,
     });
@@ -40,9 +40,9 @@ describe('MemorySharedState', () => {
 
   it('keeps one key apart from another', async () => {
     const shared = new MemorySharedState();
-    await shared.rateLimit('a', limits, take, 0);
-    await shared.rateLimit('a', limits, take, 0);
-    expect((await shared.rateLimit('b', limits, take, 0)).granted).toBe(true);
+    await shared.rateLimit('a', limits, [take], 0);
+    await shared.rateLimit('a', limits, [take], 0);
+    expect((await shared.rateLimit('b', limits, [take], 0)).granted).toBe(true);
   });
 
   it('opens a breaker for all, leases one probe after the open period, and closes it', async () => {

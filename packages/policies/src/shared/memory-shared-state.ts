@@ -1,7 +1,7 @@
 import type { Disposable } from '../events/event';
 import { EventEmitter } from '../events/event';
 import type { RateLimiterSnapshot } from '../rate-limit/rate-limiter-snapshot';
-import { applyRateLimitCommand } from './apply-rate-limit-command';
+import { applyRateLimitCommands } from './apply-rate-limit-commands';
 import type {
   SharedBreakerView,
   SharedRateLimitCommand,
@@ -15,7 +15,7 @@ const closedView: SharedBreakerView = { openUntil: 0, probeLeaseUntil: 0 };
 /**
  * A {@link SharedState} in memory: share one instance between the models of one process (or
  * use it in tests). It runs the same rate-limit model as the Redis script
- * ({@link applyRateLimitCommand}), and tells breaker changes to every listener at once.
+ * ({@link applyRateLimitCommands}), and tells breaker changes to every listener at once.
  */
 export class MemorySharedState implements SharedState {
   private readonly rateLimits = new Map<string, RateLimiterSnapshot>();
@@ -25,10 +25,10 @@ export class MemorySharedState implements SharedState {
   async rateLimit(
     key: string,
     limits: SharedRateLimitLimits,
-    command: SharedRateLimitCommand,
+    commands: readonly SharedRateLimitCommand[],
     now: number,
   ): Promise<SharedRateLimitResult> {
-    const result = applyRateLimitCommand(this.rateLimits.get(key), limits, command, now);
+    const result = applyRateLimitCommands(this.rateLimits.get(key), limits, commands, now);
     this.rateLimits.set(key, result.state);
     return result;
   }

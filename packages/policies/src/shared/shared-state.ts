@@ -38,7 +38,7 @@ export type SharedRateLimitCommand =
       readonly learn: boolean;
     };
 
-/** What the fleet's state answered to one {@link SharedRateLimitCommand}. */
+/** What the fleet's state answered to the last of the {@link SharedRateLimitCommand}s it applied. */
 export interface SharedRateLimitResult {
   /** `take`: whether the permit was granted; `true` for every other operation. */
   readonly granted: boolean;
@@ -69,11 +69,15 @@ export interface SharedBreakerView {
  * state, so an implementation need not catch its own errors.
  */
 export interface SharedState {
-  /** Applies `command` to the rate limit under `key`, creating it from `limits` when absent. */
+  /**
+   * Applies `commands` in order, all at once, to the rate limit under `key` (created from
+   * `limits` when absent), and answers for the last: reports ride on the next take, so that a
+   * permit costs one round trip.
+   */
   rateLimit(
     key: string,
     limits: SharedRateLimitLimits,
-    command: SharedRateLimitCommand,
+    commands: readonly SharedRateLimitCommand[],
     now: number,
   ): Promise<SharedRateLimitResult>;
   /** The breaker under `key`. */

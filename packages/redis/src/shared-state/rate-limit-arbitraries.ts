@@ -53,10 +53,13 @@ function observationArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateL
   );
 }
 
-/** One step of a sequence: a time step, then a command (a pause is relative to the step's now; `Infinity`: endless). */
+/**
+ * One step of a sequence: a time step, then a list of commands applied at once (a pause is
+ * relative to the step's now; `Infinity`: endless).
+ */
 export interface RateLimitStep {
   readonly advanceMs: number;
-  readonly command: SharedRateLimitCommand;
+  readonly commands: readonly SharedRateLimitCommand[];
   readonly pauseMs: number;
 }
 
@@ -105,7 +108,7 @@ function stepArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateLimitSte
       fc.integer({ min: 0, max: limits.windowMs * 2 }),
       fc.double({ min: 0, max: limits.windowMs / 2, noNaN: true }),
     ),
-    command,
+    commands: fc.array(command, { minLength: 1, maxLength: 3 }),
     pauseMs: fc.oneof(
       { weight: 4, arbitrary: fc.constant(0) },
       { weight: 4, arbitrary: fc.integer({ min: 1, max: limits.windowMs * 2 }) },

@@ -20,36 +20,51 @@ const rateLimitStateExpiry = {
   maximumMs: 7 * 24 * 60 * 60_000,
 } as const;
 
-/** The arguments (`ARGV`) of the rate-limit script (`lua/rate-limit-lua.ts`) for one command. */
+/** How many arguments (`ARGV`) each command takes, after the header's {@link headerLength}. */
+const commandLength = 15;
+const headerLength = 10;
+
+/**
+ * The arguments (`ARGV`) of the rate-limit script (`lua/rate-limit-lua.ts`) for `commands`,
+ * applied in order: a header, then {@link commandLength} arguments per command.
+ */
 export function rateLimitArguments(
   limits: SharedRateLimitLimits,
-  command: SharedRateLimitCommand,
+  commands: readonly SharedRateLimitCommand[],
   now: number,
 ): string[] {
-  const [a, b, learn] = operands(command);
-  const observation = 'observation' in command ? command.observation : undefined;
   // The script reads them by position: ARGV[1] is the first.
-  return [
+  const header = [
     rateLimitLayoutVersion, // 1
     numberToText(now), // 2
     numberToText(limits.requestsPerWindow), // 3
     numberToText(limits.tokensPerWindow), // 4
     numberToText(limits.windowMs), // 5
     String(refillModeCodes[limits.refillMode]), // 6
-    command.op, // 7
-    numberToText(a), // 8
-    numberToText(b), // 9
-    learn ? '1' : '0', // 10
-    numberToText(rateLimitStateExpiry.minimumMs), // 11
-    numberToText(rateLimitStateExpiry.windowsKept), // 12
-    numberToText(rateLimitStateExpiry.maximumMs), // 13
-    ...observationArguments(observation), // 14: present; 15-19, 20-24: the two windows
+    numberToText(rateLimitStateExpiry.minimumMs), // 7
+    numberToText(rateLimitStateExpiry.windowsKept), // 8
+    numberToText(rateLimitStateExpiry.maximumMs), // 9
+    String(commands.length), // 10
+  ];
+  return [...header, ...commands.flatMap(commandArguments)];
+}
+
+/** One command's arguments, from `headerLength + 1 + index * commandLength` on. */
+function commandArguments(command: SharedRateLimitCommand): string[] {
+  const [a, b, learn] = operands(command);
+  const observation = 'observation' in command ? command.observation : undefined;
+  return [
+    command.op, // +0
+    numberToText(a), // +1
+    numberToText(b), // +2
+    learn ? '1' : '0', // +3
+    ...observationArguments(observation), // +4: present; +5 to +9, +10 to +14: the two windows
   ];
 }
 
 /**
- * The two numbers and the flag of a command (ARGV 8 to 10): `take` its tokens and reserved
- * requests, `refund` its requests and tokens, `rate-limited` its pause and whether to learn.
+ * The two numbers and the flag of a command: `take` its tokens and reserved requests,
+ * `refund` its requests and tokens, `rate-limited` its pause and whether to learn.
  */
 function operands(command: SharedRateLimitCommand): [number, number, boolean] {
   switch (command.op) {
@@ -85,6 +100,9 @@ function windowArguments(window: RateLimitWindowObservation | undefined): string
     field(window.windowMs),
   ];
 }
+
+/** Lengths the script reads the arguments by. */
+export const rateLimitArgumentLayout = { headerLength, commandLength } as const;
 
 /** The script's reply `[granted, waitMs, state]` as a {@link SharedRateLimitResult}. */
 export function rateLimitResult(reply: unknown): SharedRateLimitResult {

@@ -30,11 +30,11 @@ describeWithRedis('redisSharedState when redis-server is frozen', (server) => {
       clock,
     });
     try {
-      expect((await shared.rateLimit('rate-limit:a', limits, take, 0)).granted).toBe(true);
+      expect((await shared.rateLimit('rate-limit:a', limits, [take], 0)).granted).toBe(true);
       expect(clock.pendingTimers()).toBe(0);
 
       server().freeze();
-      const permit = shared.rateLimit('rate-limit:a', limits, take, 0);
+      const permit = shared.rateLimit('rate-limit:a', limits, [take], 0);
       const subscription = shared.onBreakerChange(() => {});
       await vi.waitFor(() => expect(clock.pendingTimers()).toBe(2));
       clock.advance(200);
@@ -51,7 +51,7 @@ describeWithRedis('redisSharedState when redis-server is frozen', (server) => {
       server().thaw();
       const listening = await shared.onBreakerChange(() => {});
       listening.dispose();
-      const result = await shared.rateLimit('rate-limit:a', limits, take, 0);
+      const result = await shared.rateLimit('rate-limit:a', limits, [take], 0);
       // The permit that timed out was taken once Redis answered: the fleet's count is true.
       expect(result.state.requests.level).toBe(2);
     } finally {
@@ -72,7 +72,7 @@ describeWithRedis('redisSharedState when redis-server is killed', (server) => {
       await shared.openBreaker('breaker:a', 1_000, 0);
       await server().kill();
       await vi.waitFor(() => expect(client.isReady).toBe(false));
-      await expect(shared.rateLimit('rate-limit:a', limits, take, 0)).rejects.toThrow(
+      await expect(shared.rateLimit('rate-limit:a', limits, [take], 0)).rejects.toThrow(
         'The client is offline',
       );
       await expect(shared.readBreaker('breaker:a', 0)).rejects.toThrow('The client is offline');

@@ -1,5 +1,5 @@
 import type { RateLimiterSnapshot, SharedRateLimitCommand } from '@resilient-llm/policies';
-import { applyRateLimitCommand } from '@resilient-llm/policies/internal';
+import { applyRateLimitCommands } from '@resilient-llm/policies/internal';
 import fc from 'fast-check';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,11 +10,13 @@ import { redisSharedState } from './redis-shared-state';
 
 const startMs = 1_764_000_000_000;
 
-function commandAt(step: RateLimitStep, now: number): SharedRateLimitCommand {
-  const { command, pauseMs } = step;
-  return command.op === 'rate-limited' && pauseMs > 0
-    ? { ...command, pauseUntil: now + pauseMs }
-    : command;
+function commandsAt(step: RateLimitStep, now: number): SharedRateLimitCommand[] {
+  const { commands, pauseMs } = step;
+  return commands.map((command) =>
+    command.op === 'rate-limited' && pauseMs > 0
+      ? { ...command, pauseUntil: now + pauseMs }
+      : command,
+  );
 }
 
 function closeTo(actual: number, expected: number): boolean {
@@ -32,8 +34,8 @@ describeWithRedis('redisSharedState rate limits against the policies model', (se
   });
   afterAll(() => client.close());
 
-  // 200 sequences of up to 30 commands: a few seconds, one EVALSHA each on loopback.
-  it('decides every command as applyRateLimitCommand does, and holds the same state', {
+  // 200 sequences of up to 30 steps of one to three commands: a few seconds, one EVALSHA per step.
+  it('decides every list of commands as applyRateLimitCommands does, and holds the same state', {
     timeout: 60_000,
   }, async () => {
     const shared = redisSharedState({ client, keyPrefix: 'property:' });
@@ -45,12 +47,12 @@ describeWithRedis('redisSharedState rate limits against the policies model', (se
         let now = startMs;
         for (const step of steps) {
           now += step.advanceMs;
-          const command = commandAt(step, now);
-          const expected = applyRateLimitCommand(model, limits, command, now);
+          const commands = commandsAt(step, now);
+          const expected = applyRateLimitCommands(model, limits, commands, now);
           model = expected.state;
-          const actual = await shared.rateLimit(key, limits, command, now);
-          expect({ command, granted: actual.granted }).toEqual({
-            command,
+          const actual = await shared.rateLimit(key, limits, commands, now);
+          expect({ commands, granted: actual.granted }).toEqual({
+            commands,
             granted: expected.granted,
           });
           expect(

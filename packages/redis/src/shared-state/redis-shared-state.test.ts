@@ -58,7 +58,7 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
     );
     const results = await Promise.all(
       states.flatMap((shared) =>
-        Array.from({ length: 25 }, () => shared.rateLimit('rate-limit:a', limits, take, startMs)),
+        Array.from({ length: 25 }, () => shared.rateLimit('rate-limit:a', limits, [take], startMs)),
       ),
     );
     expect(results.filter((result) => result.granted)).toHaveLength(30);
@@ -70,10 +70,11 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
     await observer.configResetStat();
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        shared.rateLimit('rate-limit:a', limits, take, startMs + i),
+        shared.rateLimit('rate-limit:a', limits, [take], startMs + i),
       ),
     );
-    for (let i = 20; i < 40; i++) await shared.rateLimit('rate-limit:a', limits, take, startMs + i);
+    for (let i = 20; i < 40; i++)
+      await shared.rateLimit('rate-limit:a', limits, [take], startMs + i);
     // GET and SET are the script's own, run inside Redis.
     expect(await commandCalls(observer)).toEqual({
       evalsha: 40,
@@ -86,11 +87,11 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
   it('loads the script again after SCRIPT FLUSH (a restarted Redis), keeping the state', async () => {
     const shared = redisSharedState({ client: await connectedClient(), keyPrefix: 'flush:' });
     const small = { ...limits, requestsPerWindow: 2 };
-    expect((await shared.rateLimit('rate-limit:a', small, take, startMs)).granted).toBe(true);
+    expect((await shared.rateLimit('rate-limit:a', small, [take], startMs)).granted).toBe(true);
     await observer.scriptFlush();
     await observer.configResetStat();
-    expect((await shared.rateLimit('rate-limit:a', small, take, startMs)).granted).toBe(true);
-    expect((await shared.rateLimit('rate-limit:a', small, take, startMs)).granted).toBe(false);
+    expect((await shared.rateLimit('rate-limit:a', small, [take], startMs)).granted).toBe(true);
+    expect((await shared.rateLimit('rate-limit:a', small, [take], startMs)).granted).toBe(false);
     // The NOSCRIPT answer, the load, the call again, then one EVALSHA.
     expect(await commandCalls(observer)).toEqual({ evalsha: 3, 'script|load': 1, get: 2, set: 2 });
   });
@@ -103,10 +104,10 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
       pauseUntil: startMs + 600_000,
       learn: true,
     } as const;
-    await shared.rateLimit('rate-limit:gpt', limits, take, startMs);
-    await shared.rateLimit('rate-limit:claude', limits, report, startMs);
+    await shared.rateLimit('rate-limit:gpt', limits, [take], startMs);
+    await shared.rateLimit('rate-limit:claude', limits, [report], startMs);
     const endless = { op: 'rate-limited', pauseUntil: Infinity, learn: false } as const;
-    await shared.rateLimit('rate-limit:paused', limits, endless, startMs);
+    await shared.rateLimit('rate-limit:paused', limits, [endless], startMs);
     await shared.openBreaker('breaker:gpt', startMs + 5_000, startMs);
     await shared.leaseProbe('breaker:gpt', startMs + 6_000, startMs + 5_000);
 
@@ -136,7 +137,7 @@ describeWithRedis('redisSharedState on a real redis-server', (server) => {
     const small = { ...limits, requestsPerWindow: 1 };
     await observer.set('odd:rate-limit:a', '0 0 0');
     await observer.set('odd:breaker:a', 'open');
-    const result = await shared.rateLimit('rate-limit:a', small, take, startMs);
+    const result = await shared.rateLimit('rate-limit:a', small, [take], startMs);
     expect(result).toMatchObject({ granted: true, state: { requests: { level: 0 } } });
     expect(await shared.readBreaker('breaker:a', startMs)).toEqual({
       openUntil: 0,

@@ -37,7 +37,7 @@ export interface RedisSharedState extends Required<SharedState> {
 const breakerChannelName = 'breaker-changes';
 
 /**
- * The state a fleet shares on Redis: rate limits (one `EVALSHA` per command, running the
+ * The state a fleet shares on Redis: rate limits (one `EVALSHA` per list of commands, running the
  * policies' bucket model in Lua on the state under `keyPrefix + key`) and circuit breakers
  * (an open period no process shortens, and a half-open probe lease exactly one process
  * wins), each key expiring on its own. Breaker changes are published from the scripts and
@@ -78,10 +78,10 @@ export function redisSharedState(options: RedisSharedStateOptions): RedisSharedS
     async rateLimit(
       key: string,
       limits: SharedRateLimitLimits,
-      command: SharedRateLimitCommand,
+      commands: readonly SharedRateLimitCommand[],
       now: number,
     ): Promise<SharedRateLimitResult> {
-      const args = rateLimitArguments(limits, command, now);
+      const args = rateLimitArguments(limits, commands, now);
       const reply = await bounded(scripts.rateLimit.run(client, [keyPrefix + key], args));
       return rateLimitResult(reply);
     },

@@ -38,7 +38,7 @@ export const sharedStateScenarios: readonly SharedStateScenario[] = [
     run: async (shared) => {
       const results = [];
       for (const now of [0, 0, 0, 500])
-        results.push(await shared.rateLimit('rl:a', twoPerSecond, take, now));
+        results.push(await shared.rateLimit('rl:a', twoPerSecond, [take], now));
       return results.map(({ granted, waitMs }) => ({ granted, waitMs }));
     },
     expected: [
@@ -52,8 +52,8 @@ export const sharedStateScenarios: readonly SharedStateScenario[] = [
     name: 'keeps a margin of reserved requests',
     run: async (shared) => {
       const reserve = { ...take, reserveRequests: 1 };
-      const first = await shared.rateLimit('rl:a', twoPerSecond, reserve, 0);
-      const second = await shared.rateLimit('rl:a', twoPerSecond, reserve, 0);
+      const first = await shared.rateLimit('rl:a', twoPerSecond, [reserve], 0);
+      const second = await shared.rateLimit('rl:a', twoPerSecond, [reserve], 0);
       return [first.granted, second.granted, second.waitMs];
     },
     expected: [true, false, 500],
@@ -62,10 +62,15 @@ export const sharedStateScenarios: readonly SharedStateScenario[] = [
     name: 'pauses every process on a 429 until the server said, and never shortens a pause',
     run: async (shared) => {
       const pause = (pauseUntil: number) =>
-        shared.rateLimit('rl:a', twoPerSecond, { op: 'rate-limited', pauseUntil, learn: false }, 0);
+        shared.rateLimit(
+          'rl:a',
+          twoPerSecond,
+          [{ op: 'rate-limited', pauseUntil, learn: false }],
+          0,
+        );
       await pause(2_000);
       await pause(1_000);
-      const { granted, waitMs, state } = await shared.rateLimit('rl:a', twoPerSecond, take, 100);
+      const { granted, waitMs, state } = await shared.rateLimit('rl:a', twoPerSecond, [take], 100);
       return { granted, waitMs, pausedUntil: state.pausedUntil };
     },
     expected: { granted: false, waitMs: 1_900, pausedUntil: 2_000 },
@@ -74,10 +79,10 @@ export const sharedStateScenarios: readonly SharedStateScenario[] = [
     name: 'takes tokens, refunds what a call did not use, and learns a lower limit',
     run: async (shared) => {
       const limits = { ...twoPerSecond, requestsPerWindow: 10, tokensPerWindow: 1_000 };
-      await shared.rateLimit('rl:a', limits, { op: 'take', tokens: 800, reserveRequests: 0 }, 0);
-      await shared.rateLimit('rl:a', limits, { op: 'refund', requests: 0, tokens: 300 }, 0);
+      await shared.rateLimit('rl:a', limits, [{ op: 'take', tokens: 800, reserveRequests: 0 }], 0);
+      await shared.rateLimit('rl:a', limits, [{ op: 'refund', requests: 0, tokens: 300 }], 0);
       const observation = { tokens: { limit: 600, remaining: 400, resetMs: 500 } };
-      const { state } = await shared.rateLimit('rl:a', limits, { op: 'observe', observation }, 0);
+      const { state } = await shared.rateLimit('rl:a', limits, [{ op: 'observe', observation }], 0);
       return {
         tokens: [state.tokens.capacity, state.tokens.level],
         requests: state.requests.level,
@@ -94,7 +99,7 @@ export const sharedStateScenarios: readonly SharedStateScenario[] = [
         pauseUntil: 0,
         learn: true,
       } as const;
-      const { state } = await shared.rateLimit('rl:a', twoPerSecond, report, 0);
+      const { state } = await shared.rateLimit('rl:a', twoPerSecond, [report], 0);
       return [state.requests.refillMode, state.requests.slowUntil];
     },
     expected: ['fixed-window', 100],
@@ -102,9 +107,9 @@ export const sharedStateScenarios: readonly SharedStateScenario[] = [
   {
     name: 'keeps one key apart from another',
     run: async (shared) => {
-      await shared.rateLimit('rl:a', twoPerSecond, take, 0);
-      await shared.rateLimit('rl:a', twoPerSecond, take, 0);
-      return (await shared.rateLimit('rl:b', twoPerSecond, take, 0)).granted;
+      await shared.rateLimit('rl:a', twoPerSecond, [take], 0);
+      await shared.rateLimit('rl:a', twoPerSecond, [take], 0);
+      return (await shared.rateLimit('rl:b', twoPerSecond, [take], 0)).granted;
     },
     expected: true,
   },

@@ -1,11 +1,15 @@
+import { rateLimitArgumentLayout } from '../rate-limit-script';
 import { numberLua } from './number-lua';
 import { tokenBucketLua } from './token-bucket-lua';
 
+const { headerLength, commandLength } = rateLimitArgumentLayout;
+
 /**
- * The script that applies one command to a shared rate limit, as `applyRateLimitCommand` of
- * `@resilient-llm/policies` does (its `RateLimitBuckets` below, in Lua), and writes the state
- * back with an expiry. Arguments and the stored value are laid out by `rate-limit-script.ts`.
- * The caller's `now` is an argument: the script never reads the server's clock.
+ * The script that applies a list of commands to a shared rate limit, in order, as
+ * `applyRateLimitCommands` of `@resilient-llm/policies` does (its `RateLimitBuckets` below, in
+ * Lua), answers for the last and writes the state back with an expiry. Arguments and the
+ * stored value are laid out by `rate-limit-script.ts`. The caller's `now` is an argument: the
+ * script never reads the server's clock.
  */
 export const rateLimitLua = `${numberLua}${tokenBucketLua}
 local modes = { [0] = 'continuous', [1] = 'at-reset', [2] = 'fixed-window' }
@@ -61,9 +65,10 @@ local function window(first)
     windowMs = num(ARGV[first + 4]) }
 end
 
-local function observation()
-  if ARGV[14] ~= '1' then return nil end
-  return { requests = window(15), tokens = window(20) }
+-- The observation of the command whose arguments start at ARGV[at].
+local function observation(at)
+  if ARGV[at + 4] ~= '1' then return nil end
+  return { requests = window(at + 5), tokens = window(at + 10) }
 end
 
 local function refillBoth(state, now)
@@ -95,9 +100,9 @@ end
 local function ttlMs(state, now)
   local busyMs = max(max(state.pausedUntil - now, msUntilFull(state.requests, now)),
     msUntilFull(state.tokens, now))
-  local ttl = busyMs + num(ARGV[12]) * max(state.requests.windowMs, state.tokens.windowMs)
-  ttl = min(max(ttl, num(ARGV[11])), num(ARGV[13]))
-  if ttl ~= ttl then ttl = num(ARGV[13]) end
+  local ttl = busyMs + num(ARGV[8]) * max(state.requests.windowMs, state.tokens.windowMs)
+  ttl = min(max(ttl, num(ARGV[7])), num(ARGV[9]))
+  if ttl ~= ttl then ttl = num(ARGV[9]) end
   return math.ceil(ttl)
 end
 
@@ -113,36 +118,45 @@ if not state then
   }
 end
 
-local op = ARGV[7]
+-- Applies the command whose arguments start at ARGV[at]; answers granted and waitMs.
 -- take: tokens and reserved requests; refund: requests and tokens; rate-limited: -, pause.
-local a, b = num(ARGV[8]), num(ARGV[9])
-local granted, waitMs = 1, 0
-if op == 'take' then
-  refillBoth(state, now)
-  local needed = min(a, state.tokens.capacity)
-  -- One request and the reserve, but never more than a full bucket holds (requestsNeeded).
-  local requestsNeeded = min(1 + b, max(1, state.requests.capacity))
-  waitMs = max(max(max(state.pausedUntil - now, msUntilLevel(state.requests, requestsNeeded, now)),
-    msUntilLevel(state.tokens, needed, now)), 0)
-  if waitMs <= 0 then
-    take(state.requests, 1, now)
-    take(state.tokens, a, now)
-  else
-    granted = 0
+local function apply(at)
+  local op = ARGV[at]
+  local a, b = num(ARGV[at + 1]), num(ARGV[at + 2])
+  local granted, waitMs = 1, 0
+  if op == 'take' then
+    refillBoth(state, now)
+    local needed = min(a, state.tokens.capacity)
+    -- One request and the reserve, but never more than a full bucket holds (requestsNeeded).
+    local requestsNeeded = min(1 + b, max(1, state.requests.capacity))
+    waitMs = max(max(max(state.pausedUntil - now, msUntilLevel(state.requests, requestsNeeded, now)),
+      msUntilLevel(state.tokens, needed, now)), 0)
+    if waitMs <= 0 then
+      take(state.requests, 1, now)
+      take(state.tokens, a, now)
+    else
+      granted = 0
+    end
+  elseif op == 'refund' then
+    refillBoth(state, now)
+    giveBack(state.requests, a, now)
+    giveBack(state.tokens, b, now)
+  elseif op == 'observe' then
+    observe(state, observation(at), now)
+  elseif op == 'rate-limited' then
+    local seen = observation(at)
+    if ARGV[at + 3] == '1' then learnFromRefusal(state, seen, now) end
+    if seen then observe(state, seen, now) end
+    if b > 0 and b > state.pausedUntil then state.pausedUntil = b end
   end
-elseif op == 'refund' then
   refillBoth(state, now)
-  giveBack(state.requests, a, now)
-  giveBack(state.tokens, b, now)
-elseif op == 'observe' then
-  observe(state, observation(), now)
-elseif op == 'rate-limited' then
-  local seen = observation()
-  if ARGV[10] == '1' then learnFromRefusal(state, seen, now) end
-  if seen then observe(state, seen, now) end
-  if b > 0 and b > state.pausedUntil then state.pausedUntil = b end
+  return granted, waitMs
 end
-refillBoth(state, now)
+
+local granted, waitMs = 1, 0
+for i = 0, tonumber(ARGV[${headerLength}]) - 1 do
+  granted, waitMs = apply(${headerLength + 1} + i * ${commandLength})
+end
 redis.call('SET', KEYS[1], encodeState(state), 'PX', ttlMs(state, now))
 return { granted, fmt(waitMs), encodeState(state) }
 `;

@@ -8,15 +8,15 @@ import type {
 } from './shared-state';
 
 /**
- * The fleet's rate-limit model: applies one command to a shared state (`undefined`: none yet,
- * created from `limits`) at `now`, with the buckets a local `RateLimiter` uses. The in-memory
- * shared state runs it as it is; the Redis script is a port of it, tested to decide exactly
- * as it does.
+ * The fleet's rate-limit model: applies `commands` in order to a shared state (`undefined`:
+ * none yet, created from `limits`) at `now`, with the buckets a local `RateLimiter` uses, and
+ * answers for the last. The in-memory shared state runs it as it is; the Redis script is a
+ * port of it, tested to decide exactly as it does.
  */
-export function applyRateLimitCommand(
+export function applyRateLimitCommands(
   state: RateLimiterSnapshot | undefined,
   limits: SharedRateLimitLimits,
-  command: SharedRateLimitCommand,
+  commands: readonly SharedRateLimitCommand[],
   now: number,
 ): SharedRateLimitResult {
   const buckets = new RateLimitBuckets(
@@ -27,6 +27,12 @@ export function applyRateLimitCommand(
     limits.refillMode,
   );
   if (state) buckets.restore(state);
+  let answer = { granted: true, waitMs: 0 };
+  for (const command of commands) answer = applyOne(buckets, command, now);
+  return { ...answer, state: buckets.snapshot() };
+}
+
+function applyOne(buckets: RateLimitBuckets, command: SharedRateLimitCommand, now: number) {
   let granted = true;
   let waitMs = 0;
   switch (command.op) {
@@ -49,7 +55,9 @@ export function applyRateLimitCommand(
       if (command.pauseUntil > 0) buckets.pauseUntil(command.pauseUntil);
       break;
   }
-  return { granted, waitMs, state: buckets.snapshot() };
+  // As the script does after every command; a second refill at the same time changes nothing.
+  buckets.refill();
+  return { granted, waitMs };
 }
 
 /** A clock stopped at `now`: the model reads time, it never waits. */
