@@ -22,6 +22,7 @@ import { describeMachine } from './report/machine.ts';
 import { markdownReport } from './report/markdown-report.ts';
 import type { BenchResults } from './report/results.ts';
 import { goodputChart } from './report/svg-chart.ts';
+import { runScale } from './scale/run-scale.ts';
 import { fullSettings, smokeSettings } from './settings.ts';
 import { runSlowFirstToken } from './slow-first-token/run-slow-first-token.ts';
 import { smokeProblems } from './smoke-checks.ts';
@@ -104,6 +105,11 @@ for (const arm of fleetArms) {
   );
   fleet.push(result);
 }
+const scale = await runScale(settings.scale);
+for (const row of scale.rows)
+  log(
+    `scale    ${row.queued} queued: ${row.totalCpuMs.toFixed(1)} ms CPU, ${row.microsecondsPerCall.toFixed(2)} µs per call, ${Math.round(row.bytesPerWaitingCall)} bytes each`,
+  );
 
 const results: BenchResults = {
   command: smoke ? 'pnpm --dir bench run smoke' : 'pnpm bench',
@@ -122,6 +128,7 @@ const results: BenchResults = {
   burst,
   fleet,
   fleetSkipped,
+  scale,
 };
 await mkdir(outputDirectory, { recursive: true });
 await writeFile(join(outputDirectory, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -3,6 +3,7 @@ import type { CacheSavingsSettings } from './cache-savings/run-cache-savings.ts'
 import type { FleetSettings } from './fleet/fleet-settings.ts';
 import type { GoodputSettings } from './goodput/run-goodput.ts';
 import type { OutageSettings } from './outage/run-outage.ts';
+import type { ScaleSettings } from './scale/run-scale.ts';
 import type { SlowFirstTokenSettings } from './slow-first-token/run-slow-first-token.ts';
 
 /** Sizes of every scenario for one run. */
@@ -22,6 +23,8 @@ export interface BenchSettings {
   burst: BurstSettings;
   /** Worker processes sharing one key. */
   fleet: FleetSettings;
+  /** Calls queued at once on one rate limiter. */
+  scale: ScaleSettings;
 }
 
 // One second of simulator window stands for a provider's 60 s window: every wait that the
@@ -80,6 +83,7 @@ export const fullSettings: BenchSettings = {
     durationMs: 5_000,
     deadlineMs: 30_000,
   },
+  scale: { sizes: [1_000, 10_000, 100_000], requestsPerWindow: 1_000, windowMs: 1_000 },
 };
 
 /** The smoke run for CI: every arm and scenario, a few seconds each, no figures to judge. */
@@ -101,4 +105,5 @@ export const smokeSettings: BenchSettings = {
   // The same code on a smaller burst: 1,000 calls drain in about 4 s at 200/s.
   burst: { ...fullSettings.burst, calls: 1_000, requestsPerSecond: 200, deadlineMs: 15_000 },
   fleet: { ...fullSettings.fleet, durationMs: 2_000, deadlineMs: 10_000 },
+  scale: { ...fullSettings.scale, sizes: [1_000, 10_000] },
 };

@@ -36,5 +36,7 @@ export function smokeProblems(results: BenchResults): string[] {
   if (results.burst.length !== 3) problems.push('burst: arms missing');
   if (results.fleet.length + results.fleetSkipped.length !== 3)
     problems.push('fleet: arms missing');
+  if (results.scale.rows.length !== results.settings.scale.sizes.length)
+    problems.push('scale: sizes missing');
   return problems;
 }

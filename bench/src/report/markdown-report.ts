@@ -7,6 +7,7 @@ import { cacheSavingsSection } from './cache-savings-section.ts';
 import { fleetSection } from './fleet-section.ts';
 import { markdownTable, milliseconds, percent, ratio } from './format.ts';
 import type { BenchResults } from './results.ts';
+import { scaleSection } from './scale-section.ts';
 
 function goodputTable(goodput: GoodputResult[]): string {
   return markdownTable(
@@ -185,5 +186,6 @@ ${overheadSection(results)}
 ${cacheSavingsSection(results.cacheSavings, results.settings.cacheSavings)}
 ${batchSavingsSection(results.batchSavings)}
 ${burstSection(results.burst, results.settings.burst)}
-${fleetSection(results.fleet, results.fleetSkipped, results.settings.fleet)}`;
+${fleetSection(results.fleet, results.fleetSkipped, results.settings.fleet)}
+${scaleSection(results.scale, results.settings.scale)}`;
 }

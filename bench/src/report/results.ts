@@ -6,6 +6,7 @@ import type { GoodputResult } from '../goodput/run-goodput.ts';
 import type { OutageResult } from '../outage/run-outage.ts';
 import type { OverheadResult } from '../overhead/run-overhead.ts';
 import type { PipelineOverheadResult } from '../overhead/run-pipeline-overhead.ts';
+import type { ScaleResult } from '../scale/run-scale.ts';
 import type { BenchSettings } from '../settings.ts';
 import type { SlowFirstTokenResult } from '../slow-first-token/run-slow-first-token.ts';
 import type { Machine } from './machine.ts';
@@ -30,4 +31,6 @@ export interface BenchResults {
   fleet: FleetResult[];
   /** Arms of the fleet that could not run here, with the reason (redis-server missing). */
   fleetSkipped: string[];
+  /** Calls queued at once on one rate limiter, at growing sizes. */
+  scale: ScaleResult;
 }

@@ -22,15 +22,11 @@ import { startTimer } from '../time/start-timer';
 import { assertNumber } from '../validation/assert-number';
 import { assertRequired } from '../validation/assert-required';
 import { createFleetPermit } from './fleet-permit';
-import { PendingReports, type SharedRateLimitReport } from './pending-reports';
 import { prepareSharedStateOptions } from './prepare-shared-state-options';
 import type { SharedRateLimitCommand, SharedRateLimitLimits } from './shared-state';
 import { SharedStateLink } from './shared-state-link';
 import type { SharedStateOptions } from './shared-state-options';
 import { type SharedWaiter, SharedWaitQueue } from './shared-waiters';
-
-/** The longest a report waits for a take to ride on (a quarter window when that is shorter). */
-const maxReportDelayMs = 1_000;
 
 /** Options of {@link SharedRateLimiter}: those of `RateLimiter`, plus where the fleet's state lives. */
 export interface SharedRateLimiterOptions extends RateLimiterOptions {
@@ -46,9 +42,7 @@ export interface SharedRateLimiterOptions extends RateLimiterOptions {
  *
  * Waiters queue here, first in, first out; only the head asks the fleet, one operation at a
  * time, and a refused head waits the fleet's `waitMs` on one timer before it asks again: a
- * queue of any length costs one round trip per grant. Reports nobody awaits (headers, refunds)
- * ride on the next take (`PendingReports`), or go on their own after a quarter window (at most
- * a second) without one; 429s and pauses go at once. A local `RateLimiter` mirrors every
+ * queue of any length costs one round trip per grant. A local `RateLimiter` mirrors every
  * answer of the fleet and is the fallback: when an operation fails or runs past
  * `shared.timeoutMs`, waiters and new calls go on from it (`onSharedStateFault`), and after
  * `shared.rejoinAfterMs` the next operation tries the fleet again (`onSharedStateRejoin` when it
@@ -67,7 +61,6 @@ export class SharedRateLimiter implements Policy {
   // The margin for arrival jitter of this process's grants (see `JitterReserve`).
   private readonly reserve = new JitterReserve();
   private readonly queue = new SharedWaitQueue();
-  private readonly reports: PendingReports;
   private asking = false;
   private stopTimer: (() => void) | undefined;
   private sent = 0;
@@ -105,11 +98,6 @@ export class SharedRateLimiter implements Policy {
       windowMs,
       clock,
       refillMode,
-    );
-    this.reports = new PendingReports(
-      (reports) => this.send(reports),
-      () => Math.min(maxReportDelayMs, this.windowMs() / 4),
-      clock,
     );
     this.onStoreError = this.local.onStoreError;
     this.onSharedStateFault = this.link.onFault;
@@ -198,7 +186,7 @@ export class SharedRateLimiter implements Policy {
   pauseUntil(untilMs: number): void {
     this.local.pauseUntil(untilMs);
     this.mirror.pauseUntil(untilMs);
-    this.send([{ op: 'rate-limited', pauseUntil: untilMs, learn: false }]);
+    this.send({ op: 'rate-limited', pauseUntil: untilMs, learn: false });
   }
 
   /**
@@ -214,14 +202,12 @@ export class SharedRateLimiter implements Policy {
     const pauseUntil =
       retryAfterMs !== undefined && retryAfterMs > 0 ? this.clock.now() + retryAfterMs : 0;
     if (pauseUntil > 0) this.mirror.pauseUntil(pauseUntil);
-    this.send([
-      {
-        op: 'rate-limited',
-        pauseUntil,
-        learn: this.learns,
-        ...(observation ? { observation } : {}),
-      },
-    ]);
+    this.send({
+      op: 'rate-limited',
+      pauseUntil,
+      learn: this.learns,
+      ...(observation ? { observation } : {}),
+    });
   }
 
   /** Folds in rate-limit state a response reported, here and in the fleet. */
@@ -229,7 +215,7 @@ export class SharedRateLimiter implements Policy {
     // With the window lengths the local limiter inferred, so the fleet paces by them too.
     const inferred = this.local.observe(observation);
     this.mirror.observe(inferred);
-    this.report({ op: 'observe', observation: inferred });
+    this.send({ op: 'observe', observation: inferred });
   }
 
   /** The fleet's state as last answered (the local limiter's state while falling back). */
@@ -271,10 +257,10 @@ export class SharedRateLimiter implements Policy {
     } as const;
     const sequence = ++this.sent;
     void this.link
-      .run('rate-limit', (now) => this.fleet([...this.reports.take(), take], now), {
+      .run('rate-limit', (now) => this.fleet([take], now), {
         // A grant that comes after the timeout is given back: nobody uses it.
         late: (late) =>
-          late.granted && this.send([{ op: 'refund', requests: 1, tokens: head.tokens }], true),
+          late.granted && this.send({ op: 'refund', requests: 1, tokens: head.tokens }, true),
       })
       .then((answer) => {
         this.asking = false;
@@ -303,7 +289,7 @@ export class SharedRateLimiter implements Policy {
         ),
       );
     } else {
-      this.refund(1, head.tokens);
+      this.send({ op: 'refund', requests: 1, tokens: head.tokens });
     }
     this.ask();
   }
@@ -351,29 +337,15 @@ export class SharedRateLimiter implements Policy {
     }
   }
 
-  /** The requests bucket's window (0 without a limit). */
-  private windowMs(): number {
-    const windowMs = this.mirror.requestCapacity / this.mirror.requestRatePerMs;
-    return Number.isFinite(windowMs) ? windowMs : 0;
-  }
-
-  /** Holds a report nobody awaits for the next command, unless falling back. */
-  private report(report: SharedRateLimitReport): void {
-    if (this.link.available) this.reports.add(report);
-  }
-
   /**
-   * Sends commands nobody awaits, behind the reports held, unless falling back (`always`: even
-   * then, to give back what the fleet granted too late); the answer, when it comes in time,
-   * updates the mirror.
+   * Sends a command nobody awaits, unless falling back (`always`: even then, to give back what
+   * the fleet granted too late); its answer, when it comes in time, updates the mirror.
    */
-  private send(commands: SharedRateLimitCommand[], always = false): void {
+  private send(command: SharedRateLimitCommand, always = false): void {
     if (!always && !this.link.available) return;
     const sequence = ++this.sent;
     void this.link
-      .run('rate-limit', (now) => this.fleet([...this.reports.take(), ...commands], now), {
-        awaited: false,
-      })
+      .run('rate-limit', (now) => this.fleet([command], now), { awaited: false })
       .then((answer) => {
         if (!answer) {
           // The fleet is down: waiters go on from the local limiter now, not when they next ask.
@@ -418,6 +390,6 @@ export class SharedRateLimiter implements Policy {
     // Tokens alone, to a tokens bucket without a limit, change nothing: no round trip.
     if (requests === 0 && (tokens === 0 || this.mirror.tokenCapacity === Infinity)) return;
     this.mirror.refund(requests, tokens);
-    this.report({ op: 'refund', requests, tokens });
+    this.send({ op: 'refund', requests, tokens });
   }
 }
