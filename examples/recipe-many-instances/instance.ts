@@ -25,8 +25,10 @@ const openai = createResilientOpenAI({
   sharedState,
 });
 // Redis slow or gone: this process goes on from its own state, and joins the fleet again later.
-openai.on('shared-state-fallback', ({ policy, operation }) =>
-  console.warn(`instance ${INSTANCE}: ${policy} on local state (${operation} failed)`),
+openai.on('shared-state-fallback', ({ policy, operation, error }) =>
+  console.warn(
+    `instance ${INSTANCE}: ${policy} on local state (${operation} failed: ${(error as Error).message})`,
+  ),
 );
 openai.on('shared-state-rejoined', ({ policy }) =>
   console.warn(`instance ${INSTANCE}: ${policy} back on the fleet's state`),

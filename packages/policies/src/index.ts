@@ -92,6 +92,7 @@ export type {
 } from './shared/shared-state';
 export {
   defaultSharedStateOptions,
+  firstAnswerTimeoutFloorMs,
   type SharedStateOptions,
   type SharedStateRejoin,
 } from './shared/shared-state-options';

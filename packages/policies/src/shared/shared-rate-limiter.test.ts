@@ -181,10 +181,41 @@ describe('SharedRateLimiter', () => {
       expect(vi.getTimerCount()).toBe(0);
     });
 
+    it('takes the waiters still waiting on the local limiter back to the fleet once it answers', async () => {
+      const memory = new MemorySharedState();
+      const shared = new FaultySharedState(memory);
+      const a = processLimiter(shared);
+      const b = processLimiter(memory);
+      // A has spent the fleet's five; both processes then queue more than the fleet refills.
+      await (await grantedOf(a, 5)).calls.at(-1);
+      const aWaiting = await grantedOf(a, 10);
+      const bWaiting = await grantedOf(b, 10);
+      const faults: string[] = [];
+      a.onSharedStateFault(({ operation }) => faults.push(operation));
+      a.onSharedStateRejoin(() => faults.push('rejoin'));
+      // A blip: A's next take answers after 150 ms, past the 100 ms timeout; then all is well.
+      shared.behaviour = { kind: 'slow', delayMs: 150 };
+      await vi.advanceTimersByTimeAsync(200);
+      shared.behaviour = { kind: 'healthy' };
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(faults).toEqual(['rate-limit', 'rejoin']);
+      // 2.2 s of refill is 11 permits for the fleet; A's local limiter granted at most one more
+      // during the blip. Left on the local limiter, A would have granted its ten at 5 a second
+      // on its own, while B took what the fleet refilled.
+      const granted = aWaiting.granted() + bWaiting.granted();
+      expect(granted).toBeLessThanOrEqual(12);
+      await vi.runAllTimersAsync();
+      expect(aWaiting.granted() + bWaiting.granted()).toBe(20);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
     it('gives a grant that came after its timeout back to the fleet', async () => {
       const memory = new MemorySharedState();
       const shared = new FaultySharedState(memory);
       const limiter = processLimiter(shared, { requestsPerWindow: 2 });
+      // The first answer: the fleet's state has been reached, so the next wait is `timeoutMs`.
+      (await limiter.acquire()).settle(1);
+      await vi.advanceTimersByTimeAsync(1000);
       shared.behaviour = { kind: 'slow', delayMs: 150 };
       await vi.advanceTimersByTimeAsync(0);
       const call = track(limiter.acquire());

@@ -21,6 +21,7 @@ import type { Clock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
 import { assertNumber } from '../validation/assert-number';
 import { assertRequired } from '../validation/assert-required';
+import { FallbackWaiters } from './fallback-waiters';
 import { createFleetPermit } from './fleet-permit';
 import { prepareSharedStateOptions } from './prepare-shared-state-options';
 import type { SharedRateLimitCommand, SharedRateLimitLimits } from './shared-state';
@@ -46,7 +47,8 @@ export interface SharedRateLimiterOptions extends RateLimiterOptions {
  * answer of the fleet and is the fallback: when an operation fails or runs past
  * `shared.timeoutMs`, waiters and new calls go on from it (`onSharedStateFault`), and after
  * `shared.rejoinAfterMs` the next operation tries the fleet again (`onSharedStateRejoin` when it
- * answers). What the local limiter grants, settles and refunds while falling back is not
+ * answers); then the waiters still waiting on the local limiter go back to the fleet's line,
+ * so a process that lost the fleet for a moment does not spend the whole limit alone. What the local limiter grants, settles and refunds while falling back is not
  * replayed to the fleet: a failover loses at most the window it happens in.
  */
 export class SharedRateLimiter implements Policy {
@@ -61,6 +63,7 @@ export class SharedRateLimiter implements Policy {
   // The margin for arrival jitter of this process's grants (see `JitterReserve`).
   private readonly reserve = new JitterReserve();
   private readonly queue = new SharedWaitQueue();
+  private readonly fallbackWaiters: FallbackWaiters;
   private asking = false;
   private stopTimer: (() => void) | undefined;
   private sent = 0;
@@ -88,6 +91,7 @@ export class SharedRateLimiter implements Policy {
     const refillMode = windowKind === 'fixed' ? 'fixed-window' : 'continuous';
     this.link = new SharedStateLink(prepareSharedStateOptions('shared', shared), clock);
     this.local = new RateLimiter(limiterOptions);
+    this.fallbackWaiters = new FallbackWaiters(this.local, clock);
     this.limits = { requestsPerWindow, tokensPerWindow, windowMs, refillMode };
     this.learns = windowKind === 'auto';
     this.maxWaitMs = settings.maxWaitMs;
@@ -102,6 +106,7 @@ export class SharedRateLimiter implements Policy {
     this.onStoreError = this.local.onStoreError;
     this.onSharedStateFault = this.link.onFault;
     this.onSharedStateRejoin = this.link.onRejoin;
+    this.link.onRejoin(() => this.rejoin());
     this.local.onReject((error) => this.rejectEmitter.emit(error));
     this.local.onPause(({ untilMs }) => this.announcePause(untilMs));
   }
@@ -145,23 +150,24 @@ export class SharedRateLimiter implements Policy {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (!this.link.available) return this.local.acquire({ tokens, signal, maxWaitMs });
-    const waitMs = this.expectedWaitMs(tokens);
+    const falling = !this.link.available;
+    const waitMs = falling ? 0 : this.expectedWaitMs(tokens);
     if (waitMs > maxWaitMs) return Promise.reject(this.refusal(waitMs, maxWaitMs));
     return new Promise<RateLimitPermit>((resolve, reject) => {
+      const latestGrantAt = this.clock.now() + maxWaitMs;
       const waiter: SharedWaiter = {
         tokens,
         signal,
-        latestGrantAt: this.clock.now() + maxWaitMs,
-        stopListening: onAbort(signal, () => {
-          this.queue.remove(waiter);
-          reject(abortError(signal!));
-          this.wake();
-        }),
+        latestGrantAt,
+        stopListening,
         resolve,
         reject,
       };
-      this.queue.push(waiter);
+      if (falling) {
+        this.fallbackWaiters.wait(waiter);
+        return;
+      }
+      this.join(waiter);
       this.ask();
     });
   }
@@ -233,6 +239,28 @@ export class SharedRateLimiter implements Policy {
   async hydrate(): Promise<void> {
     await this.local.hydrate();
     this.mirror.restore(this.local.snapshot());
+  }
+
+  /** Puts `waiter` at the end of the fleet's line, listening for its abort. */
+  private join(waiter: SharedWaiter): void {
+    waiter.stopListening = onAbort(waiter.signal, () => {
+      this.queue.remove(waiter);
+      waiter.reject(abortError(waiter.signal!));
+      this.wake();
+    });
+    this.queue.push(waiter);
+  }
+
+  /**
+   * The fleet answers again: the waiters still waiting on the local limiter go back to the
+   * fleet's line, ahead of those who came since, in the order they came.
+   */
+  private rejoin(): void {
+    if (this.fallbackWaiters.size === 0) return;
+    const queued = this.queue.takeAll();
+    for (const waiter of queued) waiter.stopListening();
+    for (const waiter of [...this.fallbackWaiters.takeAll(), ...queued]) this.join(waiter);
+    this.ask();
   }
 
   /** Asks the fleet for the head's permit, unless an ask is under way or nobody waits. */
@@ -327,13 +355,9 @@ export class SharedRateLimiter implements Policy {
 
   /** Moves every waiter to the local limiter, in order, with what is left of its wait. */
   private fallBack(): void {
-    const now = this.clock.now();
     for (const waiter of this.queue.takeAll()) {
       waiter.stopListening();
-      const maxWaitMs = Math.max(0, waiter.latestGrantAt - now);
-      this.local
-        .acquire({ tokens: waiter.tokens, signal: waiter.signal, maxWaitMs })
-        .then(waiter.resolve, waiter.reject);
+      this.fallbackWaiters.wait(waiter);
     }
   }
 
@@ -393,3 +417,5 @@ export class SharedRateLimiter implements Policy {
     this.send({ op: 'refund', requests, tokens });
   }
 }
+
+function stopListening(): void {}

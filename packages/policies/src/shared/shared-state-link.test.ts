@@ -1,13 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { track } from '../testing/settle';
 import { systemClock } from '../time/clock';
 import { MemorySharedState } from './memory-shared-state';
 import { SharedStateLink } from './shared-state-link';
+import { firstAnswerTimeoutFloorMs } from './shared-state-options';
 
 const settings = { state: new MemorySharedState(), key: 'k', timeoutMs: 100, rejoinAfterMs: 5000 };
 
 /** An operation that answers after `ms` of the (fake) clock. */
 const answerAfter = (ms: number) => () =>
   new Promise<string>((resolve) => setTimeout(() => resolve('answer'), ms));
+
+/** A link whose fleet has answered once: its operations are bounded by `timeoutMs`. */
+async function connectedLink() {
+  const link = new SharedStateLink(settings, systemClock);
+  await link.run('connect', async () => 'answer');
+  return link;
+}
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -18,7 +27,7 @@ afterEach(() => {
 
 describe('SharedStateLink', () => {
   it('falls back on a timeout, and rejoins at once when that same operation answers late', async () => {
-    const link = new SharedStateLink(settings, systemClock);
+    const link = await connectedLink();
     const events: string[] = [];
     link.onFault(({ operation }) => events.push(`fault ${operation}`));
     link.onRejoin(() => events.push('rejoin'));
@@ -47,7 +56,7 @@ describe('SharedStateLink', () => {
   });
 
   it('stays on local state when another fault came after the late operation', async () => {
-    const link = new SharedStateLink(settings, systemClock);
+    const link = await connectedLink();
     const events: string[] = [];
     link.onFault(({ operation }) => events.push(`fault ${operation}`));
     link.onRejoin(() => events.push('rejoin'));
@@ -57,6 +66,33 @@ describe('SharedStateLink', () => {
     void link.run('failing', () => Promise.reject(new Error('down')));
     await vi.advanceTimersByTimeAsync(300);
     expect(events).toEqual(['fault slow', 'fault failing']);
+    expect(link.available).toBe(false);
+  });
+
+  it('waits longer for the first answer (a connection opening, scripts loading), then timeoutMs', async () => {
+    const link = new SharedStateLink(settings, systemClock);
+    const faults: string[] = [];
+    link.onFault(({ operation }) => faults.push(operation));
+    const first = link.run('first', answerAfter(firstAnswerTimeoutFloorMs - 10));
+    await vi.advanceTimersByTimeAsync(firstAnswerTimeoutFloorMs);
+    expect(await first).toEqual({ value: 'answer' });
+
+    const second = link.run('second', answerAfter(150));
+    await vi.advanceTimersByTimeAsync(101);
+    expect(await second).toBeUndefined();
+    expect(faults).toEqual(['second']);
+    await vi.runAllTimersAsync();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('times out a first operation that never answers after the floor, not before', async () => {
+    const link = new SharedStateLink(settings, systemClock);
+    const answer = track(link.run('first', () => new Promise<string>(() => {})));
+    await vi.advanceTimersByTimeAsync(firstAnswerTimeoutFloorMs - 1);
+    expect(answer.outcome.status).toBe('pending');
+    // The timeout, then one turn of the event loop for an answer already on its way.
+    await vi.advanceTimersByTimeAsync(2);
+    expect(answer.outcome).toEqual({ status: 'fulfilled', value: undefined });
     expect(link.available).toBe(false);
   });
 });

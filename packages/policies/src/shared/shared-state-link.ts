@@ -4,7 +4,7 @@ import type { Clock } from '../time/clock';
 import { startTimer } from '../time/start-timer';
 import type { SharedStateSettings } from './prepare-shared-state-options';
 import type { SharedStateFault } from './shared-state';
-import type { SharedStateRejoin } from './shared-state-options';
+import { firstAnswerTimeoutFloorMs, type SharedStateRejoin } from './shared-state-options';
 
 /** Options of one {@link SharedStateLink.run}. */
 export interface SharedOperationOptions<T> {
@@ -23,13 +23,15 @@ export interface SharedOperationOptions<T> {
  * A policy's line to the fleet's state: bounds every operation by `timeoutMs`, turns a
  * failure or a timeout into a fault event and `undefined` (the policy goes on from local
  * state), and after a fault keeps the policy on local state for `rejoinAfterMs`, after which
- * the next operation tries the fleet again; its success is the rejoin event.
+ * the next operation tries the fleet again; its success is the rejoin event. Until the fleet
+ * first answers, operations wait at least {@link firstAnswerTimeoutFloorMs}.
  */
 export class SharedStateLink {
   private faulted = false;
   private faults = 0;
   private retryAt = 0;
   private trying = false;
+  private answered = false;
   private readonly faultEmitter = new EventEmitter<SharedStateFault>();
   private readonly rejoinEmitter = new EventEmitter<SharedStateRejoin>();
 
@@ -60,7 +62,7 @@ export class SharedStateLink {
   run<T>(
     operation: string,
     call: (now: number) => Promise<T>,
-    { awaited = true, late, timeoutMs = this.settings.timeoutMs }: SharedOperationOptions<T> = {},
+    { awaited = true, late, timeoutMs = this.defaultTimeoutMs() }: SharedOperationOptions<T> = {},
   ): Promise<{ readonly value: T } | undefined> {
     const faultsBefore = this.faults;
     if (this.faulted) this.trying = true;
@@ -92,6 +94,7 @@ export class SharedStateLink {
       const answer = new Promise<T>((settle) => settle(call(this.clock.now())));
       answer.then(
         (value) => {
+          this.answered = true;
           if (done) {
             late?.(value);
             // The store answered, only late (a busy event loop runs the timer first): when no
@@ -112,6 +115,11 @@ export class SharedStateLink {
         },
       );
     });
+  }
+
+  private defaultTimeoutMs(): number {
+    const { timeoutMs } = this.settings;
+    return this.answered ? timeoutMs : Math.max(timeoutMs, firstAnswerTimeoutFloorMs);
   }
 
   private fault(operation: string, error: unknown): void {

@@ -9,7 +9,8 @@ export interface SharedStateOptions {
   key: string;
   /**
    * Longest wait for one operation on `state`; a slower one counts as a fault and the policy
-   * goes on from local state. Defaults to 100 (`defaultSharedStateOptions.timeoutMs`).
+   * goes on from local state. Defaults to 100 (`defaultSharedStateOptions.timeoutMs`). Until
+   * the state first answers, operations wait at least {@link firstAnswerTimeoutFloorMs}.
    */
   timeoutMs?: number;
   /**
@@ -24,6 +25,14 @@ export const defaultSharedStateOptions = {
   timeoutMs: 100,
   rejoinAfterMs: 5_000,
 } as const satisfies Partial<SharedStateOptions>;
+
+/**
+ * The least time the operations sent before the fleet's state first answered may take: they
+ * may open the connection and load scripts, in a process still starting up. Timing them out
+ * at `timeoutMs` would put a process on local state, with a full bucket of its own, just as
+ * every process of a fleet starts at once.
+ */
+export const firstAnswerTimeoutFloorMs = 1_000;
 
 /** Every option of {@link SharedStateOptions}: any other key is refused. */
 export const sharedStateOptionKeys = optionKeys<SharedStateOptions>({

@@ -8,8 +8,8 @@ export interface SharedWaiter {
   readonly signal: AbortSignal | undefined;
   /** Epoch milliseconds after which the caller would rather be refused. */
   readonly latestGrantAt: number;
-  /** Stops listening to `signal`. */
-  readonly stopListening: () => void;
+  /** Stops listening to `signal` while in the fleet's line (set each time the waiter joins it). */
+  stopListening: () => void;
   readonly resolve: (permit: RateLimitPermit) => void;
   readonly reject: (error: unknown) => void;
 }

@@ -5,6 +5,7 @@ import type {
   SharedRateLimitLimits,
   SharedRateLimitResult,
 } from '@resilient-llm/policies';
+import { rateLimitArgumentLayout } from './lua/rate-limit-argument-layout';
 import { numberToText, textToNumber } from './number-text';
 import { parseRateLimitState, rateLimitLayoutVersion, refillModeCodes } from './rate-limit-layout';
 
@@ -20,13 +21,11 @@ const rateLimitStateExpiry = {
   maximumMs: 7 * 24 * 60 * 60_000,
 } as const;
 
-/** How many arguments (`ARGV`) each command takes, after the header's {@link headerLength}. */
-const commandLength = 15;
-const headerLength = 10;
+const { headerLength, commandLength } = rateLimitArgumentLayout;
 
 /**
  * The arguments (`ARGV`) of the rate-limit script (`lua/rate-limit-lua.ts`) for `commands`,
- * applied in order: a header, then {@link commandLength} arguments per command.
+ * applied in order: a header, then `commandLength` arguments per command.
  */
 export function rateLimitArguments(
   limits: SharedRateLimitLimits,
@@ -100,9 +99,6 @@ function windowArguments(window: RateLimitWindowObservation | undefined): string
     field(window.windowMs),
   ];
 }
-
-/** Lengths the script reads the arguments by. */
-export const rateLimitArgumentLayout = { headerLength, commandLength } as const;
 
 /** The script's reply `[granted, waitMs, state]` as a {@link SharedRateLimitResult}. */
 export function rateLimitResult(reply: unknown): SharedRateLimitResult {

@@ -1,5 +1,5 @@
-import { rateLimitArgumentLayout } from '../rate-limit-script';
 import { numberLua } from './number-lua';
+import { rateLimitArgumentLayout } from './rate-limit-argument-layout';
 import { tokenBucketLua } from './token-bucket-lua';
 
 const { headerLength, commandLength } = rateLimitArgumentLayout;
