@@ -15,6 +15,19 @@ describe('WaitQueue', () => {
     expect([...queue]).toEqual(['b', 'c']);
   });
 
+  it('puts an unshifted value ahead of everyone, leaving its place removable', () => {
+    const queue = new WaitQueue<string>();
+    queue.push('b');
+    const a = queue.unshift('a');
+    queue.push('c');
+    expect([...queue]).toEqual(['a', 'b', 'c']);
+    expect(queue.remove(a)).toBe(true);
+    expect([...queue]).toEqual(['b', 'c']);
+    const empty = new WaitQueue<string>();
+    empty.unshift('only');
+    expect([empty.peek(), empty.peekLast(), empty.length]).toEqual(['only', 'only', 1]);
+  });
+
   it('lets an entry leave from the middle, the front or the back, once', () => {
     const queue = new WaitQueue<string>();
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((value) => queue.push(value)) as [

@@ -26,10 +26,10 @@ class Link<T> implements WaitQueueEntry<T> {
 
 /**
  * A first-in-first-out waiting line whose costs do not grow with its length: a doubly-linked
- * list of {@link WaitQueueEntry} handles. `push`, `peek`, `shift`, `remove` (of any entry, by
- * its handle) and `length` are O(1) worst case, not amortised: no array to shift or compact, no
- * search for an entry that leaves from the middle (a waiter whose signal fired or whose wait
- * ran out). Memory is one small entry object per waiting value, freed as it leaves.
+ * list of {@link WaitQueueEntry} handles. `push`, `unshift`, `peek`, `shift`, `remove` (of
+ * any entry, by its handle) and `length` are O(1) worst case, not amortised: no array to
+ * shift or compact, no search for an entry that leaves from the middle (a waiter whose signal
+ * fired or whose wait ran out). Memory is one small entry object per waiting value, freed as it leaves.
  *
  * A linked list rather than a ring buffer with tombstones: tombstones make `shift` skip dead
  * slots and need a compaction pass, so one call may pay for many; the list never does.
@@ -51,6 +51,17 @@ export class WaitQueue<T> {
     if (this.tail) this.tail.next = entry;
     else this.head = entry;
     this.tail = entry;
+    this.size++;
+    return entry;
+  }
+
+  /** Puts `value` at the front of the line; the returned entry lets it leave early. */
+  unshift(value: T): WaitQueueEntry<T> {
+    const entry = new Link(value, this);
+    entry.next = this.head;
+    if (this.head) this.head.previous = entry;
+    else this.tail = entry;
+    this.head = entry;
     this.size++;
     return entry;
   }

@@ -48,8 +48,9 @@ export interface SharedRateLimiterOptions extends RateLimiterOptions {
  * `shared.timeoutMs`, waiters and new calls go on from it (`onSharedStateFault`), and after
  * `shared.rejoinAfterMs` the next operation tries the fleet again (`onSharedStateRejoin` when it
  * answers); then the waiters still waiting on the local limiter go back to the fleet's line,
- * so a process that lost the fleet for a moment does not spend the whole limit alone. What the local limiter grants, settles and refunds while falling back is not
- * replayed to the fleet: a failover loses at most the window it happens in.
+ * so a process that lost the fleet for a moment does not spend the whole limit alone. What
+ * the local limiter grants, settles and refunds while falling back is not replayed to the
+ * fleet: a failover loses at most the window it happens in.
  */
 export class SharedRateLimiter implements Policy {
   private readonly local: RateLimiter;
@@ -159,7 +160,7 @@ export class SharedRateLimiter implements Policy {
         tokens,
         signal,
         latestGrantAt,
-        stopListening,
+        stopListening: notListening,
         resolve,
         reject,
       };
@@ -243,12 +244,17 @@ export class SharedRateLimiter implements Policy {
 
   /** Puts `waiter` at the end of the fleet's line, listening for its abort. */
   private join(waiter: SharedWaiter): void {
+    this.listen(waiter);
+    this.queue.push(waiter);
+  }
+
+  /** Takes `waiter` out of the fleet's line when its signal fires, rejecting its call. */
+  private listen(waiter: SharedWaiter): void {
     waiter.stopListening = onAbort(waiter.signal, () => {
       this.queue.remove(waiter);
       waiter.reject(abortError(waiter.signal!));
       this.wake();
     });
-    this.queue.push(waiter);
   }
 
   /**
@@ -257,9 +263,9 @@ export class SharedRateLimiter implements Policy {
    */
   private rejoin(): void {
     if (this.fallbackWaiters.size === 0) return;
-    const queued = this.queue.takeAll();
-    for (const waiter of queued) waiter.stopListening();
-    for (const waiter of [...this.fallbackWaiters.takeAll(), ...queued]) this.join(waiter);
+    const returning = this.fallbackWaiters.takeAll();
+    for (const waiter of returning) this.listen(waiter);
+    this.queue.pushFirst(returning);
     this.ask();
   }
 
@@ -418,4 +424,5 @@ export class SharedRateLimiter implements Policy {
   }
 }
 
-function stopListening(): void {}
+/** A waiter's `stopListening` until it joins the fleet's line. */
+function notListening(): void {}

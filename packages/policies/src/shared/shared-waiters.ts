@@ -47,8 +47,16 @@ export class SharedWaitQueue {
 
   push(waiter: SharedWaiter): void {
     this.places.set(waiter, this.waiters.push(waiter));
-    this.queuedTokens += waiter.tokens;
-    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters++;
+    this.count(waiter, 1);
+  }
+
+  /** Puts `waiters` at the front of the line, in their order, ahead of those already in it. */
+  pushFirst(waiters: readonly SharedWaiter[]): void {
+    for (let index = waiters.length - 1; index >= 0; index--) {
+      const waiter = waiters[index]!;
+      this.places.set(waiter, this.waiters.unshift(waiter));
+      this.count(waiter, 1);
+    }
   }
 
   /** Takes `waiter` out of the line; false when it was not in it. */
@@ -56,8 +64,7 @@ export class SharedWaitQueue {
     const place = this.places.get(waiter);
     if (!place || !this.waiters.remove(place)) return false;
     this.places.delete(waiter);
-    this.queuedTokens -= waiter.tokens;
-    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters--;
+    this.count(waiter, -1);
     return true;
   }
 
@@ -66,6 +73,12 @@ export class SharedWaitQueue {
     const all = [...this.waiters];
     for (const waiter of all) this.remove(waiter);
     return all;
+  }
+
+  /** Adds (`sign` 1) or takes away (-1) what `waiter` holds back. */
+  private count(waiter: SharedWaiter, sign: 1 | -1): void {
+    this.queuedTokens += sign * waiter.tokens;
+    if (waiter.latestGrantAt !== Infinity) this.boundedWaiters += sign;
   }
 
   /** The waiters that would be granted too late ({@link lateWaiters}); none when none has a limit. */
