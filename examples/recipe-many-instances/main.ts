@@ -8,6 +8,7 @@ import { startSimulator } from '@resilient-llm/simulator';
 import { startLocalRedis } from '../recipe-cache/redis-server.ts';
 
 const INSTANCES = 4;
+const CALLS_PER_INSTANCE = 15;
 const provider = await startSimulator({
   seed: 3,
   defaultModel: {
@@ -27,6 +28,7 @@ function startInstance(instance: number) {
         PROVIDER_URL: provider.baseURL,
         REDIS_URL: redis.url,
         INSTANCE: String(instance),
+        CALLS: String(CALLS_PER_INSTANCE),
       },
       stdio: 'inherit',
     },
@@ -45,8 +47,14 @@ try {
   );
   // Without the shared state each process would spend the whole limit alone: about three in
   // four first attempts would get a 429. Together, at most a couple do (a permit granted just
-  // after a refill can reach the provider just before its own bucket refills).
-  if (exitCodes.some((code) => code !== 0) || rateLimited > 2) process.exitCode = 1;
+  // after a refill can reach the provider just before its own bucket refills). An instance that
+  // lost Redis for a moment (exit code 3, told on its output) paced alone meanwhile: its
+  // 429s are the price of that moment, at most one per call it made.
+  const fellBack = exitCodes.filter((code) => code === 3).length;
+  const allowed = 2 + fellBack * CALLS_PER_INSTANCE;
+  if (exitCodes.some((code) => code !== 0 && code !== 3) || rateLimited > allowed) {
+    process.exitCode = 1;
+  }
 } finally {
   await redis.stop();
   await provider.close();
