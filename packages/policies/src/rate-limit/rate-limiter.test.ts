@@ -64,6 +64,29 @@ describe('RateLimiter', () => {
     expect(small.grantedAt).toBe(900);
   });
 
+  it('keeps one timer for a long queue: joining behind others arms nothing, each grant re-arms once', async () => {
+    const setTimeoutCalls = vi.fn();
+    const clock = {
+      now: () => Date.now(),
+      setTimeout: (callback: () => void, delayMs: number) => {
+        setTimeoutCalls();
+        return setTimeout(callback, delayMs);
+      },
+      clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const limiter = new RateLimiter({ requestsPerWindow: 10, windowMs: 1000, clock });
+    const grants = Array.from({ length: 1010 }, () => timedAcquire(limiter, 0));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(grants.filter((grant) => grant.grantedAt !== undefined)).toHaveLength(10);
+    expect(setTimeoutCalls).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(grants.map((grant) => grant.grantedAt)).toEqual(
+      grants.map((_, index) => Math.max(0, index - 9) * 100),
+    );
+    // One per waiter that waited: the first when the line formed, then one after each grant but the last.
+    expect(setTimeoutCalls).toHaveBeenCalledTimes(1000);
+  });
+
   it('refuses at once, without waiting, when the expected wait exceeds maxWaitMs', async () => {
     const limiter = new RateLimiter({ requestsPerWindow: 1, windowMs: 10_000, maxWaitMs: 5000 });
     await limiter.acquire();

@@ -5,7 +5,7 @@ import type { Policy, PolicyFunction } from '../policy/policy';
 import { DeadlineQueue, type DeadlineQueueEntry } from '../queue/deadline-queue';
 import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
-import { startTimer } from '../time/start-timer';
+import { RearmableTimer } from '../time/rearmable-timer';
 import { assertNumber } from '../validation/validate';
 import { JitterReserve } from './jitter-reserve';
 import {
@@ -25,13 +25,32 @@ import {
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
 import { WindowInference } from './window-inference';
 
-interface Waiter {
-  readonly tokens: number;
-  readonly latestGrantAt: number;
-  grant(): void;
-  refuse(error: unknown): void;
+/**
+ * A caller waiting for a permit: a class, not closures, so that a long queue costs one small
+ * object per waiter beside its promise.
+ */
+class Waiter {
   /** Its place in the queue, set when it joins. */
-  place?: DeadlineQueueEntry<Waiter>;
+  place: DeadlineQueueEntry<Waiter> | undefined = undefined;
+  /** Stops listening to the caller's signal; set when it has one. */
+  stopListening: (() => void) | undefined = undefined;
+
+  constructor(
+    readonly tokens: number,
+    readonly latestGrantAt: number,
+    private readonly resolve: (permit: RateLimitPermit) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  grant(permit: RateLimitPermit): void {
+    this.stopListening?.();
+    this.resolve(permit);
+  }
+
+  refuse(error: unknown): void {
+    this.stopListening?.();
+    this.reject(error);
+  }
 }
 
 /**
@@ -55,7 +74,8 @@ export class RateLimiter implements Policy {
   private readonly windowConfigured: boolean;
   /** Weighed by tokens, by `latestGrantAt` as deadline; its total weight is the tokens queued. */
   private readonly queue = new DeadlineQueue<Waiter>();
-  private stopTimer: (() => void) | undefined;
+  /** Serves the head of the queue when it is due; armed only while callers wait. */
+  private readonly drainTimer: RearmableTimer;
   private readonly rejectEmitter = new EventEmitter<RateLimitWaitTooLongError>();
   private readonly pauseEmitter = new EventEmitter<{ untilMs: number }>();
   private readonly storeErrorEmitter = new EventEmitter<unknown>();
@@ -78,6 +98,7 @@ export class RateLimiter implements Policy {
       clock,
       windowKind === 'fixed' ? 'fixed-window' : 'continuous',
     );
+    this.drainTimer = new RearmableTimer(() => this.drain(), clock);
   }
 
   /**
@@ -133,24 +154,15 @@ export class RateLimiter implements Policy {
     const waitMs = this.expectedWaitMs(tokens);
     if (waitMs > maxWaitMs) return Promise.reject(this.refusal(waitMs, maxWaitMs));
     return new Promise<RateLimitPermit>((resolve, reject) => {
-      const stopListening = onAbort(signal, () => {
-        this.remove(waiter);
-        reject(abortError(signal!));
-        this.drain();
-      });
-      const waiter: Waiter = {
-        tokens,
-        latestGrantAt: this.settings.clock.now() + maxWaitMs,
-        grant: () => {
-          stopListening();
-          resolve(this.createPermit(tokens));
-        },
-        refuse: (error) => {
-          stopListening();
-          reject(error);
-        },
-      };
-      waiter.place = this.queue.push(waiter, tokens, waiter.latestGrantAt);
+      const latestGrantAt = this.settings.clock.now() + maxWaitMs;
+      const waiter = new Waiter(tokens, latestGrantAt, resolve, reject);
+      if (signal)
+        waiter.stopListening = onAbort(signal, () => {
+          this.remove(waiter);
+          waiter.refuse(abortError(signal));
+          this.drain();
+        });
+      waiter.place = this.queue.push(waiter, tokens, latestGrantAt);
       this.drain();
     });
   }
@@ -289,9 +301,6 @@ export class RateLimiter implements Policy {
 
   /** Grants what can be granted, refuses waiters a pause pushed past their limit, re-arms the timer. */
   private drain(): void {
-    const { clock } = this.settings;
-    this.stopTimer?.();
-    this.stopTimer = undefined;
     const now = this.buckets.refill();
     while (
       this.queue.length > 0 &&
@@ -299,12 +308,14 @@ export class RateLimiter implements Policy {
     ) {
       const waiter = this.queue.shift()!;
       this.consume(waiter.tokens);
-      waiter.grant();
+      waiter.grant(this.createPermit(waiter.tokens));
     }
-    if (this.queue.length === 0) return;
-    this.refuseLateWaiters(now);
+    if (this.queue.length > 0) this.refuseLateWaiters(now);
     const head = this.queue.peek();
-    if (!head) return;
+    if (!head) {
+      this.drainTimer.cancel();
+      return;
+    }
     const waitMs = this.buckets.waitMs(
       1,
       this.buckets.needed(head.tokens),
@@ -313,8 +324,9 @@ export class RateLimiter implements Policy {
     );
     // An endless pause arms no timer: the next pause, observe, release or restore drains again.
     // The timer is armed only while callers await a permit: it is their wait, so it keeps the
-    // process alive.
-    this.stopTimer = startTimer(() => this.drain(), Math.max(1, Math.ceil(waitMs)), { clock });
+    // process alive. A waiter joining behind others leaves the head's due time, and so the
+    // timer, as it was: a long queue costs no re-armed timer per call.
+    this.drainTimer.arm(Math.max(1, Math.ceil(waitMs)));
   }
 
   private refuseLateWaiters(now: number): void {

@@ -38,7 +38,11 @@ export class WindowInference {
   private reports = 0;
   private longestResetMs = 0;
   private fixed = false;
-  private readonly recent: { remaining: number; resetMs: number; slackMs: number }[] = [];
+  /** The recent reports as a ring of parallel columns: no object per report. */
+  private readonly recentRemaining = new Float64Array(recentReports);
+  private readonly recentResetMs = new Float64Array(recentReports);
+  private readonly recentSlackMs = new Float64Array(recentReports);
+  private recentCount = 0;
   private nextRecent = 0;
 
   /**
@@ -77,18 +81,24 @@ export class WindowInference {
   }
 
   private lookForFixedWindow(remaining: number, resetMs: number, slackMs: number): void {
-    for (const earlier of this.recent) {
-      const slack = slackMs + earlier.slackMs;
-      const [fuller, emptier] =
-        earlier.remaining > remaining
-          ? [earlier, { remaining, resetMs }]
-          : [{ remaining, resetMs }, earlier];
-      if (fuller.remaining > emptier.remaining && emptier.resetMs + slack < fuller.resetMs) {
+    for (let index = 0; index < this.recentCount; index++) {
+      const earlierRemaining = this.recentRemaining[index]!;
+      const earlierResetMs = this.recentResetMs[index]!;
+      const slack = slackMs + this.recentSlackMs[index]!;
+      // The report holding less must not have the later reset: a fixed window's does.
+      const emptierResetsFirst =
+        earlierRemaining > remaining
+          ? resetMs + slack < earlierResetMs
+          : earlierRemaining < remaining && earlierResetMs + slack < resetMs;
+      if (emptierResetsFirst) {
         this.fixed = true;
         this.rejected = true;
       }
     }
-    this.recent[this.nextRecent] = { remaining, resetMs, slackMs };
+    this.recentRemaining[this.nextRecent] = remaining;
+    this.recentResetMs[this.nextRecent] = resetMs;
+    this.recentSlackMs[this.nextRecent] = slackMs;
+    this.recentCount = Math.min(recentReports, this.recentCount + 1);
     this.nextRecent = (this.nextRecent + 1) % recentReports;
   }
 
@@ -107,7 +117,7 @@ export class WindowInference {
     this.reports = 0;
     this.longestResetMs = 0;
     this.fixed = false;
-    this.recent.length = 0;
+    this.recentCount = 0;
     this.nextRecent = 0;
   }
 }

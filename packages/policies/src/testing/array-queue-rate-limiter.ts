@@ -21,7 +21,7 @@ import type { RateLimiterSnapshot } from '../rate-limit/rate-limiter-snapshot';
 import { WindowInference } from '../rate-limit/window-inference';
 import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
-import { startTimer } from '../time/start-timer';
+import { RearmableTimer } from '../time/rearmable-timer';
 import { assertNumber } from '../validation/validate';
 
 interface Waiter {
@@ -45,8 +45,10 @@ interface Waiter {
  */
 // The rate limiter as it was while its queue was an array (shift to grant, indexOf and splice to
 // leave, a walk over a copy of the whole queue on every drain): the reference the queue-backed
-// one must match call for call. Verbatim but for this comment, the import paths and the class
-// name.
+// one must match call for call. Verbatim but for this comment, the import paths, the class
+// name and its timer: one `RearmableTimer`, left as it is when the head's due time has not
+// moved, as the queue-backed one does (a timer re-armed for the same moment would otherwise
+// change which of two timers due in the same millisecond fires first).
 export class ArrayQueueRateLimiter implements Policy {
   private readonly settings: RateLimiterSettings;
   private readonly buckets: RateLimitBuckets;
@@ -56,7 +58,7 @@ export class ArrayQueueRateLimiter implements Policy {
   private readonly windowConfigured: boolean;
   private readonly queue: Waiter[] = [];
   private queuedTokens = 0;
-  private stopTimer: (() => void) | undefined;
+  private readonly drainTimer: RearmableTimer;
   private readonly rejectEmitter = new EventEmitter<RateLimitWaitTooLongError>();
   private readonly pauseEmitter = new EventEmitter<{ untilMs: number }>();
   private readonly storeErrorEmitter = new EventEmitter<unknown>();
@@ -79,6 +81,7 @@ export class ArrayQueueRateLimiter implements Policy {
       clock,
       windowKind === 'fixed' ? 'fixed-window' : 'continuous',
     );
+    this.drainTimer = new RearmableTimer(() => this.drain(), clock);
   }
 
   /**
@@ -291,9 +294,6 @@ export class ArrayQueueRateLimiter implements Policy {
 
   /** Grants what can be granted, refuses waiters a pause pushed past their limit, re-arms the timer. */
   private drain(): void {
-    const { clock } = this.settings;
-    this.stopTimer?.();
-    this.stopTimer = undefined;
     const now = this.buckets.refill();
     while (
       this.queue.length > 0 &&
@@ -304,10 +304,12 @@ export class ArrayQueueRateLimiter implements Policy {
       this.consume(waiter.tokens);
       waiter.grant();
     }
-    if (this.queue.length === 0) return;
-    this.refuseLateWaiters(now);
+    if (this.queue.length > 0) this.refuseLateWaiters(now);
     const head = this.queue[0];
-    if (!head) return;
+    if (!head) {
+      this.drainTimer.cancel();
+      return;
+    }
     const waitMs = this.buckets.waitMs(
       1,
       this.buckets.needed(head.tokens),
@@ -317,7 +319,7 @@ export class ArrayQueueRateLimiter implements Policy {
     // An endless pause arms no timer: the next pause, observe, release or restore drains again.
     // The timer is armed only while callers await a permit: it is their wait, so it keeps the
     // process alive.
-    this.stopTimer = startTimer(() => this.drain(), Math.max(1, Math.ceil(waitMs)), { clock });
+    this.drainTimer.arm(Math.max(1, Math.ceil(waitMs)));
   }
 
   private refuseLateWaiters(now: number): void {
