@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { HeadersLike, RateLimitWindow } from '../contract/rate-limit-snapshot';
 import { maximumWaitMs } from './maximum-wait';
 import { parseRateLimitHeaders } from './parse-rate-limit-headers';
@@ -214,5 +214,32 @@ describe('parseRateLimitHeaders, dialects beyond OpenAI and Anthropic', () => {
         { now },
       ).requests,
     ).toEqual({ remaining: 3 });
+  });
+});
+
+describe('parseRateLimitHeaders, headers read once', () => {
+  it('reads Web Headers in one pass, as it reads them by name', () => {
+    const entries: [string, string][] = [
+      ['X-RateLimit-Limit-Requests', '500'],
+      ['x-ratelimit-remaining-requests', '499'],
+      ['x-ratelimit-reset-requests', '120ms'],
+      ['Retry-After', '2'],
+    ];
+    const headers = new Headers(entries);
+    const get = vi.spyOn(headers, 'get');
+    const snapshot = parseRateLimitHeaders(headers, { now: 0 });
+    expect(get).not.toHaveBeenCalled();
+    expect(snapshot).toEqual(parseRateLimitHeaders(Object.fromEntries(entries), { now: 0 }));
+    expect(snapshot.requests).toEqual({ limit: 500, remaining: 499, resetMs: 120 });
+    expect(snapshot.retryAfterMs).toBe(2000);
+  });
+
+  it('in a record, a key in lower case wins over one that differs only in case', () => {
+    expect(parseRateLimitHeaders({ 'Retry-After': '5', 'retry-after': '1' }).retryAfterMs).toBe(
+      1000,
+    );
+    expect(parseRateLimitHeaders({ 'RETRY-AFTER': '4', 'Retry-After': '5' }).retryAfterMs).toBe(
+      4000,
+    );
   });
 });

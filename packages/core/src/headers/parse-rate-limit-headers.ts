@@ -3,13 +3,13 @@ import type {
   RateLimitSnapshot,
   RateLimitWindow,
 } from '../contract/rate-limit-snapshot';
+import { type HeaderLookup, headerLookup } from './header-lookup';
 import { isAcceptableWaitMs } from './maximum-wait';
 import { parseCount } from './parse-count';
 import { parseNonNegativeDecimal } from './parse-non-negative-decimal';
 import { parseReset } from './parse-reset';
-import { parseRetryAfter } from './parse-retry-after';
+import { retryAfterFrom } from './parse-retry-after';
 import { parseShouldRetry } from './parse-should-retry';
-import { readHeader } from './read-header';
 
 /** Options of {@link parseRateLimitHeaders}. */
 export interface ParseRateLimitHeadersOptions {
@@ -85,42 +85,57 @@ export function parseRateLimitHeaders(
   headers: HeadersLike | null | undefined,
   { now = Date.now() }: ParseRateLimitHeadersOptions = {},
 ): RateLimitSnapshot {
+  // Read once: the dialects below are some thirty lookups.
+  const lookup = headerLookup(headers);
   const snapshot: Mutable<RateLimitSnapshot> = {};
   for (const [windowName, sources] of windowSources) {
-    const window = readWindow(headers, sources, now);
+    const window = readWindow(lookup, sources, now);
     if (window !== undefined) snapshot[windowName] = window;
   }
-  const retryAfterMs = parseRetryAfter(headers, { now });
+  const retryAfterMs = retryAfterFrom(lookup, now);
   if (retryAfterMs !== undefined) snapshot.retryAfterMs = retryAfterMs;
-  const shouldRetry = parseShouldRetry(readHeader(headers, 'x-should-retry'));
+  const shouldRetry = parseShouldRetry(lookup('x-should-retry'));
   if (shouldRetry !== undefined) snapshot.shouldRetry = shouldRetry;
   return snapshot;
 }
 
 function readWindow(
-  headers: HeadersLike | null | undefined,
+  lookup: HeaderLookup,
   sources: readonly WindowHeaderNames[],
   now: number,
 ): RateLimitWindow | undefined {
-  const first = (
-    field: keyof RateLimitWindow,
-    parse: (text: string | undefined) => number | undefined,
-  ): number | undefined => {
-    for (const names of sources) {
-      const value = parse(readHeader(headers, names[field]));
-      if (value !== undefined) return value;
-    }
-    return undefined;
-  };
+  const limit = firstValue(lookup, sources, 'limit', parseLimit, now);
+  const remaining = firstValue(lookup, sources, 'remaining', parseCount, now);
+  const resetMs = firstValue(lookup, sources, 'resetMs', parseResetOrEpoch, now);
+  if (limit === undefined && remaining === undefined && resetMs === undefined) return undefined;
   const window: Mutable<RateLimitWindow> = {};
-  const limit = first('limit', (text) => positive(parseCount(text)));
   if (limit !== undefined) window.limit = limit;
-  const remaining = first('remaining', parseCount);
   if (remaining !== undefined) window.remaining = remaining;
-  const resetMs = first('resetMs', (text) => parseReset(text, now) ?? parseEpochSeconds(text, now));
   if (resetMs !== undefined) window.resetMs = resetMs;
-  return Object.keys(window).length > 0 ? window : undefined;
+  return window;
 }
+
+/** The first usable value of `field` across the header families, in their order. */
+function firstValue(
+  lookup: HeaderLookup,
+  sources: readonly WindowHeaderNames[],
+  field: keyof RateLimitWindow,
+  parse: (text: string | undefined, now: number) => number | undefined,
+  now: number,
+): number | undefined {
+  for (const names of sources) {
+    const text = lookup(names[field]);
+    if (text === undefined) continue;
+    const value = parse(text, now);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+const parseLimit = (text: string | undefined) => positive(parseCount(text));
+
+const parseResetOrEpoch = (text: string | undefined, now: number) =>
+  parseReset(text, now) ?? parseEpochSeconds(text, now);
 
 // Gateways often send the reset as epoch seconds (`1767225600`), which read as a duration would
 // be decades long: such a number is the instant of the reset.

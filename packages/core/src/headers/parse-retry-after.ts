@@ -1,4 +1,5 @@
 import type { HeadersLike } from '../contract/rate-limit-snapshot';
+import type { HeaderLookup } from './header-lookup';
 import { isAcceptableWaitMs } from './maximum-wait';
 import { parseHttpDate } from './parse-http-date';
 import { parseNonNegativeDecimal } from './parse-non-negative-decimal';
@@ -30,11 +31,16 @@ export function parseRetryAfter(
   headers: HeadersLike | null | undefined,
   { now = Date.now() }: ParseRetryAfterOptions = {},
 ): number | undefined {
+  return retryAfterFrom((name) => readHeader(headers, name), now);
+}
+
+/** {@link parseRetryAfter} over a lookup, for a caller that reads many headers at once. */
+export function retryAfterFrom(lookup: HeaderLookup, now: number): number | undefined {
   for (const name of millisecondHeaders) {
-    const milliseconds = parseNonNegativeDecimal(readHeader(headers, name));
+    const milliseconds = parseNonNegativeDecimal(lookup(name));
     if (milliseconds !== undefined && isAcceptableWaitMs(milliseconds)) return milliseconds;
   }
-  return parseRetryAfterValue(readHeader(headers, 'retry-after'), { now });
+  return parseRetryAfterValue(lookup('retry-after'), { now });
 }
 
 /**

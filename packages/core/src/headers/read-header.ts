@@ -34,7 +34,8 @@ export function readHeader(
   }
 }
 
-function toHeaderValue(value: unknown): string | undefined {
+/** A header's value as {@link readHeader} gives it: trimmed text, the first of an array, a number stringified. */
+export function toHeaderValue(value: unknown): string | undefined {
   const first = Array.isArray(value) ? (value as readonly unknown[])[0] : value;
   switch (typeof first) {
     case 'string':

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ResponseTimes } from './response-times';
 
@@ -26,5 +27,26 @@ describe('ResponseTimes', () => {
     times.record(-1);
     times.record(Infinity);
     expect(times.estimateMs()).toBe(0);
+  });
+});
+
+describe('ResponseTimes against a sort of the kept times', () => {
+  it('reports what sorting the last `capacity` times gives, after every record', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }),
+        (capacity, quantile, durations) => {
+          const times = new ResponseTimes(capacity, quantile);
+          durations.forEach((durationMs, index) => {
+            times.record(durationMs);
+            const kept = durations.slice(Math.max(0, index + 1 - capacity), index + 1);
+            const sorted = [...kept].sort((a, b) => a - b);
+            expect(times.estimateMs()).toBe(sorted[Math.ceil(quantile * sorted.length) - 1]);
+          });
+        },
+      ),
+    );
   });
 });
