@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { runBatchSavings } from './batch-savings/run-batch-savings.ts';
 import { burstArms } from './burst/burst-arms.ts';
 import { runBurstArm } from './burst/run-burst.ts';
+import { runCacheHit } from './cache-hit/run-cache-hit.ts';
 import { runCacheSavings } from './cache-savings/run-cache-savings.ts';
 import { fleetArms } from './fleet/fleet-arms.ts';
 import { runFleetArm } from './fleet/run-fleet.ts';
@@ -71,12 +72,19 @@ const pipelineOverhead = await runPipelineOverhead(
   settings.pipelineOverhead.rounds,
   settings.pipelineOverhead.callsPerRound,
 );
-log(`overhead pipeline / raw SDK call on loopback: ${pipelineOverhead.ratio.toFixed(2)}x`);
+for (const row of pipelineOverhead.variants)
+  log(
+    `overhead ${row.variant} / raw SDK call on loopback: ${row.ratio.toFixed(2)}x, +${row.extraMicroseconds.toFixed(0)} µs`,
+  );
 const cacheSavings = await runCacheSavings(settings.cacheSavings);
 for (const result of cacheSavings)
   log(
     `cache    ${result.arm}: ${result.completed}/${result.offered} completed, ${result.providerRequests} provider requests`,
   );
+const cacheHit = await runCacheHit(settings.cacheHit.rounds);
+log(
+  `cache    1 KB hit ${cacheHit.medianMicroseconds['cache hit, 1 KB prompt']!.toFixed(1)} µs, ${cacheHit.versusRawGet['cache hit, 1 KB prompt']!.toFixed(0)}x a raw get`,
+);
 const batchSavings = await runBatchSavings(
   settings.batchSavings.items,
   settings.batchSavings.batchSize,
@@ -124,6 +132,7 @@ const results: BenchResults = {
   overhead,
   pipelineOverhead,
   cacheSavings,
+  cacheHit,
   batchSavings,
   burst,
   fleet,

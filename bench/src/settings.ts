@@ -17,6 +17,8 @@ export interface BenchSettings {
   /** Sequential HTTP calls on loopback, raw and through the pipeline. */
   pipelineOverhead: { rounds: number; callsPerRound: number };
   cacheSavings: CacheSavingsSettings;
+  /** Rounds of the cache hit path's variants. */
+  cacheHit: { rounds: number };
   /** Prompts sent one by one and through the batcher, in batches of `batchSize`. */
   batchSavings: { items: number; batchSize: number };
   /** Thousands of calls at the same moment against a token bucket. */
@@ -65,6 +67,7 @@ export const fullSettings: BenchSettings = {
   overhead: { rounds: 20, callsPerRound: 10_000 },
   pipelineOverhead: { rounds: 20, callsPerRound: 100 },
   cacheSavings: { ...goodput, distinctPrompts: 300, exponent: 1 },
+  cacheHit: { rounds: 30 },
   batchSavings: { items: 200, batchSize: 20 },
   burst: {
     seed: 7,
@@ -101,6 +104,7 @@ export const smokeSettings: BenchSettings = {
   overhead: { rounds: 2, callsPerRound: 1_000 },
   pipelineOverhead: { rounds: 2, callsPerRound: 20 },
   cacheSavings: { ...fullSettings.cacheSavings, durationMs: 1_000, deadlineMs: 1_000 },
+  cacheHit: { rounds: 3 },
   batchSavings: { items: 40, batchSize: 20 },
   // The same code on a smaller burst: 1,000 calls drain in about 4 s at 200/s.
   burst: { ...fullSettings.burst, calls: 1_000, requestsPerSecond: 200, deadlineMs: 15_000 },

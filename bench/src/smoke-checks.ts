@@ -19,12 +19,15 @@ export function smokeProblems(results: BenchResults): string[] {
   if (results.slowFirstToken.some((result) => result.completed === 0))
     problems.push('slow first token: an arm completed nothing');
   if (results.overhead.rows.length === 0) problems.push('overhead: no table read');
-  if (!(results.pipelineOverhead.ratio > 0)) problems.push('pipeline overhead: not measured');
+  if (!results.pipelineOverhead.variants.every((row) => row.ratio > 0))
+    problems.push('pipeline overhead: not measured');
   const [uncached, cached] = results.cacheSavings;
   if (!uncached || !cached || cached.providerRequests >= uncached.providerRequests)
     problems.push('cache savings: the cache saved no provider request');
   if (cached && uncached && cached.completed <= uncached.completed)
     problems.push('cache savings: the cache answered no more requests');
+  if (!Object.values(results.cacheHit.medianMicroseconds).every((microseconds) => microseconds > 0))
+    problems.push('cache hit path: not measured');
   const { unbatched, batched } = results.batchSavings;
   if (!(batched.requests > 0 && batched.requests < unbatched.requests))
     problems.push('batch savings: batching saved no request');

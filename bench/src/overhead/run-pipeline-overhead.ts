@@ -4,19 +4,29 @@ import OpenAI from 'openai';
 import { MODEL, promptOf } from '../goodput/arm.ts';
 import { percentile } from '../metrics/percentile.ts';
 
-/** Median time of one chat call, raw and through the whole pipeline, over loopback HTTP. */
+/** One way of making the call through the pipeline, against the plain SDK. */
+interface PipelineVariant {
+  variant: 'defaults' | 'every built-in stage';
+  medianMs: number;
+  /** Median per call over the plain SDK's, in microseconds. */
+  extraMicroseconds: number;
+  /** Median per call over the plain SDK's. */
+  ratio: number;
+}
+
+/** Median time of one chat call, raw and through the pipeline, over loopback HTTP. */
 export interface PipelineOverheadResult {
+  /** Calls measured per variant. */
   calls: number;
   rawMedianMs: number;
-  pipelineMedianMs: number;
-  /** Pipeline over raw. */
-  ratio: number;
+  variants: PipelineVariant[];
 }
 
 /**
  * Sequential chat completions against a healthy simulator that answers at once: the plain SDK
- * against `createResilientOpenAI` with every built-in stage on (the bulkhead too). Rounds
- * alternate so that drift hits both alike.
+ * against `createResilientOpenAI` with its defaults (targets only), and with every built-in
+ * stage on (the bulkhead and an attempt timeout too). The order of the variants rotates each
+ * round so that drift hits all alike.
  */
 export async function runPipelineOverhead(
   rounds: number,
@@ -25,7 +35,8 @@ export async function runPipelineOverhead(
   const simulator = await startSimulator({ scenario: 'steady', seed: 7 });
   try {
     const client = new OpenAI({ baseURL: simulator.baseURL, apiKey: 'sk-bench', maxRetries: 0 });
-    const resilient = createResilientOpenAI({
+    const defaults = createResilientOpenAI({ targets: [{ id: 'primary', client }] });
+    const everyStage = createResilientOpenAI({
       targets: [{ id: 'primary', client }],
       bulkhead: { maxConcurrent: 64 },
       attemptTimeoutMs: 30_000,
@@ -36,13 +47,17 @@ export async function runPipelineOverhead(
     });
     const variants = {
       raw: (index: number) => client.chat.completions.create(body(index)),
-      pipeline: (index: number) => resilient.chat.completions.create(body(index)),
+      defaults: (index: number) => defaults.chat.completions.create(body(index)),
+      'every built-in stage': (index: number) => everyStage.chat.completions.create(body(index)),
     };
-    const samples: Record<keyof typeof variants, number[]> = { raw: [], pipeline: [] };
+    const names = Object.keys(variants) as (keyof typeof variants)[];
+    const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+      keyof typeof variants,
+      number[]
+    >;
     for (let round = 0; round <= rounds; round++) {
-      const order =
-        round % 2 === 0 ? (['raw', 'pipeline'] as const) : (['pipeline', 'raw'] as const);
-      for (const name of order) {
+      for (let offset = 0; offset < names.length; offset++) {
+        const name = names[(round + offset) % names.length]!;
         const startedAt = performance.now();
         for (let call = 0; call < callsPerRound; call++) await variants[name](call);
         // Round 0 warms up both and is not recorded.
@@ -50,12 +65,18 @@ export async function runPipelineOverhead(
       }
     }
     const rawMedianMs = percentile(samples.raw, 50);
-    const pipelineMedianMs = percentile(samples.pipeline, 50);
     return {
       calls: rounds * callsPerRound,
       rawMedianMs,
-      pipelineMedianMs,
-      ratio: pipelineMedianMs / rawMedianMs,
+      variants: (['defaults', 'every built-in stage'] as const).map((variant) => {
+        const medianMs = percentile(samples[variant], 50);
+        return {
+          variant,
+          medianMs,
+          extraMicroseconds: (medianMs - rawMedianMs) * 1000,
+          ratio: medianMs / rawMedianMs,
+        };
+      }),
     };
   } finally {
     await simulator.close();

@@ -3,9 +3,11 @@ import { checkAims } from './aims.ts';
 import { aimsTable } from './aims-table.ts';
 import { batchSavingsSection } from './batch-savings-section.ts';
 import { burstSection } from './burst-section.ts';
+import { cacheHitSection } from './cache-hit-section.ts';
 import { cacheSavingsSection } from './cache-savings-section.ts';
 import { fleetSection } from './fleet-section.ts';
 import { markdownTable, milliseconds, percent, ratio } from './format.ts';
+import { overheadSection } from './overhead-section.ts';
 import type { BenchResults } from './results.ts';
 import { scaleSection } from './scale-section.ts';
 
@@ -127,43 +129,6 @@ ${table}
 `;
 }
 
-function overheadSection({ overhead, pipelineOverhead }: BenchResults): string {
-  const table = markdownTable(
-    ['variant', 'ns per call', 'vs raw', 'vs cockatiel'],
-    overhead.rows.map((row) => [
-      row.variant,
-      String(row.nanosecondsPerCall),
-      `${ratio(row.versusRaw)}x`,
-      `${ratio(row.versusCockatiel)}x`,
-    ]),
-  );
-  return `## Overhead
-
-Retry + circuit breaker + rate limiter + bulkhead + timeout of \`@resilient-llm/policies\`
-around an immediate async function, against the bare call and against cockatiel's \`wrap\`
-of the same policies, from \`${overhead.command}\`.
-
-${table}
-
-The whole pipeline over HTTP: ${pipelineOverhead.calls} sequential chat completions against a
-simulator on loopback that answers at once, the plain OpenAI SDK against
-\`createResilientOpenAI\` with every built-in stage on (bulkhead and attempt timeout too),
-median per call over alternating rounds.
-
-${markdownTable(
-  ['variant', 'median per call', 'vs raw'],
-  [
-    ['OpenAI SDK', `${pipelineOverhead.rawMedianMs.toFixed(2)} ms`, '1.00x'],
-    [
-      'createResilientOpenAI',
-      `${pipelineOverhead.pipelineMedianMs.toFixed(2)} ms`,
-      `${ratio(pipelineOverhead.ratio)}x`,
-    ],
-  ],
-)}
-`;
-}
-
 /** The results as a markdown page for docs/bench. */
 export function markdownReport(results: BenchResults): string {
   const { machine } = results;
@@ -184,6 +149,7 @@ ${outageSection(results)}
 ${slowFirstTokenSection(results)}
 ${overheadSection(results)}
 ${cacheSavingsSection(results.cacheSavings, results.settings.cacheSavings)}
+${cacheHitSection(results.cacheHit)}
 ${batchSavingsSection(results.batchSavings)}
 ${burstSection(results.burst, results.settings.burst)}
 ${fleetSection(results.fleet, results.fleetSkipped, results.settings.fleet)}

@@ -1,5 +1,6 @@
 import type { BatchSavingsResult } from '../batch-savings/run-batch-savings.ts';
 import type { BurstResult } from '../burst/run-burst.ts';
+import type { CacheHitResult } from '../cache-hit/run-cache-hit.ts';
 import type { CacheSavingsResult } from '../cache-savings/run-cache-savings.ts';
 import type { FleetResult } from '../fleet/run-fleet.ts';
 import type { GoodputResult } from '../goodput/run-goodput.ts';
@@ -26,6 +27,8 @@ export interface BenchResults {
   overhead: OverheadResult;
   pipelineOverhead: PipelineOverheadResult;
   cacheSavings: CacheSavingsResult[];
+  /** The cost of a cache hit against a raw lru-cache get. */
+  cacheHit: CacheHitResult;
   batchSavings: BatchSavingsResult;
   burst: BurstResult[];
   fleet: FleetResult[];
