@@ -33,23 +33,59 @@ export interface CanonicalPieces {
  * escaping a long prompt costs more than hashing it.
  */
 export function canonicalPieces(value: unknown, largeStringLength = Infinity): CanonicalPieces {
-  const state: WriteState = {
-    out: [],
-    largeStrings: [],
-    largeStringLength,
-    path: [],
-    ancestors: [],
-  };
-  if (!write(value, state)) state.out.push('null');
+  const state: WriteState = { out: [], largeStrings: [], largeStringLength, ancestors: [] };
+  try {
+    if (!write(value, state)) state.out.push('null');
+  } catch (error) {
+    if (error instanceof NoCanonicalForm) throw uncacheable(error.path, error.reason);
+    throw error;
+  }
   return { pieces: state.out, largeStrings: state.largeStrings };
+}
+
+/**
+ * Thrown down in the walk where a value has no canonical form; each level it passes on its
+ * way out puts its key or index in front of `path`. The walk keeps no path of its own, so a
+ * value that can be keyed (nearly every one) pays nothing for the error's path.
+ */
+class NoCanonicalForm extends Error {
+  readonly path: Array<string | number> = [];
+
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** Writes `value` found at `step` of its parent, naming the step in an error from below. */
+function writeAt(value: unknown, step: string | number, state: WriteState): boolean {
+  try {
+    return write(value, state);
+  } catch (error) {
+    if (error instanceof NoCanonicalForm) error.path.unshift(step);
+    throw error;
+  }
+}
+
+/** Object keys as written (escaped, quoted), remembered: material repeats the same few keys. */
+const writtenKeys = new Map<string, string>();
+/** The most keys {@link writtenKeys} holds before it starts over. */
+const writtenKeysBound = 1024;
+
+function writtenKey(key: string): string {
+  let written = writtenKeys.get(key);
+  if (written === undefined) {
+    // Keys starting with `$` get one more, so that no object can pass for a tagged value.
+    written = JSON.stringify(key.startsWith('$') ? `$${key}` : key);
+    if (writtenKeys.size >= writtenKeysBound) writtenKeys.clear();
+    writtenKeys.set(key, written);
+  }
+  return written;
 }
 
 interface WriteState {
   readonly out: string[];
   readonly largeStrings: LargeString[];
   readonly largeStringLength: number;
-  /** Keys and indexes down to the value being written; made a text only for an error. */
-  readonly path: Array<string | number>;
   /** Objects being written, outermost first (a short list: as deep as the material). */
   readonly ancestors: object[];
 }
@@ -88,7 +124,7 @@ function write(value: unknown, state: WriteState): boolean {
   if (!Array.isArray(object) && prototype !== Object.prototype && prototype !== null)
     return writeInstance(object, state);
   const { ancestors } = state;
-  if (ancestors.includes(object)) throw uncacheable(state.path, 'a cycle');
+  if (ancestors.includes(object)) throw new NoCanonicalForm('a cycle');
   ancestors.push(object);
   if (Array.isArray(object)) writeArray(object, state);
   else writeObject(object as Record<string, unknown>, state);
@@ -98,31 +134,25 @@ function write(value: unknown, state: WriteState): boolean {
 
 /** Appends an array; a hole or a dropped item is `null`, as `JSON.stringify` writes it. */
 function writeArray(array: readonly unknown[], state: WriteState): void {
-  const { out, path } = state;
+  const { out } = state;
   out.push('[');
   for (let index = 0; index < array.length; index++) {
     if (index > 0) out.push(',');
-    path.push(index);
-    if (!write(array[index], state)) out.push('null');
-    path.pop();
+    if (!writeAt(array[index], index, state)) out.push('null');
   }
   out.push(']');
 }
 
 /** Appends a plain object, its keys sorted and its dropped fields left out. */
 function writeObject(object: Record<string, unknown>, state: WriteState): void {
-  const { out, path } = state;
+  const { out } = state;
   out.push('{');
   let first = true;
   for (const key of Object.keys(object).sort()) {
     const mark = out.length;
-    // Keys starting with `$` get one more, so that no object can pass for a tagged value.
-    const written = key.startsWith('$') ? `$${key}` : key;
-    out.push(first ? '' : ',', JSON.stringify(written), ':');
-    path.push(key);
-    if (write(object[key], state)) first = false;
+    out.push(first ? '' : ',', writtenKey(key), ':');
+    if (writeAt(object[key], key, state)) first = false;
     else out.length = mark;
-    path.pop();
   }
   out.push('}');
 }
@@ -144,7 +174,7 @@ function writeInstance(object: object, state: WriteState): boolean {
     return true;
   }
   const kind = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-  throw uncacheable(state.path, `a ${kind} has no canonical form`);
+  throw new NoCanonicalForm(`a ${kind} has no canonical form`);
 }
 
 /** The error for the value at `path` (`$.messages[0].content`). */
