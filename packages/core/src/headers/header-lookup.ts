@@ -28,7 +28,9 @@ function indexOf(headers: HeadersLike | null | undefined): Map<string, unknown> 
     const index = new Map<string, unknown>();
     if (typeof Headers === 'function' && headers instanceof Headers) {
       // Names come lower-cased, and a repeated header once, its values joined as `get` joins them.
-      headers.forEach((value, name) => index.set(name, value));
+      headers.forEach((value, name) => {
+        index.set(name, value);
+      });
       return index;
     }
     if (typeof (headers as { get?: unknown }).get === 'function') return undefined;

@@ -45,20 +45,28 @@ export function rateLimitArguments(
     numberToText(rateLimitStateExpiry.maximumMs), // 9
     String(commands.length), // 10
   ];
-  return [...header, ...commands.flatMap(commandArguments)];
+  return [...laidOut('header', header, headerLength), ...commands.flatMap(commandArguments)];
+}
+
+/** `values`, checked against the length the script reads them by: the two must not drift. */
+function laidOut(part: string, values: string[], length: number): string[] {
+  if (values.length !== length)
+    throw new Error(`rate-limit script: the ${part} has ${values.length} arguments, not ${length}`);
+  return values;
 }
 
 /** One command's arguments, from `headerLength + 1 + index * commandLength` on. */
 function commandArguments(command: SharedRateLimitCommand): string[] {
   const [a, b, learn] = operands(command);
   const observation = 'observation' in command ? command.observation : undefined;
-  return [
+  const values = [
     command.op, // +0
     numberToText(a), // +1
     numberToText(b), // +2
     learn ? '1' : '0', // +3
     ...observationArguments(observation), // +4: present; +5 to +9, +10 to +14: the two windows
   ];
+  return laidOut(`${command.op} command`, values, commandLength);
 }
 
 /**
