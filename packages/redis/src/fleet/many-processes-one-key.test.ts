@@ -81,15 +81,18 @@ describeWithRedis('four processes on one API key, each with the published limit'
   it('with shared state on Redis, together they send no more than the limit admits', async () => {
     const { succeeded, stats, fallbacks } = await runFleet(true);
     // A process whose operation on Redis runs past the shared-state timeout (a loaded machine)
-    // goes on from local state for a while: the message says how often, should that explain
-    // a failure.
+    // goes on from local state for a while, with a bucket of its own: it may then send up to
+    // LIMIT requests the fleet did not count. That is the documented fallback, not a failure
+    // of sharing, so each fallback allows for one such bucket; but most of the fleet must
+    // have stayed on the shared state.
     // Every call succeeds, and the fleet sends at most what one bucket admits: a request may
     // still reach the provider a hair before its refill (each process keeps a margin only for
     // its own unanswered requests), so at most one 429 per 20 calls is allowed, against about
     // three in four first attempts with local state.
+    expect(fallbacks, 'processes that fell back to local state').toBeLessThan(PROCESSES / 2);
     expect(succeeded, `${fallbacks} shared-state fallbacks`).toBe(PROCESSES * CALLS_PER_PROCESS);
     expect(stats.rateLimited, `${fallbacks} shared-state fallbacks`).toBeLessThanOrEqual(
-      (PROCESSES * CALLS_PER_PROCESS) / 20,
+      (PROCESSES * CALLS_PER_PROCESS) / 20 + fallbacks * LIMIT,
     );
     // Nothing else retried: every call reached the provider once, plus its 429s.
     expect(stats.requests).toBe(PROCESSES * CALLS_PER_PROCESS + stats.rateLimited);
