@@ -13,4 +13,8 @@ export { rateLimiterOptionKeys } from './rate-limit/rate-limiter-options';
 export { retryOptionKeys } from './retry/retry-options';
 export { applyRateLimitCommands } from './shared/apply-rate-limit-commands';
 export { assertSharedState } from './shared/assert-shared-state';
+export {
+  assertSharedStateTuning,
+  type SharedStateTuning,
+} from './shared/prepare-shared-state-options';
 export { abortError, onAbort, throwIfAborted } from './time/abort';

@@ -62,4 +62,25 @@ describe('createResilientModel types', () => {
     ];
     expectTypeOf(stages).toBeArray();
   });
+
+  it('takes the shared-state tuning of the rate limiter, for the model and per target', () => {
+    const targets = [] as ScriptedTarget[];
+    createResilientModel({
+      binding: scriptedBinding,
+      targets,
+      rateLimit: { shared: { timeoutMs: 500 }, targets: { a: { shared: { rejoinAfterMs: 0 } } } },
+    });
+    createResilientModel({
+      binding: scriptedBinding,
+      targets,
+      // @ts-expect-error the timeout is a number of milliseconds
+      rateLimit: { shared: { timeoutMs: '500' } },
+    });
+    createResilientModel({
+      binding: scriptedBinding,
+      targets,
+      // @ts-expect-error the state and its key come from the model, not from the stage
+      rateLimit: { shared: { key: 'mine' } },
+    });
+  });
 });

@@ -170,6 +170,49 @@ describe('sharedState', () => {
     );
   });
 
+  it('waits for a slow shared state as long as rateLimit.shared.timeoutMs says, without falling back', async () => {
+    const { binding, received } = provider();
+    const sharedState = new FaultySharedState(new MemorySharedState());
+    const events: PipelineEvent[] = [];
+    const model = processModel(binding, sharedState, {
+      rateLimit: {
+        requestsPerWindow: 3,
+        windowMs: 1000,
+        windowKind: 'continuous',
+        shared: { timeoutMs: 500 },
+      },
+      telemetry: (event) => {
+        if (event.type.startsWith('shared-state')) events.push(event);
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    // Slower than the default 100 ms, within the 500 configured.
+    sharedState.behaviour = { kind: 'slow', delayMs: 300 };
+    const settled = await settleAll(['1', '2', '3'].map((prompt) => model.generate(prompt)));
+    expect(settled.every(({ status }) => status === 'fulfilled')).toBe(true);
+    expect(received).toHaveLength(3);
+    expect(events).toEqual([]);
+    await vi.runAllTimersAsync();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('refuses bad rateLimit.shared values when the model is built, with or without a shared state', () => {
+    const { binding } = provider();
+    for (const sharedState of [undefined, new MemorySharedState()]) {
+      const build = (shared: unknown) =>
+        processModel(binding, sharedState, { rateLimit: { shared } as never });
+      expect(() => build({ timeoutMs: 0 })).toThrow(/rateLimit\.shared\.timeoutMs/);
+      expect(() => build({ rejoinAfterMs: -1 })).toThrow(/rateLimit\.shared\.rejoinAfterMs/);
+      expect(() => build({ timeout: 500 })).toThrow(/rateLimit\.shared/);
+      expect(() =>
+        processModel(binding, sharedState, {
+          rateLimit: { targets: { main: { shared: { timeoutMs: Number.NaN } } } },
+        }),
+      ).toThrow(/rateLimit\.targets\.main\.shared\.timeoutMs/);
+      expect(() => build({ timeoutMs: 1000, rejoinAfterMs: 0 })).not.toThrow();
+    }
+  });
+
   it('hands the shared state to custom stages at setup', () => {
     const sharedState = new MemorySharedState();
     const setup = vi.fn();

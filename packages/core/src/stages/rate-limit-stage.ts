@@ -5,7 +5,11 @@ import {
   RateLimitWaitTooLongError,
   type WindowKind,
 } from '@resilient-llm/policies';
-import { rateLimiterOptionKeys } from '@resilient-llm/policies/internal';
+import {
+  assertSharedStateTuning,
+  rateLimiterOptionKeys,
+  type SharedStateTuning,
+} from '@resilient-llm/policies/internal';
 import { assertNumber, assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { TargetContext } from '../contract/context';
 import type { Failure } from '../contract/failure';
@@ -67,11 +71,28 @@ export interface RateLimitTargetOptions {
    * (`defaultRateLimitStageOptions.responseTimeReserveMs`).
    */
   responseTimeReserveMs?: number | 'observed';
+  /**
+   * With the model's `sharedState`, how this limiter copes with a slow or failing fleet state:
+   * `timeoutMs`, the longest wait for one operation before the limiter goes on from local
+   * state (defaults to 100, `defaultSharedStateOptions.timeoutMs`; raise it where the event
+   * loop is busy or the state far away), and `rejoinAfterMs`, how long it then runs on local
+   * state before trying the fleet again (defaults to 5000,
+   * `defaultSharedStateOptions.rejoinAfterMs`). Checked even without `sharedState`, which
+   * leaves it unused. Defaults to `{}`.
+   */
+  shared?: SharedStateTuning;
 }
+
+/** Every key of {@link RateLimitTargetOptions.shared}. */
+const sharedTuningKeys = [
+  'timeoutMs',
+  'rejoinAfterMs',
+] as const satisfies readonly (keyof SharedStateTuning)[];
 
 const rateLimitTargetKeys = [
   ...withoutKeys(rateLimiterOptionKeys, ['clock']),
   'responseTimeReserveMs',
+  'shared',
 ] as const satisfies readonly (keyof RateLimitTargetOptions)[];
 
 /** Options of the rate-limit stage: {@link RateLimitTargetOptions} (one limiter per target) plus per-target overrides. */
@@ -159,11 +180,12 @@ export function createRateLimitStage<
     // from the provider's reports (`RateLimiter`'s default is the same 60000).
     { ...defaultsButWindow, ...options },
     rateLimitTargetKeys,
-    ({ responseTimeReserveMs, ...limiterOptions }, targetId, clock, model) => ({
+    ({ responseTimeReserveMs, shared = {}, ...limiterOptions }, targetId, clock, model) => ({
       limiter: createTargetRateLimiter(
         { key: `rate-limiter:${targetId}`, ...limiterOptions, clock },
         targetId,
         model,
+        checkedTuning(shared),
       ),
       maxWaitMs: limiterOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,
       responseTimes: prepareResponseTimes(
@@ -223,6 +245,13 @@ export function createRateLimitStage<
       if (observation.rateLimit) limiter.observe(observation.rateLimit);
     },
   };
+}
+
+/** The `shared` option, checked here: without the model's state no policy would check it. */
+function checkedTuning(shared: SharedStateTuning): SharedStateTuning {
+  assertOptions('shared', shared, sharedTuningKeys);
+  assertSharedStateTuning('shared', shared);
+  return shared;
 }
 
 /** Response times to learn from, or a fixed reserve that learns nothing. */

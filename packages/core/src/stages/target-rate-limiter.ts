@@ -1,4 +1,5 @@
 import { RateLimiter, type RateLimiterOptions, SharedRateLimiter } from '@resilient-llm/policies';
+import type { SharedStateTuning } from '@resilient-llm/policies/internal';
 import type { PerTargetModel } from './per-target';
 import { reportSharedState } from './shared-state-events';
 
@@ -7,18 +8,20 @@ export type TargetRateLimiter = RateLimiter | SharedRateLimiter;
 
 /**
  * The rate limiter of `targetId`: a `SharedRateLimiter` keyed `rate-limit:<target id>` when the
- * model shares state (reporting its faults as the model's events), a `RateLimiter` otherwise.
+ * model shares state (reporting its faults as the model's events, and coping with a slow state
+ * as `tuning` says), a `RateLimiter` otherwise.
  */
 export function createTargetRateLimiter(
   options: RateLimiterOptions,
   targetId: string,
   model: PerTargetModel | undefined,
+  tuning: SharedStateTuning = {},
 ): TargetRateLimiter {
   const state = model?.sharedState;
   if (!model || !state) return new RateLimiter(options);
   const limiter = new SharedRateLimiter({
     ...options,
-    shared: { state, key: `rate-limit:${targetId}` },
+    shared: { ...tuning, state, key: `rate-limit:${targetId}` },
   });
   reportSharedState(limiter, 'rate-limit', targetId, model);
   return limiter;

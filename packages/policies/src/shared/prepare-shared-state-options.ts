@@ -38,7 +38,21 @@ export function prepareSharedStateOptions(
   assertSharedState(`${field}.state`, state, true);
   assertRequired(`${field}.key`, key);
   assertString(`${field}.key`, key);
-  assertNumber(`${field}.timeoutMs`, timeoutMs, { min: 1 });
-  assertNumber(`${field}.rejoinAfterMs`, rejoinAfterMs, { min: 0 });
+  assertSharedStateTuning(field, { timeoutMs, rejoinAfterMs });
   return { state, key, timeoutMs, rejoinAfterMs };
+}
+
+/** How a policy copes with a slow or failing fleet state: the two numbers of {@link SharedStateOptions}. */
+export type SharedStateTuning = Pick<SharedStateOptions, 'timeoutMs' | 'rejoinAfterMs'>;
+
+/**
+ * Checks `timeoutMs` (at least 1) and `rejoinAfterMs` (at least 0) where given, naming a bad
+ * one under `field`: for callers that pass them on to a policy built later, such as the
+ * pipeline's stages, which must refuse a bad value when the model is built.
+ */
+export function assertSharedStateTuning(field: string, tuning: SharedStateTuning): void {
+  if (tuning.timeoutMs !== undefined)
+    assertNumber(`${field}.timeoutMs`, tuning.timeoutMs, { min: 1 });
+  if (tuning.rejoinAfterMs !== undefined)
+    assertNumber(`${field}.rejoinAfterMs`, tuning.rejoinAfterMs, { min: 0 });
 }
