@@ -149,7 +149,7 @@ const optionsTypes: OptionsTypeEntry[] = [
     file: 'packages/core/src/stages/rate-limit-stage.ts',
     type: 'RateLimitStageOptions',
     defaults: 'defaultRateLimitStageOptions',
-    exceptions: { key: perTarget },
+    exceptions: { key: perTarget, shared: eachField },
   },
   {
     file: 'packages/core/src/stages/circuit-breaker-stage.ts',
