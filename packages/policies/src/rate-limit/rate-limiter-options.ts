@@ -34,9 +34,10 @@ export interface RateLimiterOptions {
    * back at the limit's rate, as OpenAI and Anthropic describe their limits. `'fixed'`: nothing
    * comes back until the window ends and everything at it, as gateways counting per window do;
    * the limiter then also keeps the earliest reset that reports of one window give. `'auto'`:
-   * continuous until a 429 ({@link RateLimiter.reportRateLimited}) shows that a drip let a
-   * request out too early; from then on nothing is given back between a report and its reset,
-   * which is right for both kinds. Defaults to `'auto'`
+   * continuous until reports show a fixed window (the emptier one resets sooner; it is then
+   * `'fixed'`, with a configured `windowMs` too) or a 429 ({@link RateLimiter.reportRateLimited})
+   * shows that a drip let a request out too early; from then on nothing is given back between a
+   * report and its reset, which is right for both kinds. Defaults to `'auto'`
    * (`defaultRateLimiterOptions.windowKind`).
    */
   windowKind?: 'auto' | WindowKind;

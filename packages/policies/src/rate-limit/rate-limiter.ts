@@ -8,6 +8,7 @@ import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { RearmableTimer } from '../time/rearmable-timer';
 import { assertNumber } from '../validation/validate';
 import { JitterReserve } from './jitter-reserve';
+import { ObservedWindows } from './observed-windows';
 import {
   prepareRateLimiterOptions,
   type RateLimiterSettings,
@@ -23,7 +24,6 @@ import {
   type RateLimitObservation,
 } from './rate-limiter-options';
 import type { RateLimiterSnapshot } from './rate-limiter-snapshot';
-import { WindowInference } from './window-inference';
 
 /**
  * A caller waiting for a permit: a class, not closures, so that a long queue costs one small
@@ -69,9 +69,7 @@ export class RateLimiter implements Policy {
   private readonly settings: RateLimiterSettings;
   private readonly buckets: RateLimitBuckets;
   private readonly reserve = new JitterReserve();
-  private readonly inference = { requests: new WindowInference(), tokens: new WindowInference() };
-  /** Whether the window was configured: the configured one then stands, nothing is inferred. */
-  private readonly windowConfigured: boolean;
+  private readonly windows: ObservedWindows;
   /** Weighed by tokens, by `latestGrantAt` as deadline; its total weight is the tokens queued. */
   private readonly queue = new DeadlineQueue<Waiter>();
   /** Serves the head of the queue when it is due; armed only while callers wait. */
@@ -89,8 +87,8 @@ export class RateLimiter implements Policy {
 
   constructor(options: RateLimiterOptions = {}) {
     this.settings = prepareRateLimiterOptions(options);
-    this.windowConfigured = options.windowMs !== undefined;
     const { requestsPerWindow, tokensPerWindow, windowMs, windowKind, clock } = this.settings;
+    this.windows = new ObservedWindows(options.windowMs !== undefined, windowKind);
     this.buckets = new RateLimitBuckets(
       requestsPerWindow,
       tokensPerWindow,
@@ -240,34 +238,9 @@ export class RateLimiter implements Policy {
     if (snapshot) this.restore(snapshot);
   }
 
-  /**
-   * The observation with each window's length as inferred from the reports so far (see
-   * {@link WindowInference}), unless a window was configured; with `windowKind: 'auto'`,
-   * reports that show fixed windows switch the buckets to counting them.
-   */
+  /** The observation as {@link ObservedWindows.fold} folds it in. */
   private withInferredWindows(observation: RateLimitObservation): RateLimitObservation {
-    if (this.windowConfigured) return observation;
-    const now = this.settings.clock.now();
-    const inferred = (
-      dimension: 'requests' | 'tokens',
-      capacity: number,
-    ): RateLimitObservation['requests'] => {
-      const report = observation[dimension];
-      if (!report) return report;
-      const windowMs = this.inference[dimension].infer(report, capacity, now);
-      return windowMs === undefined ? report : { ...report, windowMs };
-    };
-    const withWindows = {
-      requests: inferred('requests', this.buckets.requestCapacity),
-      tokens: inferred('tokens', this.buckets.tokenCapacity),
-    };
-    const { requests, tokens } = this.inference;
-    if (
-      this.settings.windowKind === 'auto' &&
-      (requests.showsFixedWindow || tokens.showsFixedWindow)
-    )
-      this.buckets.learnFixedWindows();
-    return withWindows;
+    return this.windows.fold(observation, this.buckets, this.settings.clock.now());
   }
 
   private extendPause(untilMs: number): boolean {

@@ -63,6 +63,24 @@ describe('RateLimiter window kinds', () => {
     expect(drain(limiter)).toBe(10);
   });
 
+  it('learns fixed windows from the reports when windowMs is configured, and lets a whole window out at each reset', () => {
+    const limiter = new RateLimiter({ requestsPerWindow: 5, windowMs: 1000 });
+    // Off a whole second, so that no reset reads as one rounded to seconds.
+    vi.advanceTimersByTime(123);
+    expect(drain(limiter)).toBe(5);
+    // A gateway counting fixed windows: the emptier each report, the sooner its reset.
+    for (let used = 1; used <= 5; used++) {
+      vi.advanceTimersByTime(5);
+      limiter.observe(fixedWindowReport(5, used, 123, 1000));
+    }
+    expect(limiter.snapshot().requests.refillMode).toBe('fixed-window');
+    vi.advanceTimersByTime(974);
+    expect(drain(limiter)).toBe(0);
+    vi.advanceTimersByTime(1);
+    // Read as a drip, each reset would give back only what the reports had not counted (one).
+    expect(drain(limiter)).toBe(5);
+  });
+
   it('never learns with windowKind continuous', () => {
     const limiter = new RateLimiter({
       requestsPerWindow: 10,

@@ -47,6 +47,7 @@ function applyOne(buckets: RateLimitBuckets, command: SharedRateLimitCommand, no
       buckets.refund(command.requests, command.tokens);
       break;
     case 'observe':
+      if (command.fixedWindows) buckets.learnFixedWindows();
       buckets.observe(command.observation);
       break;
     case 'rate-limited':

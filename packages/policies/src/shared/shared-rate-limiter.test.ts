@@ -76,6 +76,30 @@ describe('SharedRateLimiter', () => {
     expect(waiting.outcome.status).toBe('fulfilled');
   });
 
+  it('teaches the fleet the fixed windows one process read from the reports', async () => {
+    const shared = new MemorySharedState();
+    const a = processLimiter(shared, { windowKind: 'auto' });
+    const b = processLimiter(shared, { windowKind: 'auto' });
+    // Off a whole second, so that no reset reads as one rounded to seconds.
+    await vi.advanceTimersByTimeAsync(123);
+    const sent = await grantedOf(a, 5);
+    expect(sent.granted()).toBe(5);
+    // A gateway counting fixed windows: the emptier each report, the sooner its reset.
+    for (let used = 1; used <= 5; used++) {
+      await vi.advanceTimersByTimeAsync(5);
+      a.observe({ requests: { limit: 5, remaining: 5 - used, resetMs: 1000 - 5 * used } });
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    // B learns nothing itself: the fleet's state tells it with its first answer.
+    const waiting = await grantedOf(b, 5);
+    expect(b.snapshot().requests.refillMode).toBe('fixed-window');
+    await vi.advanceTimersByTimeAsync(974);
+    expect(waiting.granted()).toBe(0);
+    // Whole at the reset: read as a drip, the fleet would let out only one.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(waiting.granted()).toBe(5);
+  });
+
   it('gives back to the fleet what a released permit did not use', async () => {
     const shared = new MemorySharedState();
     const a = processLimiter(shared, { requestsPerWindow: 1 });

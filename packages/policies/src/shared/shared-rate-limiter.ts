@@ -221,8 +221,13 @@ export class SharedRateLimiter implements Policy {
   observe(observation: RateLimitObservation): void {
     // With the window lengths the local limiter inferred, so the fleet paces by them too.
     const inferred = this.local.observe(observation);
+    // The local limiter learned from the reports that the server counts fixed windows: so does
+    // the fleet, or its next answer would turn the local limiter back to a drip.
+    const fixedWindows =
+      this.learns && !this.mirror.countsFixedWindows && countsFixedWindows(this.local.snapshot());
+    if (fixedWindows) this.mirror.learnFixedWindows();
     this.mirror.observe(inferred);
-    this.send({ op: 'observe', observation: inferred });
+    this.send({ op: 'observe', observation: inferred, ...(fixedWindows ? { fixedWindows } : {}) });
   }
 
   /** The fleet's state as last answered (the local limiter's state while falling back). */
@@ -426,3 +431,7 @@ export class SharedRateLimiter implements Policy {
 
 /** A waiter's `stopListening` until it joins the fleet's line. */
 function notListening(): void {}
+
+function countsFixedWindows({ requests, tokens }: RateLimiterSnapshot): boolean {
+  return requests.refillMode === 'fixed-window' || tokens.refillMode === 'fixed-window';
+}

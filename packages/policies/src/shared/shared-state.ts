@@ -23,14 +23,19 @@ export interface SharedRateLimitLimits {
  *   `reserveRequests` requests to spare (the margin kept for arrival jitter).
  * - `refund`: gives back requests and tokens (negative tokens take more: a call used more
  *   than it reserved).
- * - `observe`: what a response's rate-limit headers reported.
+ * - `observe`: what a response's rate-limit headers reported; with `fixedWindows`, the reports
+ *   have shown fixed windows (windowKind `auto`), counted as such from now on.
  * - `rate-limited`: a 429: learn from it when `learn` (windowKind `auto`), fold in its
  *   headers, pause every process until `pauseUntil` (epoch ms, 0: no pause).
  */
 export type SharedRateLimitCommand =
   | { readonly op: 'take'; readonly tokens: number; readonly reserveRequests: number }
   | { readonly op: 'refund'; readonly requests: number; readonly tokens: number }
-  | { readonly op: 'observe'; readonly observation: RateLimitObservation }
+  | {
+      readonly op: 'observe';
+      readonly observation: RateLimitObservation;
+      readonly fixedWindows?: boolean;
+    }
   | {
       readonly op: 'rate-limited';
       readonly observation?: RateLimitObservation;

@@ -3,6 +3,7 @@ import { EventEmitter } from '../events/event';
 import { neverAbortedSignal } from '../policy/never-aborted-signal';
 import type { Policy, PolicyFunction } from '../policy/policy';
 import { JitterReserve } from '../rate-limit/jitter-reserve';
+import { ObservedWindows } from '../rate-limit/observed-windows';
 import {
   prepareRateLimiterOptions,
   type RateLimiterSettings,
@@ -18,7 +19,6 @@ import {
   type RateLimitObservation,
 } from '../rate-limit/rate-limiter-options';
 import type { RateLimiterSnapshot } from '../rate-limit/rate-limiter-snapshot';
-import { WindowInference } from '../rate-limit/window-inference';
 import { saveState } from '../store/save-state';
 import { abortError, onAbort, throwIfAborted } from '../time/abort';
 import { RearmableTimer } from '../time/rearmable-timer';
@@ -53,9 +53,7 @@ export class ArrayQueueRateLimiter implements Policy {
   private readonly settings: RateLimiterSettings;
   private readonly buckets: RateLimitBuckets;
   private readonly reserve = new JitterReserve();
-  private readonly inference = { requests: new WindowInference(), tokens: new WindowInference() };
-  /** Whether the window was configured: the configured one then stands, nothing is inferred. */
-  private readonly windowConfigured: boolean;
+  private readonly windows: ObservedWindows;
   private readonly queue: Waiter[] = [];
   private queuedTokens = 0;
   private readonly drainTimer: RearmableTimer;
@@ -72,8 +70,8 @@ export class ArrayQueueRateLimiter implements Policy {
 
   constructor(options: RateLimiterOptions = {}) {
     this.settings = prepareRateLimiterOptions(options);
-    this.windowConfigured = options.windowMs !== undefined;
     const { requestsPerWindow, tokensPerWindow, windowMs, windowKind, clock } = this.settings;
+    this.windows = new ObservedWindows(options.windowMs !== undefined, windowKind);
     this.buckets = new RateLimitBuckets(
       requestsPerWindow,
       tokensPerWindow,
@@ -233,34 +231,9 @@ export class ArrayQueueRateLimiter implements Policy {
     if (snapshot) this.restore(snapshot);
   }
 
-  /**
-   * The observation with each window's length as inferred from the reports so far (see
-   * {@link WindowInference}), unless a window was configured; with `windowKind: 'auto'`,
-   * reports that show fixed windows switch the buckets to counting them.
-   */
+  /** The observation as {@link ObservedWindows.fold} folds it in. */
   private withInferredWindows(observation: RateLimitObservation): RateLimitObservation {
-    if (this.windowConfigured) return observation;
-    const now = this.settings.clock.now();
-    const inferred = (
-      dimension: 'requests' | 'tokens',
-      capacity: number,
-    ): RateLimitObservation['requests'] => {
-      const report = observation[dimension];
-      if (!report) return report;
-      const windowMs = this.inference[dimension].infer(report, capacity, now);
-      return windowMs === undefined ? report : { ...report, windowMs };
-    };
-    const withWindows = {
-      requests: inferred('requests', this.buckets.requestCapacity),
-      tokens: inferred('tokens', this.buckets.tokenCapacity),
-    };
-    const { requests, tokens } = this.inference;
-    if (
-      this.settings.windowKind === 'auto' &&
-      (requests.showsFixedWindow || tokens.showsFixedWindow)
-    )
-      this.buckets.learnFixedWindows();
-    return withWindows;
+    return this.windows.fold(observation, this.buckets, this.settings.clock.now());
   }
 
   private extendPause(untilMs: number): boolean {

@@ -88,7 +88,13 @@ function stepArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateLimitSte
         tokens: fc.integer({ min: -Math.ceil(tokenScale / 2), max: Math.ceil(tokenScale / 2) }),
       }),
     },
-    { weight: 2, arbitrary: fc.record({ op: fc.constant('observe' as const), observation }) },
+    {
+      weight: 2,
+      arbitrary: fc.record(
+        { op: fc.constant('observe' as const), observation, fixedWindows: fc.boolean() },
+        { requiredKeys: ['op', 'observation'] },
+      ),
+    },
     {
       weight: 1,
       arbitrary: fc.record(

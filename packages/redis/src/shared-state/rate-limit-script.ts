@@ -71,7 +71,8 @@ function commandArguments(command: SharedRateLimitCommand): string[] {
 
 /**
  * The two numbers and the flag of a command: `take` its tokens and reserved requests,
- * `refund` its requests and tokens, `rate-limited` its pause and whether to learn.
+ * `refund` its requests and tokens, `observe` whether it shows fixed windows, `rate-limited` its
+ * pause and whether to learn.
  */
 function operands(command: SharedRateLimitCommand): [number, number, boolean] {
   switch (command.op) {
@@ -80,7 +81,7 @@ function operands(command: SharedRateLimitCommand): [number, number, boolean] {
     case 'refund':
       return [command.requests, command.tokens, false];
     case 'observe':
-      return [0, 0, false];
+      return [0, 0, command.fixedWindows ?? false];
     case 'rate-limited':
       return [0, command.pauseUntil, command.learn];
   }

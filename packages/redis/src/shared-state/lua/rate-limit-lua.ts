@@ -120,6 +120,7 @@ end
 
 -- Applies the command whose arguments start at ARGV[at]; answers granted and waitMs.
 -- take: tokens and reserved requests; refund: requests and tokens; rate-limited: -, pause.
+-- The flag at +3: observe, the reports show fixed windows; rate-limited, learn from the 429.
 local function apply(at)
   local op = ARGV[at]
   local a, b = num(ARGV[at + 1]), num(ARGV[at + 2])
@@ -142,6 +143,10 @@ local function apply(at)
     giveBack(state.requests, a, now)
     giveBack(state.tokens, b, now)
   elseif op == 'observe' then
+    if ARGV[at + 3] == '1' then
+      refillAtResetsFromNowOn(state.requests, 'fixed-window', now)
+      refillAtResetsFromNowOn(state.tokens, 'fixed-window', now)
+    end
     observe(state, observation(at), now)
   elseif op == 'rate-limited' then
     local seen = observation(at)
