@@ -33,6 +33,7 @@ export class ObservedWindows {
     buckets: RateLimitBuckets,
     now: number,
   ): RateLimitObservation {
+    // With a configured window, the reports are still read for its kind, but left as they came.
     const requests = this.inferred(
       this.requests,
       observation.requests,
@@ -56,6 +57,6 @@ export class ObservedWindows {
   ): RateLimitObservation['requests'] {
     if (!report) return report;
     const windowMs = inference.infer(report, capacity, now);
-    return windowMs === undefined ? report : { ...report, windowMs };
+    return windowMs === undefined || this.windowConfigured ? report : { ...report, windowMs };
   }
 }

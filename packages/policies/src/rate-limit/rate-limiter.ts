@@ -220,6 +220,14 @@ export class RateLimiter implements Policy {
     return inferred;
   }
 
+  /**
+   * Whether the limiter counts fixed windows now: whole at each reset, nothing between. True
+   * with `windowKind: 'fixed'`, and with `'auto'` once the reports or a 429 showed fixed windows.
+   */
+  get countsFixedWindows(): boolean {
+    return this.buckets.countsFixedWindows;
+  }
+
   /** The state as a plain JSON-serialisable object. */
   snapshot(): RateLimiterSnapshot {
     return this.buckets.snapshot();

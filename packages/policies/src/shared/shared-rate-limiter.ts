@@ -224,7 +224,7 @@ export class SharedRateLimiter implements Policy {
     // The local limiter learned from the reports that the server counts fixed windows: so does
     // the fleet, or its next answer would turn the local limiter back to a drip.
     const fixedWindows =
-      this.learns && !this.mirror.countsFixedWindows && countsFixedWindows(this.local.snapshot());
+      this.learns && !this.mirror.countsFixedWindows && this.local.countsFixedWindows;
     if (fixedWindows) this.mirror.learnFixedWindows();
     this.mirror.observe(inferred);
     this.send({ op: 'observe', observation: inferred, ...(fixedWindows ? { fixedWindows } : {}) });
@@ -431,7 +431,3 @@ export class SharedRateLimiter implements Policy {
 
 /** A waiter's `stopListening` until it joins the fleet's line. */
 function notListening(): void {}
-
-function countsFixedWindows({ requests, tokens }: RateLimiterSnapshot): boolean {
-  return requests.refillMode === 'fixed-window' || tokens.refillMode === 'fixed-window';
-}
