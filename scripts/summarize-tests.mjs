@@ -1,6 +1,8 @@
 // Adds up vitest JSON reports into one line: "N passed, N failed[, N skipped]".
 // A missing or unreadable report counts as one failure, so a run that tested nothing shows.
+// Each failed test is named on a line of its own first, so a log's tail says what failed.
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 let passed = 0;
 let failed = 0;
@@ -16,6 +18,12 @@ for (const file of process.argv.slice(2)) {
     failed += report.testResults.filter(
       (result) => result.status === 'failed' && result.assertionResults.length === 0,
     ).length;
+    for (const result of report.testResults) {
+      const where = relative(process.cwd(), result.name);
+      const failures = result.assertionResults.filter((test) => test.status === 'failed');
+      if (result.status === 'failed' && failures.length === 0) console.log(`failed: ${where}`);
+      for (const test of failures) console.log(`failed: ${where} > ${test.fullName}`);
+    }
   } catch {
     console.error(`missing test report: ${file}`);
     failed += 1;

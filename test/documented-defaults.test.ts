@@ -155,7 +155,7 @@ const optionsTypes: OptionsTypeEntry[] = [
     file: 'packages/core/src/stages/circuit-breaker-stage.ts',
     type: 'CircuitBreakerStageOptions',
     defaults: 'defaultCircuitBreakerStageOptions',
-    exceptions: { key: perTarget },
+    exceptions: { key: perTarget, shared: eachField },
   },
   {
     file: 'packages/core/src/stages/bulkhead-stage.ts',

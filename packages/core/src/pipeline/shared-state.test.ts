@@ -196,22 +196,55 @@ describe('sharedState', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('refuses bad rateLimit.shared values when the model is built, with or without a shared state', () => {
-    const { binding } = provider();
-    for (const sharedState of [undefined, new MemorySharedState()]) {
-      const build = (shared: unknown) =>
-        processModel(binding, sharedState, { rateLimit: { shared } as never });
-      expect(() => build({ timeoutMs: 0 })).toThrow(/rateLimit\.shared\.timeoutMs/);
-      expect(() => build({ rejoinAfterMs: -1 })).toThrow(/rateLimit\.shared\.rejoinAfterMs/);
-      expect(() => build({ timeout: 500 })).toThrow(/rateLimit\.shared/);
-      expect(() =>
-        processModel(binding, sharedState, {
-          rateLimit: { targets: { main: { shared: { timeoutMs: Number.NaN } } } },
-        }),
-      ).toThrow(/rateLimit\.targets\.main\.shared\.timeoutMs/);
-      expect(() => build({ timeoutMs: 1000, rejoinAfterMs: 0 })).not.toThrow();
-    }
+  it('waits for a slow shared state as long as circuitBreaker.shared.timeoutMs says, without falling back', async () => {
+    const { binding, received, failing } = provider();
+    failing.add('main');
+    const sharedState = new FaultySharedState(new MemorySharedState());
+    const events: PipelineEvent[] = [];
+    const model = processModel(binding, sharedState, {
+      rateLimit: false,
+      circuitBreaker: {
+        strategy: { kind: 'consecutive', threshold: 1 },
+        shared: { timeoutMs: 500 },
+      },
+      telemetry: (event) => {
+        if (event.type.startsWith('shared-state')) events.push(event);
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    // Slower than the default 100 ms, within the 500 configured: opening the fleet's breaker
+    // waits for it rather than falling back to local state.
+    sharedState.behaviour = { kind: 'slow', delayMs: 300 };
+    const [first] = await settleAll([model.generate('1')]);
+    expect(first).toMatchObject({ status: 'rejected' });
+    const [second] = await settleAll([model.generate('2')]);
+    expect(second).toMatchObject({ status: 'rejected' });
+    expect(received).toHaveLength(1);
+    expect(events).toEqual([]);
+    await vi.runAllTimersAsync();
+    expect(vi.getTimerCount()).toBe(0);
   });
+
+  for (const stage of ['rateLimit', 'circuitBreaker'] as const) {
+    it(`refuses bad ${stage}.shared values when the model is built, with or without a shared state`, () => {
+      const { binding } = provider();
+      for (const sharedState of [undefined, new MemorySharedState()]) {
+        const build = (shared: unknown) =>
+          processModel(binding, sharedState, { [stage]: { shared } as never });
+        expect(() => build({ timeoutMs: 0 })).toThrow(new RegExp(`${stage}\\.shared\\.timeoutMs`));
+        expect(() => build({ rejoinAfterMs: -1 })).toThrow(
+          new RegExp(`${stage}\\.shared\\.rejoinAfterMs`),
+        );
+        expect(() => build({ timeout: 500 })).toThrow(new RegExp(`${stage}\\.shared`));
+        expect(() =>
+          processModel(binding, sharedState, {
+            [stage]: { targets: { main: { shared: { timeoutMs: Number.NaN } } } },
+          }),
+        ).toThrow(new RegExp(`${stage}\\.targets\\.main\\.shared\\.timeoutMs`));
+        expect(() => build({ timeoutMs: 1000, rejoinAfterMs: 0 })).not.toThrow();
+      }
+    });
+  }
 
   it('hands the shared state to custom stages at setup', () => {
     const sharedState = new MemorySharedState();

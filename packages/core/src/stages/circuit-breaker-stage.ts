@@ -9,11 +9,12 @@ import type { FitsAnyModel } from './fits-any-model';
 import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { reportSharedState } from './shared-state-events';
+import { checkedSharedStateTuning, type SharedStateTuning } from './shared-state-tuning';
 
 // Which errors count comes from `countedKinds` and the failure taxonomy; the clock is the model's.
-// Shared mode comes from the model's `sharedState`.
+// Shared mode comes from the model's `sharedState`; only its tuning is the stage's option.
 const ownedByPipeline = ['shouldCount', 'clock', 'shared'] as const;
-const breakerKeys = withoutKeys(circuitBreakerOptionKeys, ownedByPipeline);
+const breakerKeys = [...withoutKeys(circuitBreakerOptionKeys, ownedByPipeline), 'shared'] as const;
 const failureKinds = Object.keys(failureDefaults) as FailureKind[];
 
 /**
@@ -25,6 +26,16 @@ export interface CircuitBreakerTargetOptions
   extends Omit<CircuitBreakerOptions, (typeof ownedByPipeline)[number] | 'key'> {
   /** Key of this target's breaker in `store`. Defaults to `'circuit-breaker:<target id>'`. */
   key?: string;
+  /**
+   * With the model's `sharedState`, how this breaker copes with a slow or failing fleet state:
+   * `timeoutMs`, the longest wait for one operation before the breaker goes on from local
+   * state (defaults to 100, `defaultSharedStateOptions.timeoutMs`; raise it where the event
+   * loop is busy or the state far away), and `rejoinAfterMs`, how long it then runs on local
+   * state before trying the fleet again (defaults to 5000,
+   * `defaultSharedStateOptions.rejoinAfterMs`). Checked even without `sharedState`, which
+   * leaves it unused. Defaults to `{}`.
+   */
+  shared?: SharedStateTuning;
 }
 
 /** Options of the circuit-breaker stage: `CircuitBreakerOptions` (one breaker per target) plus per-target overrides. */
@@ -111,14 +122,15 @@ export function createCircuitBreakerStage<
     'circuitBreaker',
     breakerOptions,
     breakerKeys,
-    (targetOptions, targetId, clock, model) => {
+    ({ shared = {}, ...targetOptions }, targetId, clock, model) => {
+      const tuning = checkedSharedStateTuning('shared', shared);
       const state = model?.sharedState;
       const breaker = new CircuitBreakerPolicy({
         key: `circuit-breaker:${targetId}`,
         ...targetOptions,
         clock,
         shouldCount: isCounted,
-        ...(state && { shared: { state, key: `circuit-breaker:${targetId}` } }),
+        ...(state && { shared: { ...tuning, state, key: `circuit-breaker:${targetId}` } }),
       });
       if (model) reportSharedState(breaker, 'circuit-breaker', targetId, model);
       return breaker;

@@ -5,11 +5,7 @@ import {
   RateLimitWaitTooLongError,
   type WindowKind,
 } from '@resilient-llm/policies';
-import {
-  assertSharedStateTuning,
-  rateLimiterOptionKeys,
-  type SharedStateTuning,
-} from '@resilient-llm/policies/internal';
+import { rateLimiterOptionKeys } from '@resilient-llm/policies/internal';
 import { assertNumber, assertOptions, withoutKeys } from '@resilient-llm/policies/validation';
 import type { TargetContext } from '../contract/context';
 import type { Failure } from '../contract/failure';
@@ -23,6 +19,7 @@ import { createModelState } from './model-state';
 import { type PerTargetOptions, perTarget, perTargetKeys } from './per-target';
 import { createRateLimitAdmissionStage } from './rate-limit-admission-stage';
 import { ResponseTimes } from './response-times';
+import { checkedSharedStateTuning, type SharedStateTuning } from './shared-state-tuning';
 import { createTargetRateLimiter, type TargetRateLimiter } from './target-rate-limiter';
 
 /**
@@ -82,12 +79,6 @@ export interface RateLimitTargetOptions {
    */
   shared?: SharedStateTuning;
 }
-
-/** Every key of {@link RateLimitTargetOptions.shared}. */
-const sharedTuningKeys = [
-  'timeoutMs',
-  'rejoinAfterMs',
-] as const satisfies readonly (keyof SharedStateTuning)[];
 
 const rateLimitTargetKeys = [
   ...withoutKeys(rateLimiterOptionKeys, ['clock']),
@@ -185,7 +176,7 @@ export function createRateLimitStage<
         { key: `rate-limiter:${targetId}`, ...limiterOptions, clock },
         targetId,
         model,
-        checkedTuning(shared),
+        checkedSharedStateTuning('shared', shared),
       ),
       maxWaitMs: limiterOptions.maxWaitMs ?? defaultRateLimitStageOptions.maxWaitMs,
       responseTimes: prepareResponseTimes(
@@ -245,13 +236,6 @@ export function createRateLimitStage<
       if (observation.rateLimit) limiter.observe(observation.rateLimit);
     },
   };
-}
-
-/** The `shared` option, checked here: without the model's state no policy would check it. */
-function checkedTuning(shared: SharedStateTuning): SharedStateTuning {
-  assertOptions('shared', shared, sharedTuningKeys);
-  assertSharedStateTuning('shared', shared);
-  return shared;
 }
 
 /** Response times to learn from, or a fixed reserve that learns nothing. */

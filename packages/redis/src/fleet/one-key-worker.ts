@@ -17,7 +17,15 @@ const options: ResilientOpenAIOptions = {
     { id: 'primary', client: new OpenAI({ baseURL: env('FLEET_BASE_URL'), apiKey: 'sk-fleet' }) },
   ],
   timeoutMs: Number(env('FLEET_DEADLINE_MS')),
-  rateLimit: { requestsPerWindow: Number(env('FLEET_LIMIT')), windowMs: 1000 },
+  rateLimit: {
+    requestsPerWindow: Number(env('FLEET_LIMIT')),
+    windowMs: 1000,
+    // What is tested is the sharing; falling back is the outage tests' business. On a loaded
+    // machine a process stalls for longer than the default 100 ms now and then, which would
+    // put it on local state: the timeout is raised for the fleet's state.
+    shared: { timeoutMs: 2_000 },
+  },
+  circuitBreaker: { shared: { timeoutMs: 2_000 } },
 };
 
 async function withSharedState(url: string) {
