@@ -109,7 +109,7 @@ for (const arm of fleetArms) {
     continue;
   }
   log(
-    `fleet    ${arm.name}: ${result.completed}/${result.offered} completed, ${(result.capacityShare * 100).toFixed(1)}% of capacity, ${result.rateLimitedPerSuccess.toFixed(2)} 429s per success`,
+    `fleet    ${arm.name}: ${result.completed}/${result.offered} completed, ${(result.capacityShare * 100).toFixed(1)}% of capacity, ${result.rateLimitedPerSuccess.toFixed(2)} 429s per success${result.redisRoundTripsPerSuccess === undefined ? '' : `, ${result.redisRoundTripsPerSuccess.toFixed(2)} Redis round trips per success`}`,
   );
   fleet.push(result);
 }

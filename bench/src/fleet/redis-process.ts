@@ -8,8 +8,14 @@ import { createClient } from 'redis';
 export interface RedisProcess {
   readonly url: string;
   readonly pid: number;
-  /** Commands the server has processed so far (`INFO stats` `total_commands_processed`). */
-  commandsProcessed(): Promise<number>;
+  /**
+   * Commands the server has processed so far: in all (`INFO stats`
+   * `total_commands_processed`, counting those scripts run) and the script calls among them
+   * that ran (`EVALSHA` and `EVAL` of `INFO commandstats`, less their `failed_calls`: the
+   * first call of a script in a process answers `NOSCRIPT`, and the client loads it). Each is
+   * one round trip of a client.
+   */
+  commandsProcessed(): Promise<{ total: number; scriptCalls: number }>;
   /** Stops the server by its PID and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -37,12 +43,19 @@ function freePort(): Promise<number> {
 }
 
 /** Reads `total_commands_processed`, on a connection of its own that it closes again. */
-async function readCommandsProcessed(url: string): Promise<number> {
+async function readCommandsProcessed(url: string) {
   const client = createClient({ url });
   await client.connect();
   try {
     const stats = await client.info('stats');
-    return Number(/total_commands_processed:(\d+)/.exec(stats)?.[1] ?? Number.NaN);
+    const commandStats = await client.info('commandstats');
+    const statOf = (command: string, field: string) =>
+      Number(new RegExp(`cmdstat_${command}:.*\\b${field}=(\\d+)`).exec(commandStats)?.[1] ?? 0);
+    const ranOf = (command: string) => statOf(command, 'calls') - statOf(command, 'failed_calls');
+    return {
+      total: Number(/total_commands_processed:(\d+)/.exec(stats)?.[1] ?? Number.NaN),
+      scriptCalls: ranOf('evalsha') + ranOf('eval'),
+    };
   } finally {
     await client.quit();
   }

@@ -19,6 +19,8 @@ export interface FleetResult extends OutcomeSummary {
   requestsSent: number;
   /** Commands Redis processed per offered call (shared arm only). */
   redisCommandsPerCall?: number;
+  /** Script calls that ran (`EVALSHA`), each one round trip, per call that succeeded. */
+  redisRoundTripsPerSuccess?: number;
 }
 
 const workerScript = fileURLToPath(new URL('./fleet-worker.ts', import.meta.url));
@@ -104,9 +106,15 @@ async function runFleet(arm: FleetArm, settings: FleetSettings, redis: RedisProc
       theoreticalCapacity: capacity,
       rateLimitedPerSuccess: stats.rateLimited / Math.max(1, summary.completed),
       requestsSent: stats.requests,
-      // The INFO call that read `commandsAfter` counts itself: one less.
+      // The INFO calls that read `commandsAfter` count themselves: two less.
       ...(commandsBefore !== undefined && commandsAfter !== undefined
-        ? { redisCommandsPerCall: (commandsAfter - commandsBefore - 1) / summary.offered }
+        ? {
+            redisCommandsPerCall:
+              (commandsAfter.total - commandsBefore.total - 2) / summary.offered,
+            redisRoundTripsPerSuccess:
+              (commandsAfter.scriptCalls - commandsBefore.scriptCalls) /
+              Math.max(1, summary.completed),
+          }
         : {}),
     };
   } finally {

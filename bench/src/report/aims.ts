@@ -75,7 +75,8 @@ export function checkBurstAims(burst: BurstResult[]): AimCheck[] {
 
 /**
  * Checks the fleet against its aims, for ours with shared state: at least 95% of the
- * theoretical capacity, at most 0.02 429s per success, nothing lost.
+ * theoretical capacity, at most 0.02 429s per success, at most one Redis round trip per permit,
+ * nothing lost.
  */
 export function checkFleetAims(fleet: FleetResult[]): AimCheck[] {
   const shared = fleet.find((result) => result.redisCommandsPerCall !== undefined);
@@ -90,6 +91,11 @@ export function checkFleetAims(fleet: FleetResult[]): AimCheck[] {
       aim: `${shared.arm}: at most ${MAX_RATE_LIMITED_PER_SUCCESS} 429s per success`,
       measured: shared.rateLimitedPerSuccess.toFixed(3),
       met: shared.rateLimitedPerSuccess <= MAX_RATE_LIMITED_PER_SUCCESS,
+    },
+    {
+      aim: `${shared.arm}: at most 1 Redis round trip per permit`,
+      measured: `${(shared.redisRoundTripsPerSuccess ?? Number.NaN).toFixed(2)} per success`,
+      met: (shared.redisRoundTripsPerSuccess ?? Number.POSITIVE_INFINITY) <= 1,
     },
     {
       aim: `${shared.arm}: nothing lost`,

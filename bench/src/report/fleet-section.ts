@@ -21,6 +21,7 @@ export function fleetSection(
       'lost',
       'requests sent',
       'Redis commands per call',
+      'Redis round trips per success',
       'p50',
       'p99',
     ],
@@ -33,6 +34,9 @@ export function fleetSection(
       String(result.lost),
       String(result.requestsSent),
       result.redisCommandsPerCall === undefined ? '–' : ratio(result.redisCommandsPerCall),
+      result.redisRoundTripsPerSuccess === undefined
+        ? '–'
+        : ratio(result.redisRoundTripsPerSuccess),
       milliseconds(result.latencyP50Ms),
       milliseconds(result.latencyP99Ms),
     ]),
@@ -47,7 +51,11 @@ time), offering ${overload}x that in total for ${durationMs / 1000} s, open loop
 ${deadlineMs / 1000} s deadline; the simulator runs in a process of its own, the shared arm on a
 redis-server of its own. Theoretical capacity: the requests offered, or a full bucket plus its
 refill until the last deadline when that is fewer. Redis commands per call:
-\`total_commands_processed\` of the server before and after, over the calls offered.
+\`total_commands_processed\` of the server before and after (commands the scripts run
+included), over the calls offered. Redis round trips per success: the script calls that ran
+(\`EVALSHA\`, one round trip each, from \`INFO commandstats\`, less the \`failed_calls\`: the
+first call of each script in each process answers \`NOSCRIPT\` before the script is loaded)
+over the calls that succeeded.
 
 ${table}
 

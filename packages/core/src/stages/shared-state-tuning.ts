@@ -4,7 +4,7 @@ import { assertOptions } from '@resilient-llm/policies/validation';
 export type { SharedStateTuning };
 
 /** Every key of a stage's `shared` option (`rateLimit.shared`, `circuitBreaker.shared`). */
-export const sharedStateTuningKeys = [
+const sharedStateTuningKeys = [
   'timeoutMs',
   'rejoinAfterMs',
 ] as const satisfies readonly (keyof SharedStateTuning)[];

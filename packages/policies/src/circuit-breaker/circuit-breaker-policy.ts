@@ -89,6 +89,9 @@ export class CircuitBreakerPolicy implements Policy {
    * @typeParam T What `fn` resolves with, inferred from `fn`; `execute` resolves with it too.
    */
   async execute<T>(fn: PolicyFunction<T>, signal?: AbortSignal): Promise<T> {
+    // A process that has not heard the fleet yet would let a call through an open circuit.
+    const firstRead = this.fleet?.firstRead;
+    if (firstRead) await firstRead;
     this.fleet?.rejoinWhenDue();
     if (this.fleet && this.openPeriodOver() && this.fleet.needsLease()) await this.fleet.lease();
     const probe = this.admit();

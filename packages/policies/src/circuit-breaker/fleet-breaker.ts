@@ -49,6 +49,7 @@ export class FleetBreaker {
   private subscription: Disposable | undefined;
   private reading = false;
   private stopped = false;
+  private pendingFirstRead: Promise<void> | undefined;
 
   constructor(
     options: SharedBreakerOptions,
@@ -74,7 +75,11 @@ export class FleetBreaker {
    */
   start(): void {
     const { state, key } = this.link.settings;
-    void this.read();
+    // Awaited by the first calls (bounded as every operation is): see `firstRead`.
+    const first = this.read(true).finally(() => {
+      if (this.pendingFirstRead === first) this.pendingFirstRead = undefined;
+    });
+    this.pendingFirstRead = first;
     if (!state.onBreakerChange) return;
     const listener = (changed: string, view: SharedBreakerView) => {
       if (changed === key) this.apply(view);
@@ -94,6 +99,15 @@ export class FleetBreaker {
         late: adopt,
       })
       .then((answer) => answer && adopt(answer.value));
+  }
+
+  /**
+   * The first read of the fleet's breaker while it is under way, undefined once it answered or
+   * failed: a call made before must wait for it, or it would go through a circuit the fleet
+   * holds open (a process that just started, joining a fleet that is shedding the target).
+   */
+  get firstRead(): Promise<void> | undefined {
+    return this.pendingFirstRead;
   }
 
   /** Stops listening to the fleet's changes. */

@@ -51,6 +51,26 @@ afterEach(() => {
 });
 
 describe('CircuitBreakerPolicy in shared mode', () => {
+  it('makes a process that just started wait for the fleet before its first call', async () => {
+    const memory = new MemorySharedState();
+    await openIn(processBreaker(memory));
+    // A new process whose first read of the fleet takes 50 ms: its first call waits for it
+    // and is refused, instead of going through a circuit the fleet holds open.
+    const slow = new FaultySharedState(memory);
+    slow.behaviour = { kind: 'slow', delayMs: 50 };
+    const joining = processBreaker(slow);
+    const call = vi.fn(succeed);
+    const first = track(joining.execute(call));
+    await vi.advanceTimersByTimeAsync(49);
+    expect(first.outcome.status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(first.outcome).toMatchObject({
+      status: 'rejected',
+      reason: expect.any(BrokenCircuitError),
+    });
+    expect(call).not.toHaveBeenCalled();
+  });
+
   it('opens in every process when it opens in one', async () => {
     const shared = new MemorySharedState();
     const a = processBreaker(shared);

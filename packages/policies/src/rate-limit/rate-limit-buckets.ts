@@ -23,6 +23,7 @@ export class RateLimitBuckets {
   private requests: TokenBucket;
   private tokens: TokenBucket;
   private pausedUntil = 0;
+  private grantedAheadUntil = 0;
 
   constructor(
     requestsPerWindow: number,
@@ -55,11 +56,22 @@ export class RateLimitBuckets {
     return this.requests.refillMode === 'fixed-window';
   }
 
+  /**
+   * Whether a permit may be taken now for later (a fleet's `take` with `maxWaitMs`): when both
+   * buckets drip back (`continuous`) or do not limit, a permit taken early only pushes the
+   * next ones back by its share of the refill. A bucket that refills at resets is whole again
+   * at the reset and would hand the permit out twice.
+   */
+  get grantsAhead(): boolean {
+    return dripsBack(this.requests) && dripsBack(this.tokens);
+  }
+
   /** Brings both buckets up to now and returns now. */
   refill(): number {
     const now = this.clock.now();
     refill(this.requests, now);
     refill(this.tokens, now);
+    if (now >= this.grantedAheadUntil) this.grantedAheadUntil = 0;
     return now;
   }
 
@@ -97,11 +109,26 @@ export class RateLimitBuckets {
     take(this.tokens, tokens, now);
   }
 
-  /** Gives back (or, when negative, takes) requests and tokens, never above capacity. */
+  /**
+   * Takes one request and `tokens` tokens now for a permit to be used at `dueAt` (see
+   * {@link grantsAhead}): the next permits come after it.
+   */
+  consumeAhead(tokens: number, dueAt: number): void {
+    this.consume(tokens);
+    if (dueAt > this.grantedAheadUntil) this.grantedAheadUntil = dueAt;
+  }
+
+  /**
+   * Gives back (or, when negative, takes) requests and tokens, never above capacity. While
+   * permits granted ahead are still due, nothing is given back (what is taken still counts):
+   * those permits were placed after the one now given back, so what it leaves would let a
+   * later call out before them, and at their time the server would count both.
+   */
   refund(requests: number, tokens: number): void {
     const now = this.refill();
-    giveBack(this.requests, requests, now);
-    giveBack(this.tokens, tokens, now);
+    const keep = now < this.grantedAheadUntil;
+    giveBack(this.requests, keep ? Math.min(0, requests) : requests, now);
+    giveBack(this.tokens, keep ? Math.min(0, tokens) : tokens, now);
   }
 
   /**
@@ -162,6 +189,7 @@ export class RateLimitBuckets {
       requests: toBucketSnapshot(this.requests),
       tokens: toBucketSnapshot(this.tokens),
       pausedUntil: this.pausedUntil,
+      ...(this.grantedAheadUntil > 0 ? { grantedAheadUntil: this.grantedAheadUntil } : {}),
     };
   }
 
@@ -170,5 +198,11 @@ export class RateLimitBuckets {
     this.requests = fromBucketSnapshot(snapshot.requests, this.windowMs);
     this.tokens = fromBucketSnapshot(snapshot.tokens, this.windowMs);
     this.pausedUntil = snapshot.pausedUntil;
+    this.grantedAheadUntil = snapshot.grantedAheadUntil ?? 0;
   }
+}
+
+/** Whether `bucket` gives back continuously, or limits nothing. */
+function dripsBack(bucket: TokenBucket): boolean {
+  return bucket.capacity === Infinity || bucket.refillMode === 'continuous';
 }

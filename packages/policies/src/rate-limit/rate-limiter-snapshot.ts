@@ -31,4 +31,9 @@ export interface RateLimiterSnapshot {
   readonly tokens: TokenBucketSnapshot;
   /** Epoch milliseconds until which the limiter grants nothing. */
   readonly pausedUntil: number;
+  /**
+   * Epoch milliseconds when the last permit a fleet granted ahead may be used (missing: none
+   * due). Until then what calls give back is not given back (see `RateLimitBuckets.refund`).
+   */
+  readonly grantedAheadUntil?: number;
 }

@@ -39,8 +39,9 @@ function applyOne(buckets: RateLimitBuckets, command: SharedRateLimitCommand, no
     case 'take': {
       buckets.refill();
       waitMs = buckets.waitMs(1, buckets.needed(command.tokens), now, command.reserveRequests);
-      granted = waitMs <= 0;
-      if (granted) buckets.consume(command.tokens);
+      const ahead = waitMs < Infinity && waitMs <= (command.maxWaitMs ?? 0) && buckets.grantsAhead;
+      granted = waitMs <= 0 || ahead;
+      if (granted) buckets.consumeAhead(command.tokens, now + waitMs);
       break;
     }
     case 'refund':

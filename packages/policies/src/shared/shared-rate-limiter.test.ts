@@ -37,6 +37,23 @@ async function grantedOf(limiter: { acquire(): Promise<RateLimitPermit> }, count
   };
 }
 
+/** A fleet state in memory that lists the commands of each rate-limit operation. */
+function countingState() {
+  const inner = new MemorySharedState();
+  const operations: string[][] = [];
+  const counted: SharedState = {
+    rateLimit: (key, limits, commands, now) => {
+      operations.push(commands.map((command) => command.op));
+      return inner.rateLimit(key, limits, commands, now);
+    },
+    readBreaker: (...args) => inner.readBreaker(...args),
+    openBreaker: (...args) => inner.openBreaker(...args),
+    leaseProbe: (...args) => inner.leaseProbe(...args),
+    closeBreaker: (...args) => inner.closeBreaker(...args),
+  };
+  return { counted, operations };
+}
+
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
 });
@@ -50,8 +67,9 @@ describe('SharedRateLimiter', () => {
     const a = await grantedOf(processLimiter(shared), 5);
     const b = await grantedOf(processLimiter(shared), 5);
     expect(a.granted() + b.granted()).toBe(5);
-    // The bucket drips one request back every 200 ms.
-    await vi.advanceTimersByTimeAsync(1000);
+    // The bucket drips one request back every 200 ms; permits granted ahead are handed 25 ms
+    // after their time (the margin for arrival jitter).
+    await vi.advanceTimersByTimeAsync(1025);
     expect(a.granted() + b.granted()).toBe(10);
 
     const alone = [new RateLimiter(limits), new RateLimiter(limits)];
@@ -69,8 +87,10 @@ describe('SharedRateLimiter', () => {
     b.onPause(paused);
     await expect(b.acquire({ maxWaitMs: 1000 })).rejects.toBeInstanceOf(RateLimitWaitTooLongError);
     expect(paused).toHaveBeenCalledWith({ untilMs: 1_002_000 });
+    // Granted ahead for the end of the pause, handed 25 ms after it (the margin for arrival
+    // jitter of permits granted ahead).
     const waiting = track(b.acquire());
-    await vi.advanceTimersByTimeAsync(1999);
+    await vi.advanceTimersByTimeAsync(2024);
     expect(waiting.outcome.status).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
     expect(waiting.outcome.status).toBe('fulfilled');
@@ -100,23 +120,98 @@ describe('SharedRateLimiter', () => {
     expect(waiting.granted()).toBe(5);
   });
 
+  it('lets a report that tightens nothing ride on the next take, and sends one that does at once', async () => {
+    const { counted, operations } = countingState();
+    const limiter = processLimiter(counted);
+    (await limiter.acquire()).settle(0);
+    // What the fleet already counts: four left, whole again in 200 ms.
+    limiter.observe({ requests: { limit: 5, remaining: 4, resetMs: 200 } });
+    limiter.observe({ requests: { limit: 5, remaining: 4, resetMs: 200 } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(operations).toEqual([['take']]);
+    (await limiter.acquire()).settle(0);
+    // Only the latest of the two rides along.
+    expect(operations).toEqual([['take'], ['observe', 'take']]);
+    // The server has less left than the fleet thinks: every process must hear it now.
+    limiter.observe({ requests: { limit: 5, remaining: 0, resetMs: 1000 } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(operations).toEqual([['take'], ['observe', 'take'], ['observe']]);
+    expect(limiter.expectedWaitMs()).toBeGreaterThan(0);
+    // A report that waited longer than one request's refill (200 ms here) is dropped: applied
+    // late, its count would be older than the fleet's refill.
+    await vi.advanceTimersByTimeAsync(1000);
+    const sent = operations.length;
+    limiter.observe({ requests: { limit: 5, remaining: 5 } });
+    await vi.advanceTimersByTimeAsync(201);
+    (await limiter.acquire()).settle(0);
+    expect(operations.slice(sent)).toEqual([['take']]);
+  });
+
+  it('lets a report the fleet must hear ride on the take under way, or sends it after', async () => {
+    const { counted, operations } = countingState();
+    const slow = new FaultySharedState(counted);
+    const limiter = processLimiter(slow);
+    (await limiter.acquire()).settle(0);
+    slow.behaviour = { kind: 'slow', delayMs: 10 };
+    const calls = [track(limiter.acquire()), track(limiter.acquire())];
+    await vi.advanceTimersByTimeAsync(5);
+    // During the first take: the server has nothing left, which the fleet must hear now.
+    limiter.observe({ requests: { limit: 5, remaining: 0, resetMs: 1000 } });
+    await vi.advanceTimersByTimeAsync(20);
+    expect(operations).toEqual([['take'], ['take'], ['observe', 'take']]);
+    // During the last take, with no take after it: sent on its own once that take answered.
+    const last = track(limiter.acquire());
+    await vi.advanceTimersByTimeAsync(1);
+    limiter.observe({ requests: { limit: 4, remaining: 0, resetMs: 1000 } });
+    await vi.advanceTimersByTimeAsync(30);
+    expect(operations.slice(3)).toEqual([['take'], ['observe']]);
+    await vi.runAllTimersAsync();
+    expect([...calls, last].map((call) => call.outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+  });
+
   it('gives back to the fleet what a released permit did not use', async () => {
     const shared = new MemorySharedState();
     const a = processLimiter(shared, { requestsPerWindow: 1 });
     const b = processLimiter(shared, { requestsPerWindow: 1 });
-    const permit = await a.acquire();
-    const waiting = a.acquire();
-    const tracked = track(waiting);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(tracked.outcome.status).toBe('pending');
-    permit.release();
-    // The refund's answer shows room, so the waiter asks again without waiting for its timer.
-    await vi.advanceTimersByTimeAsync(0);
-    expect(tracked.outcome.status).toBe('fulfilled');
-    (await waiting).release();
+    (await a.acquire()).release();
     await vi.advanceTimersByTimeAsync(0);
     // The other process finds the request back in the fleet's bucket.
     await expect(b.acquire({ maxWaitMs: 0 })).resolves.toMatchObject({ tokens: 0 });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('grants ahead in one round trip, in order across processes, and gives nothing back while a permit granted ahead is due', async () => {
+    const { counted, operations } = countingState();
+    const a = processLimiter(counted, { requestsPerWindow: 1 });
+    const b = processLimiter(counted, { requestsPerWindow: 1 });
+    const first = await a.acquire();
+    const grantedAt: Record<string, number> = {};
+    const later = (name: string, limiter: SharedRateLimiter) =>
+      track(
+        limiter.acquire().then((permit) => {
+          grantedAt[name] = Date.now();
+          return permit;
+        }),
+      );
+    const aSecond = later('a', a);
+    await vi.advanceTimersByTimeAsync(0);
+    const bSecond = later('b', b);
+    await vi.advanceTimersByTimeAsync(0);
+    // Each take answered "yours at T": one operation per permit, nobody asks twice.
+    expect(operations).toEqual([['take'], ['take'], ['take']]);
+    // A permit released while others granted ahead are due is not given back: the refill it
+    // leaves would let a new call out before them, and the server would count both.
+    first.release();
+    await vi.advanceTimersByTimeAsync(0);
+    await expect(b.acquire({ maxWaitMs: 999 })).rejects.toBeInstanceOf(RateLimitWaitTooLongError);
+    await vi.advanceTimersByTimeAsync(2025);
+    expect([aSecond.outcome.status, bSecond.outcome.status]).toEqual(['fulfilled', 'fulfilled']);
+    // At the refill, 25 ms late: the margin for arrival jitter of permits granted ahead.
+    expect(grantedAt).toEqual({ a: 1_001_025, b: 1_002_025 });
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -210,18 +305,20 @@ describe('SharedRateLimiter', () => {
       const shared = new FaultySharedState(memory);
       const a = processLimiter(shared);
       const b = processLimiter(memory);
-      // A has spent the fleet's five; both processes then queue more than the fleet refills.
+      // A has spent the fleet's five.
       await (await grantedOf(a, 5)).calls.at(-1);
-      const aWaiting = await grantedOf(a, 10);
-      const bWaiting = await grantedOf(b, 10);
       const faults: string[] = [];
       a.onSharedStateFault(({ operation }) => faults.push(operation));
       a.onSharedStateRejoin(() => faults.push('rejoin'));
-      // A blip: A's next take answers after 150 ms, past the 100 ms timeout; then all is well.
+      // A blip: A's next take answers after 150 ms, past the 100 ms timeout, so A's waiters go
+      // on from its local limiter; then all is well. B queues on the fleet meanwhile.
       shared.behaviour = { kind: 'slow', delayMs: 150 };
-      await vi.advanceTimersByTimeAsync(200);
+      const aWaiting = await grantedOf(a, 10);
+      const bWaiting = await grantedOf(b, 10);
+      await vi.advanceTimersByTimeAsync(120);
+      // Healthy again before the slow answer comes at 150 ms: that answer is the rejoin.
       shared.behaviour = { kind: 'healthy' };
-      await vi.advanceTimersByTimeAsync(2000);
+      await vi.advanceTimersByTimeAsync(2080);
       expect(faults).toEqual(['rate-limit', 'rejoin']);
       // 2.2 s of refill is 11 permits for the fleet; A's local limiter granted at most one more
       // during the blip. Left on the local limiter, A would have granted its ten at 5 a second

@@ -23,11 +23,22 @@ import { assertNumber } from '../validation/assert-number';
 import { assertRequired } from '../validation/assert-required';
 import { FallbackWaiters } from './fallback-waiters';
 import { createFleetPermit } from './fleet-permit';
+import { foldTightens } from './fold-tightens';
 import { prepareSharedStateOptions } from './prepare-shared-state-options';
+import { RidingReport } from './riding-report';
 import type { SharedRateLimitCommand, SharedRateLimitLimits } from './shared-state';
 import { SharedStateLink } from './shared-state-link';
 import type { SharedStateOptions } from './shared-state-options';
 import { type SharedWaiter, SharedWaitQueue } from './shared-waiters';
+
+/**
+ * The most a permit granted ahead is handed after its due time. The fleet places permits at
+ * the exact moments its bucket refills; a request whose way to the server is quicker than the
+ * way of the one before it would arrive before the server refilled for it. Every process
+ * handing each permit granted ahead the same time late shifts the whole line, keeping its
+ * spacing (no throughput is lost): one request's refill, at most this.
+ */
+const maximumAheadMarginMs = 25;
 
 /** Options of {@link SharedRateLimiter}: those of `RateLimiter`, plus where the fleet's state lives. */
 export interface SharedRateLimiterOptions extends RateLimiterOptions {
@@ -42,8 +53,16 @@ export interface SharedRateLimiterOptions extends RateLimiterOptions {
  * answer is never synchronous).
  *
  * Waiters queue here, first in, first out; only the head asks the fleet, one operation at a
- * time, and a refused head waits the fleet's `waitMs` on one timer before it asks again: a
- * queue of any length costs one round trip per grant. A local `RateLimiter` mirrors every
+ * time. The fleet grants ahead where its buckets drip back: a head that cannot have a permit
+ * now but can within its `maxWaitMs` is given one for later (the fleet takes it now and says
+ * when it may be used), and the head waits for that moment on a timer while the next asks. So
+ * a permit costs one round trip however many processes wait on the key. Where the fleet
+ * cannot grant ahead (buckets that refill at resets), a refused head waits the fleet's
+ * `waitMs` on one timer before it asks again. Permits granted ahead are handed a little after
+ * their time (one request's refill, at most 25 ms), the same in every process: the line keeps
+ * its spacing and gains a margin for arrival jitter. What responses report rides on the next
+ * take (`RidingReport`); one that the fleet must hear now (`foldTightens`) rides only on a take
+ * already under way and is sent on its own otherwise. A local `RateLimiter` mirrors every
  * answer of the fleet and is the fallback: when an operation fails or runs past
  * `shared.timeoutMs`, waiters and new calls go on from it (`onSharedStateFault`), and after
  * `shared.rejoinAfterMs` the next operation tries the fleet again (`onSharedStateRejoin` when it
@@ -67,6 +86,7 @@ export class SharedRateLimiter implements Policy {
   private readonly fallbackWaiters: FallbackWaiters;
   private asking = false;
   private stopTimer: (() => void) | undefined;
+  private readonly riding: RidingReport;
   private sent = 0;
   private mirrored = 0;
   private announcedPause = 0;
@@ -97,6 +117,7 @@ export class SharedRateLimiter implements Policy {
     this.learns = windowKind === 'auto';
     this.maxWaitMs = settings.maxWaitMs;
     this.clock = clock;
+    this.riding = new RidingReport(clock, () => this.mirror.requestRatePerMs);
     this.mirror = new RateLimitBuckets(
       requestsPerWindow,
       tokensPerWindow,
@@ -225,9 +246,19 @@ export class SharedRateLimiter implements Policy {
     // the fleet, or its next answer would turn the local limiter back to a drip.
     const fixedWindows =
       this.learns && !this.mirror.countsFixedWindows && this.local.countsFixedWindows;
-    if (fixedWindows) this.mirror.learnFixedWindows();
-    this.mirror.observe(inferred);
-    this.send({ op: 'observe', observation: inferred, ...(fixedWindows ? { fixedWindows } : {}) });
+    const command = {
+      op: 'observe',
+      observation: inferred,
+      ...(fixedWindows ? { fixedWindows } : {}),
+    } as const;
+    const tightens = foldTightens(this.mirror, () => {
+      if (fixedWindows) this.mirror.learnFixedWindows();
+      this.mirror.observe(inferred);
+    });
+    if (!this.link.available) return;
+    // It waits for the next take; one the fleet must hear now only for the take under way.
+    this.riding.hold(command, tightens);
+    if (this.riding.urgent && !this.asking) this.sendUrgentReport();
   }
 
   /** The fleet's state as last answered (the local limiter's state while falling back). */
@@ -285,18 +316,21 @@ export class SharedRateLimiter implements Policy {
       return;
     }
     this.asking = true;
+    const now = this.clock.now();
     const take = {
       op: 'take',
       tokens: head.tokens,
       reserveRequests: this.reserve.requests(
         this.mirror.requestCapacity,
         this.mirror.requestRatePerMs,
-        this.clock.now(),
+        now,
       ),
+      maxWaitMs: Math.max(0, head.latestGrantAt - now),
     } as const;
+    const commands = this.withRidingReport(take);
     const sequence = ++this.sent;
     void this.link
-      .run('rate-limit', (now) => this.fleet([take], now), {
+      .run('rate-limit', (at) => this.fleet(commands, at), {
         // A grant that comes after the timeout is given back: nobody uses it.
         late: (late) =>
           late.granted && this.send({ op: 'refund', requests: 1, tokens: head.tokens }, true),
@@ -308,29 +342,68 @@ export class SharedRateLimiter implements Policy {
           return;
         }
         this.adopt(answer.value.state, sequence);
-        if (answer.value.granted) this.grant(head);
+        // Granted ahead: from when the take was made, not from when its answer came.
+        if (answer.value.granted) this.grant(head, now + answer.value.waitMs);
         else this.waitForFleet(answer.value.waitMs);
+        // An urgent report that came during the take and found no next take to ride on.
+        if (!this.asking) this.sendUrgentReport();
       });
   }
 
-  /** Hands a granted permit to the head it was taken for, or back to the fleet when the head left. */
-  private grant(head: SharedWaiter): void {
+  /**
+   * Hands a permit granted for the head, at once or at `dueAt` (granted ahead), or gives it
+   * back to the fleet when the head left meanwhile; then the next head asks.
+   */
+  private grant(head: SharedWaiter, dueAt: number): void {
     if (this.queue.head === head) {
       this.queue.remove(head);
       head.stopListening();
-      this.reserve.onGrant(this.mirror.requestCapacity);
-      const grant = this.reserve.awaitAnswer(this.clock.now());
-      head.resolve(
-        createFleetPermit(
-          head.tokens,
-          (requests, tokens) => this.refund(requests, tokens),
-          () => this.reserve.onAnswered(grant),
-        ),
-      );
+      const waitMs = dueAt - this.clock.now();
+      if (waitMs > 0) this.handWhenDue(head, waitMs + this.aheadMarginMs());
+      else this.hand(head);
     } else {
       this.send({ op: 'refund', requests: 1, tokens: head.tokens });
     }
     this.ask();
+  }
+
+  /** How late a permit granted ahead is handed (see {@link maximumAheadMarginMs}). */
+  private aheadMarginMs(): number {
+    return Math.min(maximumAheadMarginMs, 1 / this.mirror.requestRatePerMs);
+  }
+
+  /** Resolves `waiter` with the permit the fleet granted it. */
+  private hand(waiter: SharedWaiter): void {
+    this.reserve.onGrant(this.mirror.requestCapacity);
+    const grant = this.reserve.awaitAnswer(this.clock.now());
+    waiter.resolve(
+      createFleetPermit(
+        waiter.tokens,
+        (requests, tokens) => this.refund(requests, tokens),
+        () => this.reserve.onAnswered(grant),
+      ),
+    );
+  }
+
+  /**
+   * Hands `waiter` its permit granted ahead once `waitMs` are over; an abort before then gives
+   * the permit back to the fleet and rejects the call.
+   */
+  private handWhenDue(waiter: SharedWaiter, waitMs: number): void {
+    const stopListening = onAbort(waiter.signal, () => {
+      stopTimer();
+      this.refund(1, waiter.tokens);
+      waiter.reject(abortError(waiter.signal!));
+    });
+    const stopTimer = startTimer(
+      () => {
+        stopListening();
+        this.hand(waiter);
+      },
+      // Timers count whole milliseconds: rounded down, the permit would come a hair early.
+      Math.ceil(waitMs),
+      { clock: this.clock },
+    );
   }
 
   /** The fleet refused the head: refuses waiters that cannot wait that long, then waits once. */
@@ -378,9 +451,10 @@ export class SharedRateLimiter implements Policy {
    */
   private send(command: SharedRateLimitCommand, always = false): void {
     if (!always && !this.link.available) return;
+    const commands = this.withRidingReport(command);
     const sequence = ++this.sent;
     void this.link
-      .run('rate-limit', (now) => this.fleet([command], now), { awaited: false })
+      .run('rate-limit', (now) => this.fleet(commands, now), { awaited: false })
       .then((answer) => {
         if (!answer) {
           // The fleet is down: waiters go on from the local limiter now, not when they next ask.
@@ -390,6 +464,21 @@ export class SharedRateLimiter implements Policy {
         this.adopt(answer.value.state, sequence);
         this.wake();
       });
+  }
+
+  /**
+   * `command`, after the report waiting to ride on the next operation, if any and still fresh
+   * (see `RidingReport`). A stale one is dropped: it tightened nothing when it came, so the
+   * fleet's state without it counts no more than the server allows.
+   */
+  private withRidingReport(command: SharedRateLimitCommand): SharedRateLimitCommand[] {
+    return [...this.riding.take(), command];
+  }
+
+  /** Sends the urgent report waiting, if any, on its own. */
+  private sendUrgentReport(): void {
+    const report = this.riding.takeUrgent();
+    if (report) this.send(report);
   }
 
   private fleet(commands: readonly SharedRateLimitCommand[], now: number) {

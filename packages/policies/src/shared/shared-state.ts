@@ -20,7 +20,12 @@ export interface SharedRateLimitLimits {
  * one server-side script). `now` is epoch milliseconds of the caller's clock.
  *
  * - `take`: one request and `tokens` tokens, granted when the buckets hold them with
- *   `reserveRequests` requests to spare (the margin kept for arrival jitter).
+ *   `reserveRequests` requests to spare (the margin kept for arrival jitter). With
+ *   `maxWaitMs` (default 0), a take the buckets cannot grant now but can within that many
+ *   milliseconds is granted ahead: the permit is taken now and the answer's `waitMs` says when
+ *   it may be used. Only buckets that drip back (`continuous`, or without a limit) grant
+ *   ahead, as a GCRA does: a permit taken early pushes the next ones back by its share of the
+ *   refill. A bucket that refills at resets would hand it out again at the reset.
  * - `refund`: gives back requests and tokens (negative tokens take more: a call used more
  *   than it reserved).
  * - `observe`: what a response's rate-limit headers reported; with `fixedWindows`, the reports
@@ -29,7 +34,12 @@ export interface SharedRateLimitLimits {
  *   headers, pause every process until `pauseUntil` (epoch ms, 0: no pause).
  */
 export type SharedRateLimitCommand =
-  | { readonly op: 'take'; readonly tokens: number; readonly reserveRequests: number }
+  | {
+      readonly op: 'take';
+      readonly tokens: number;
+      readonly reserveRequests: number;
+      readonly maxWaitMs?: number;
+    }
   | { readonly op: 'refund'; readonly requests: number; readonly tokens: number }
   | {
       readonly op: 'observe';
@@ -47,7 +57,11 @@ export type SharedRateLimitCommand =
 export interface SharedRateLimitResult {
   /** `take`: whether the permit was granted; `true` for every other operation. */
   readonly granted: boolean;
-  /** `take` refused: milliseconds until it would be granted (`Infinity` during an endless pause). */
+  /**
+   * `take` granted: milliseconds until the permit may be used, 0 when at once (more when
+   * granted ahead, within the take's `maxWaitMs`); refused: milliseconds until it would be
+   * granted (`Infinity` during an endless pause); 0 for every other operation.
+   */
   readonly waitMs: number;
   /** The fleet's state after the operation, which the local limiter mirrors. */
   readonly state: RateLimiterSnapshot;

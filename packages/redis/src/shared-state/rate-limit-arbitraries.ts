@@ -70,15 +70,25 @@ function stepArbitrary(limits: SharedRateLimitLimits): fc.Arbitrary<RateLimitSte
   const command: fc.Arbitrary<SharedRateLimitCommand> = fc.oneof(
     {
       weight: 4,
-      arbitrary: fc.record({
-        op: fc.constant('take' as const),
-        tokens: fc.oneof(
-          fc.constant(0),
-          fc.integer({ min: 0, max: Math.ceil(tokenScale * 1.5) }),
-          fc.double({ min: 0, max: tokenScale, noNaN: true }),
-        ),
-        reserveRequests: fc.integer({ min: 0, max: 2 }),
-      }),
+      arbitrary: fc.record(
+        {
+          op: fc.constant('take' as const),
+          tokens: fc.oneof(
+            fc.constant(0),
+            fc.integer({ min: 0, max: Math.ceil(tokenScale * 1.5) }),
+            fc.double({ min: 0, max: tokenScale, noNaN: true }),
+          ),
+          reserveRequests: fc.integer({ min: 0, max: 2 }),
+          // Granted ahead within this, where the buckets drip back.
+          maxWaitMs: fc.oneof(
+            fc.constant(0),
+            fc.integer({ min: 0, max: limits.windowMs * 3 }),
+            fc.double({ min: 0, max: limits.windowMs, noNaN: true }),
+            fc.constant(Infinity),
+          ),
+        },
+        { requiredKeys: ['op', 'tokens', 'reserveRequests'] },
+      ),
     },
     {
       weight: 1,

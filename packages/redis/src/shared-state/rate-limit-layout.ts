@@ -5,7 +5,7 @@ import { textToNumber } from './number-text';
  * The first word of every stored rate-limit state: a value with another one (an older
  * layout) reads as no state, and the limit starts again from its limits.
  */
-export const rateLimitLayoutVersion = '1';
+export const rateLimitLayoutVersion = '2';
 
 /** Refill modes as the stored state numbers them. */
 export const refillModeCodes: Readonly<Record<RefillMode, number>> = {
@@ -20,19 +20,21 @@ const refillModes = Object.keys(refillModeCodes) as RefillMode[];
 const bucketWords = 11;
 
 /**
- * The snapshot a stored state describes: the layout version, the pause, then the requests
- * and the tokens bucket (capacity, windowMs, ratePerMs, level, updatedAt, refill mode code,
+ * The snapshot a stored state describes: the layout version, the pause, when the last permit
+ * granted ahead is due (0: none), then the requests and the tokens bucket (capacity, windowMs, ratePerMs, level, updatedAt, refill mode code,
  * reset, slow rate, taken since the last report, reset reported as 0 or 1, last reset), all
  * numbers separated by spaces. Undefined for a value of another layout.
  */
 export function parseRateLimitState(text: string): RateLimiterSnapshot | undefined {
   const words = text.split(' ');
-  if (words[0] !== rateLimitLayoutVersion || words.length !== 2 + 2 * bucketWords) return undefined;
+  if (words[0] !== rateLimitLayoutVersion || words.length !== 3 + 2 * bucketWords) return undefined;
   const numbers = words.slice(1).map(textToNumber);
+  const grantedAheadUntil = numbers[1]!;
   return {
     pausedUntil: numbers[0]!,
-    requests: bucketSnapshot(numbers.slice(1, 1 + bucketWords)),
-    tokens: bucketSnapshot(numbers.slice(1 + bucketWords)),
+    ...(grantedAheadUntil > 0 ? { grantedAheadUntil } : {}),
+    requests: bucketSnapshot(numbers.slice(2, 2 + bucketWords)),
+    tokens: bucketSnapshot(numbers.slice(2 + bucketWords)),
   };
 }
 

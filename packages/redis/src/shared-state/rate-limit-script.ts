@@ -57,27 +57,27 @@ function laidOut(part: string, values: string[], length: number): string[] {
 
 /** One command's arguments, from `headerLength + 1 + index * commandLength` on. */
 function commandArguments(command: SharedRateLimitCommand): string[] {
-  const [a, b, learn] = operands(command);
+  const [a, b, third] = operands(command);
   const observation = 'observation' in command ? command.observation : undefined;
   const values = [
     command.op, // +0
     numberToText(a), // +1
     numberToText(b), // +2
-    learn ? '1' : '0', // +3
+    typeof third === 'number' ? numberToText(third) : third ? '1' : '0', // +3
     ...observationArguments(observation), // +4: present; +5 to +9, +10 to +14: the two windows
   ];
   return laidOut(`${command.op} command`, values, commandLength);
 }
 
 /**
- * The two numbers and the flag of a command: `take` its tokens and reserved requests,
- * `refund` its requests and tokens, `observe` whether it shows fixed windows, `rate-limited` its
- * pause and whether to learn.
+ * The two numbers and the third operand of a command: `take` its tokens, reserved requests
+ * and `maxWaitMs`, `refund` its requests and tokens, `observe` whether it shows fixed windows,
+ * `rate-limited` its pause and whether to learn.
  */
-function operands(command: SharedRateLimitCommand): [number, number, boolean] {
+function operands(command: SharedRateLimitCommand): [number, number, number | boolean] {
   switch (command.op) {
     case 'take':
-      return [command.tokens, command.reserveRequests, false];
+      return [command.tokens, command.reserveRequests, command.maxWaitMs ?? 0];
     case 'refund':
       return [command.requests, command.tokens, false];
     case 'observe':

@@ -42,18 +42,19 @@ local function decodeState(text)
   if not text then return nil end
   local values = {}
   for word in string.gmatch(text, '%S+') do values[#values + 1] = word end
-  if values[1] ~= ARGV[1] or #values ~= 2 + 2 * #bucketFields then return nil end
+  if values[1] ~= ARGV[1] or #values ~= 3 + 2 * #bucketFields then return nil end
   local state = {
     pausedUntil = num(values[2]),
-    requests = decodeBucket(values, 3),
-    tokens = decodeBucket(values, 3 + #bucketFields),
+    grantedAheadUntil = num(values[3]),
+    requests = decodeBucket(values, 4),
+    tokens = decodeBucket(values, 4 + #bucketFields),
   }
   if not state.requests.refillMode or not state.tokens.refillMode then return nil end
   return state
 end
 
 local function encodeState(state)
-  local out = { ARGV[1], fmt(state.pausedUntil) }
+  local out = { ARGV[1], fmt(state.pausedUntil), fmt(state.grantedAheadUntil) }
   encodeBucket(state.requests, out)
   encodeBucket(state.tokens, out)
   return table.concat(out, ' ')
@@ -74,6 +75,17 @@ end
 local function refillBoth(state, now)
   refill(state.requests, now)
   refill(state.tokens, now)
+  if now >= state.grantedAheadUntil then state.grantedAheadUntil = 0 end
+end
+
+-- As RateLimitBuckets.refund: while permits granted ahead are due, only what is taken counts.
+local function refundBoth(state, requests, tokens, now)
+  refillBoth(state, now)
+  if now < state.grantedAheadUntil then
+    requests, tokens = min(0, requests), min(0, tokens)
+  end
+  giveBack(state.requests, requests, now)
+  giveBack(state.tokens, tokens, now)
 end
 
 local function observe(state, seen, now)
@@ -113,14 +125,21 @@ if not state then
   local mode = modes[tonumber(ARGV[6])]
   state = {
     pausedUntil = 0,
+    grantedAheadUntil = 0,
     requests = createBucket(num(ARGV[3]), windowMs, now, mode),
     tokens = createBucket(num(ARGV[4]), windowMs, now, mode),
   }
 end
 
+-- Whether a bucket gives back continuously, or limits nothing: a permit may be taken ahead.
+local function dripsBack(b)
+  return b.capacity == inf or b.refillMode == 'continuous'
+end
+
 -- Applies the command whose arguments start at ARGV[at]; answers granted and waitMs.
 -- take: tokens and reserved requests; refund: requests and tokens; rate-limited: -, pause.
--- The flag at +3: observe, the reports show fixed windows; rate-limited, learn from the 429.
+-- At +3: take, its maxWaitMs; observe, the flag that the reports show fixed windows;
+-- rate-limited, the flag to learn from the 429.
 local function apply(at)
   local op = ARGV[at]
   local a, b = num(ARGV[at + 1]), num(ARGV[at + 2])
@@ -132,16 +151,18 @@ local function apply(at)
     local requestsNeeded = min(1 + b, max(1, state.requests.capacity))
     waitMs = max(max(max(state.pausedUntil - now, msUntilLevel(state.requests, requestsNeeded, now)),
       msUntilLevel(state.tokens, needed, now)), 0)
-    if waitMs <= 0 then
+    -- Ahead (within maxWaitMs at +3) only where both buckets drip back (grantsAhead).
+    local ahead = waitMs < inf and waitMs <= num(ARGV[at + 3])
+      and dripsBack(state.requests) and dripsBack(state.tokens)
+    if waitMs <= 0 or ahead then
       take(state.requests, 1, now)
       take(state.tokens, a, now)
+      if now + waitMs > state.grantedAheadUntil then state.grantedAheadUntil = now + waitMs end
     else
       granted = 0
     end
   elseif op == 'refund' then
-    refillBoth(state, now)
-    giveBack(state.requests, a, now)
-    giveBack(state.tokens, b, now)
+    refundBoth(state, a, b, now)
   elseif op == 'observe' then
     if ARGV[at + 3] == '1' then
       refillAtResetsFromNowOn(state.requests, 'fixed-window', now)
