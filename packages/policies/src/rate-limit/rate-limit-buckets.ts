@@ -23,7 +23,7 @@ export class RateLimitBuckets {
   private requests: TokenBucket;
   private tokens: TokenBucket;
   private pausedUntil = 0;
-  private grantedAheadUntil = 0;
+  private lastGrantedAhead = 0;
 
   constructor(
     requestsPerWindow: number,
@@ -66,12 +66,21 @@ export class RateLimitBuckets {
     return dripsBack(this.requests) && dripsBack(this.tokens);
   }
 
+  /** When the last permit granted ahead (`consumeAhead`) may be used; 0 when none ever was. */
+  get grantedAheadUntil(): number {
+    return this.lastGrantedAhead;
+  }
+
+  /** When the buckets were last brought up to date (the later of the two). */
+  get updatedAt(): number {
+    return Math.max(this.requests.updatedAt, this.tokens.updatedAt);
+  }
+
   /** Brings both buckets up to now and returns now. */
   refill(): number {
     const now = this.clock.now();
     refill(this.requests, now);
     refill(this.tokens, now);
-    if (now >= this.grantedAheadUntil) this.grantedAheadUntil = 0;
     return now;
   }
 
@@ -115,7 +124,7 @@ export class RateLimitBuckets {
    */
   consumeAhead(tokens: number, dueAt: number): void {
     this.consume(tokens);
-    if (dueAt > this.grantedAheadUntil) this.grantedAheadUntil = dueAt;
+    if (dueAt > this.lastGrantedAhead) this.lastGrantedAhead = dueAt;
   }
 
   /**
@@ -126,7 +135,7 @@ export class RateLimitBuckets {
    */
   refund(requests: number, tokens: number): void {
     const now = this.refill();
-    const keep = now < this.grantedAheadUntil;
+    const keep = now < this.lastGrantedAhead;
     giveBack(this.requests, keep ? Math.min(0, requests) : requests, now);
     giveBack(this.tokens, keep ? Math.min(0, tokens) : tokens, now);
   }
@@ -189,7 +198,7 @@ export class RateLimitBuckets {
       requests: toBucketSnapshot(this.requests),
       tokens: toBucketSnapshot(this.tokens),
       pausedUntil: this.pausedUntil,
-      ...(this.grantedAheadUntil > 0 ? { grantedAheadUntil: this.grantedAheadUntil } : {}),
+      ...(this.lastGrantedAhead > 0 ? { grantedAheadUntil: this.lastGrantedAhead } : {}),
     };
   }
 
@@ -198,7 +207,7 @@ export class RateLimitBuckets {
     this.requests = fromBucketSnapshot(snapshot.requests, this.windowMs);
     this.tokens = fromBucketSnapshot(snapshot.tokens, this.windowMs);
     this.pausedUntil = snapshot.pausedUntil;
-    this.grantedAheadUntil = snapshot.grantedAheadUntil ?? 0;
+    this.lastGrantedAhead = snapshot.grantedAheadUntil ?? 0;
   }
 }
 

@@ -38,10 +38,16 @@ function applyOne(buckets: RateLimitBuckets, command: SharedRateLimitCommand, no
   switch (command.op) {
     case 'take': {
       buckets.refill();
-      waitMs = buckets.waitMs(1, buckets.needed(command.tokens), now, command.reserveRequests);
+      // A caller whose clock reads earlier than the state's last update (a process that
+      // stalled between reading its clock and the operation running) waits from that update:
+      // measured from its own now, its permit would come early by the stall.
+      const from = Math.max(now, buckets.updatedAt);
+      const wait = buckets.waitMs(1, buckets.needed(command.tokens), from, command.reserveRequests);
+      waitMs = wait <= 0 ? 0 : from - now + wait;
       const ahead = waitMs < Infinity && waitMs <= (command.maxWaitMs ?? 0) && buckets.grantsAhead;
-      granted = waitMs <= 0 || ahead;
-      if (granted) buckets.consumeAhead(command.tokens, now + waitMs);
+      granted = wait <= 0 || ahead;
+      if (granted && waitMs > 0) buckets.consumeAhead(command.tokens, now + waitMs);
+      else if (granted) buckets.consume(command.tokens);
       break;
     }
     case 'refund':

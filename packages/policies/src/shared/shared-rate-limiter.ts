@@ -32,11 +32,13 @@ import type { SharedStateOptions } from './shared-state-options';
 import { type SharedWaiter, SharedWaitQueue } from './shared-waiters';
 
 /**
- * The most a permit granted ahead is handed after its due time. The fleet places permits at
- * the exact moments its bucket refills; a request whose way to the server is quicker than the
- * way of the one before it would arrive before the server refilled for it. Every process
- * handing each permit granted ahead the same time late shifts the whole line, keeping its
- * spacing (no throughput is lost): one request's refill, at most this.
+ * The most a permit in the fleet's line is handed after its time. In line (granted ahead, or
+ * at once right after the fleet's last permit granted ahead), permits follow each other at
+ * the exact moments the bucket refills, and a request whose way to the server is quicker than
+ * the way of the one before it would arrive before the server refilled for it. Every process
+ * handing each such permit the same time late shifts the whole line, keeping its spacing (no
+ * throughput is lost): one request's refill, at most this. A permit from a bucket with room
+ * to spare goes at once.
  */
 const maximumAheadMarginMs = 25;
 
@@ -58,9 +60,9 @@ export interface SharedRateLimiterOptions extends RateLimiterOptions {
  * when it may be used), and the head waits for that moment on a timer while the next asks. So
  * a permit costs one round trip however many processes wait on the key. Where the fleet
  * cannot grant ahead (buckets that refill at resets), a refused head waits the fleet's
- * `waitMs` on one timer before it asks again. Permits granted ahead are handed a little after
- * their time (one request's refill, at most 25 ms), the same in every process: the line keeps
- * its spacing and gains a margin for arrival jitter. What responses report rides on the next
+ * `waitMs` on one timer before it asks again. Permits in line are handed a little after their
+ * time (one request's refill, at most 25 ms), the same in every process: the line keeps its
+ * spacing and gains a margin for arrival jitter. What responses report rides on the next
  * take (`RidingReport`); one that the fleet must hear now (`foldTightens`) rides only on a take
  * already under way and is sent on its own otherwise. A local `RateLimiter` mirrors every
  * answer of the fleet and is the fallback: when an operation fails or runs past
@@ -358,8 +360,13 @@ export class SharedRateLimiter implements Policy {
     if (this.queue.head === head) {
       this.queue.remove(head);
       head.stopListening();
-      const waitMs = dueAt - this.clock.now();
-      if (waitMs > 0) this.handWhenDue(head, waitMs + this.aheadMarginMs());
+      const now = this.clock.now();
+      const waitMs = Math.max(0, dueAt - now);
+      const margin = this.lineMarginMs();
+      // In line: granted ahead, or at once just after the fleet's last permit granted ahead
+      // (within one request's refill and the margin, which that permit was handed late by).
+      const lineEnd = this.mirror.grantedAheadUntil + 1 / this.mirror.requestRatePerMs + margin;
+      if (waitMs > 0 || now < lineEnd) this.handWhenDue(head, waitMs + margin);
       else this.hand(head);
     } else {
       this.send({ op: 'refund', requests: 1, tokens: head.tokens });
@@ -367,8 +374,8 @@ export class SharedRateLimiter implements Policy {
     this.ask();
   }
 
-  /** How late a permit granted ahead is handed (see {@link maximumAheadMarginMs}). */
-  private aheadMarginMs(): number {
+  /** How late a permit in line is handed (see {@link maximumAheadMarginMs}). */
+  private lineMarginMs(): number {
     return Math.min(maximumAheadMarginMs, 1 / this.mirror.requestRatePerMs);
   }
 

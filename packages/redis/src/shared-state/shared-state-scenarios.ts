@@ -49,6 +49,27 @@ export const sharedStateScenarios: readonly SharedStateScenario[] = [
     ],
   },
   {
+    name: 'grants ahead within maxWaitMs, in line, and from the last update for a caller whose clock lags',
+    run: async (shared) => {
+      const ahead = { ...take, maxWaitMs: 2_000 };
+      const results = [];
+      // Two at once, then three granted ahead 500 ms apart; the last take's clock reads 100 ms
+      // before the update the take before it made, so its wait counts from that update.
+      for (const now of [1_000, 1_000, 1_000, 1_000, 900])
+        results.push(await shared.rateLimit('rl:ahead', twoPerSecond, [ahead], now));
+      const refused = await shared.rateLimit('rl:ahead', twoPerSecond, [take], 1_000);
+      return [...results, refused].map(({ granted, waitMs }) => ({ granted, waitMs }));
+    },
+    expected: [
+      { granted: true, waitMs: 0 },
+      { granted: true, waitMs: 0 },
+      { granted: true, waitMs: 500 },
+      { granted: true, waitMs: 1_000 },
+      { granted: true, waitMs: 1_600 },
+      { granted: false, waitMs: 2_000 },
+    ],
+  },
+  {
     name: 'keeps a margin of reserved requests',
     run: async (shared) => {
       const reserve = { ...take, reserveRequests: 1 };

@@ -75,7 +75,6 @@ end
 local function refillBoth(state, now)
   refill(state.requests, now)
   refill(state.tokens, now)
-  if now >= state.grantedAheadUntil then state.grantedAheadUntil = 0 end
 end
 
 -- As RateLimitBuckets.refund: while permits granted ahead are due, only what is taken counts.
@@ -149,15 +148,18 @@ local function apply(at)
     local needed = min(a, state.tokens.capacity)
     -- One request and the reserve, but never more than a full bucket holds (requestsNeeded).
     local requestsNeeded = min(1 + b, max(1, state.requests.capacity))
-    waitMs = max(max(max(state.pausedUntil - now, msUntilLevel(state.requests, requestsNeeded, now)),
-      msUntilLevel(state.tokens, needed, now)), 0)
+    -- From the state's last update when the caller's clock reads earlier (a stalled caller).
+    local from = max(now, max(state.requests.updatedAt, state.tokens.updatedAt))
+    local wait = max(max(max(state.pausedUntil - from, msUntilLevel(state.requests, requestsNeeded, from)),
+      msUntilLevel(state.tokens, needed, from)), 0)
+    if wait <= 0 then waitMs = 0 else waitMs = from - now + wait end
     -- Ahead (within maxWaitMs at +3) only where both buckets drip back (grantsAhead).
     local ahead = waitMs < inf and waitMs <= num(ARGV[at + 3])
       and dripsBack(state.requests) and dripsBack(state.tokens)
-    if waitMs <= 0 or ahead then
+    if wait <= 0 or ahead then
       take(state.requests, 1, now)
       take(state.tokens, a, now)
-      if now + waitMs > state.grantedAheadUntil then state.grantedAheadUntil = now + waitMs end
+      if waitMs > 0 and now + waitMs > state.grantedAheadUntil then state.grantedAheadUntil = now + waitMs end
     else
       granted = 0
     end
